@@ -1,0 +1,146 @@
+//! The CLI's commands and their JSON.
+
+use article_explorer::{article, Article, Corpus, Error, Part, SearchResult};
+use serde::Serialize;
+use std::io::Write;
+use std::process::ExitCode;
+
+const USAGE: &str = "usage: article-explorer parse FILE | article-explorer search QUERY [FILE...]";
+
+pub fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args) {
+        Ok(json) => {
+            let mut out = std::io::stdout().lock();
+            match writeln!(out, "{json}").and_then(|()| out.flush()) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => fail(&format!("cannot write the output: {e}")),
+            }
+        }
+        Err(message) => fail(&message),
+    }
+}
+
+fn fail(message: &str) -> ExitCode {
+    eprintln!("article-explorer: {message}");
+    ExitCode::FAILURE
+}
+
+/// Runs a command to its complete output, or one line saying why not.
+fn run(args: &[String]) -> Result<String, String> {
+    match args {
+        [cmd, file] if cmd == "parse" => {
+            let article = read_article(file)?;
+            to_json(&article)
+        }
+        [cmd, query, files @ ..] if cmd == "search" => {
+            let corpus = if files.is_empty() {
+                Corpus::embedded().map_err(|e| e.to_string())?
+            } else {
+                let contents = files
+                    .iter()
+                    .map(|f| read(f).map(|bytes| (f.as_str(), bytes)))
+                    .collect::<Result<Vec<_>, _>>()?;
+                Corpus::from_files(contents.iter().map(|(n, b)| (*n, b.as_slice())))
+                    .map_err(|e| e.to_string())?
+            };
+            let result = corpus.search(query);
+            to_json(&SearchJson::new(&corpus, &result))
+        }
+        [cmd, ..] if cmd == "parse" => Err(format!("parse needs exactly one FILE\n{USAGE}")),
+        [cmd] if cmd == "search" => Err(format!("search needs a QUERY\n{USAGE}")),
+        [cmd, ..] if cmd == "-h" || cmd == "--help" => Err(USAGE.to_owned()),
+        [cmd, ..] => Err(format!("unknown command {cmd:?}\n{USAGE}")),
+        [] => Err(format!("missing command\n{USAGE}")),
+    }
+}
+
+fn read(path: &str) -> Result<Vec<u8>, String> {
+    std::fs::read(path).map_err(|e| {
+        Error::Read {
+            path: path.to_owned(),
+            reason: e.to_string(),
+        }
+        .to_string()
+    })
+}
+
+fn read_article(path: &str) -> Result<Article, String> {
+    let bytes = read(path)?;
+    article::parse_bytes(&bytes).map_err(|error| {
+        Error::Parse {
+            file: path.to_owned(),
+            error,
+        }
+        .to_string()
+    })
+}
+
+fn to_json<T: Serialize>(value: &T) -> Result<String, String> {
+    serde_json::to_string_pretty(value).map_err(|e| format!("cannot write JSON: {e}"))
+}
+
+/// `search`'s output, in the shape documented in `docs/cli.md`.
+#[derive(Serialize)]
+struct SearchJson<'a> {
+    query: &'a str,
+    notice: Option<&'a str>,
+    total: u32,
+    articles: Vec<ArticleJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct ArticleJson<'a> {
+    file: &'a str,
+    title: &'a str,
+    score: f64,
+    matches: u32,
+    fields: Vec<FieldJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct FieldJson<'a> {
+    block: i32,
+    field: Part,
+    /// UTF-16 code units of the field's text, half-open.
+    spans: Vec<[u32; 2]>,
+    texts: Vec<&'a str>,
+}
+
+impl<'a> SearchJson<'a> {
+    fn new(corpus: &'a Corpus, result: &'a SearchResult) -> SearchJson<'a> {
+        let articles = result
+            .articles
+            .iter()
+            .filter_map(|hit| {
+                let article = corpus.articles().get(hit.article as usize)?;
+                let fields = hit
+                    .fields
+                    .iter()
+                    .map(|f| {
+                        let text = article.field(f.addr).unwrap_or("");
+                        FieldJson {
+                            block: f.addr.block,
+                            field: f.addr.part,
+                            spans: f.utf16.iter().map(|s| [s.start, s.end]).collect(),
+                            texts: f.spans.iter().filter_map(|s| s.slice(text)).collect(),
+                        }
+                    })
+                    .collect();
+                Some(ArticleJson {
+                    file: corpus.name(hit.article).unwrap_or(""),
+                    title: &article.title,
+                    score: (hit.score * 1e4).round() / 1e4,
+                    matches: hit.matches,
+                    fields,
+                })
+            })
+            .collect();
+        SearchJson {
+            query: &result.query,
+            notice: result.notice.as_deref(),
+            total: result.total,
+            articles,
+        }
+    }
+}

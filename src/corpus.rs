@@ -1,0 +1,90 @@
+//! A corpus: named articles and their index, built once; the entry point for searching.
+
+use crate::article::{self, Article};
+use crate::error::Error;
+use crate::index::Index;
+use crate::search::{self, SearchResult};
+
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/seeds.rs"));
+}
+
+/// The seeds compiled into the library (`seeds/*.txt`, in file-name order): (file name, text).
+pub fn embedded_seeds() -> &'static [(&'static str, &'static str)] {
+    embedded::SEEDS
+}
+
+/// Articles, the names of the files they came from, and their index.
+#[derive(Clone, Debug)]
+pub struct Corpus {
+    names: Vec<String>,
+    articles: Vec<Article>,
+    index: Index,
+}
+
+impl Corpus {
+    /// Indexes named articles; article numbers are their positions.
+    pub fn new(documents: Vec<(String, Article)>) -> Corpus {
+        let (names, articles): (Vec<String>, Vec<Article>) = documents.into_iter().unzip();
+        let index = Index::build(&articles);
+        Corpus {
+            names,
+            articles,
+            index,
+        }
+    }
+
+    /// Parses and indexes named files' contents, in the order given.
+    pub fn from_files<'a>(
+        files: impl IntoIterator<Item = (&'a str, &'a [u8])>,
+    ) -> Result<Corpus, Error> {
+        let documents = files
+            .into_iter()
+            .map(|(name, bytes)| {
+                article::parse_bytes(bytes)
+                    .map(|article| (name.to_owned(), article))
+                    .map_err(|error| Error::Parse {
+                        file: name.to_owned(),
+                        error,
+                    })
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(Corpus::new(documents))
+    }
+
+    /// The corpus of the embedded seeds. (The build has parsed each already, so this
+    /// fails only if that check and this parse disagree.)
+    pub fn embedded() -> Result<Corpus, Error> {
+        Corpus::from_files(embedded_seeds().iter().map(|(n, t)| (*n, t.as_bytes())))
+    }
+
+    /// The number of articles.
+    pub fn len(&self) -> usize {
+        self.articles.len()
+    }
+
+    /// Whether the corpus has no article.
+    pub fn is_empty(&self) -> bool {
+        self.articles.is_empty()
+    }
+
+    /// The file name of article `a`.
+    pub fn name(&self, a: u32) -> Option<&str> {
+        self.names.get(a as usize).map(String::as_str)
+    }
+
+    /// The articles, in corpus order.
+    pub fn articles(&self) -> &[Article] {
+        &self.articles
+    }
+
+    /// The index.
+    pub fn index(&self) -> &Index {
+        &self.index
+    }
+
+    /// Runs a query. Never fails: any text is a query.
+    pub fn search(&self, query: &str) -> SearchResult {
+        search::search(&self.index, &self.articles, query)
+    }
+}

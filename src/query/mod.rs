@@ -1,0 +1,81 @@
+//! Queries: what a reader typed, parsed into clauses ([`parse`]) and matched against the
+//! index ([`eval`]).
+//!
+//! The language, as users of search boxes know it (see `docs/query.md`):
+//! bare words must all match (AND); `"exact phrase"`; `-word` excludes; `a OR b`;
+//! `prefix*`; `title:`, `author:` and `in:KIND` filters. Parsing never fails: whatever
+//! cannot be read as an operator is read literally or ignored.
+
+pub mod eval;
+pub mod parse;
+
+pub use eval::{evaluate, Evaluation, Occurrence};
+pub use parse::{parse, MAX_QUERY_CHARS};
+
+use crate::article::Kind;
+
+/// A parsed query.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Query {
+    /// The text that was parsed: the input, cut to [`MAX_QUERY_CHARS`] characters.
+    pub text: String,
+    /// Whether the input was longer and cut.
+    pub cut: bool,
+    /// The clauses; an article matches when every positive clause and no negated one does.
+    pub clauses: Vec<Clause>,
+    /// The kinds of field the query looks in (`in:` filters); all when `None`.
+    pub scope: Option<Vec<Kind>>,
+}
+
+impl Query {
+    /// Whether any clause must match: without one, the query means every article.
+    pub fn has_positive(&self) -> bool {
+        self.clauses.iter().any(|c| !c.negated)
+    }
+
+    /// Whether a field of this kind is within the `in:` scope.
+    pub fn in_scope(&self, kind: Kind) -> bool {
+        self.scope
+            .as_ref()
+            .is_none_or(|kinds| kinds.contains(&kind))
+    }
+}
+
+/// One clause: alternatives joined by OR; negated, it excludes the articles it matches.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Clause {
+    /// `-` before it.
+    pub negated: bool,
+    /// At least one.
+    pub alternatives: Vec<Leaf>,
+}
+
+/// A sequence of terms that must stand next to each other in one field (a single word
+/// is a sequence of one), optionally restricted to a field.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Leaf {
+    /// `title:` or `author:` before it.
+    pub field: Option<FieldFilter>,
+    /// At least one.
+    pub terms: Vec<Term>,
+}
+
+/// A field filter on one leaf.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FieldFilter {
+    /// `title:` — the article's title.
+    Title,
+    /// `author:` — the cards' authors.
+    Author,
+}
+
+/// One term of a leaf.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Term {
+    /// The folded word.
+    pub text: String,
+    /// `word*`: any word that starts with `text`.
+    pub prefix: bool,
+    /// Must continue a hyphenated word (`Jae-Young` is `jae` then joined `young`).
+    pub joined: bool,
+}

@@ -1,0 +1,136 @@
+//! Tokens: the words of a text, each with its folded term and exact source range.
+//!
+//! Words are found by Unicode word segmentation (UAX #29): Latin, Cyrillic and Hangul
+//! words come whole, each Han ideograph and each kana is its own token, and apostrophes
+//! (`Today's`, `Club’s`) do not split a word. A segment is a word when it holds a letter
+//! or a digit.
+//!
+//! A possessive (`Seoul's`, `Club’s`) is indexed both whole and as its stem (`seoul`),
+//! at the same position, so `Seoul` finds `Seoul's` while `Seoul's` finds only itself.
+//!
+//! A hyphenated word (`Jae-Young`, `South-Korean`) is its parts, each a token, with the
+//! later parts marked [`Token::joined`]: a query for the whole word asks for the parts
+//! joined by hyphens, a query for one part finds it alone.
+
+use crate::fold::fold_into;
+use crate::span::Span;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// One word of a text.
+///
+/// Invariant: `span` is a non-empty byte range of the text on char boundaries; tokens
+/// come in text order, the i-th token of a text being at position i.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Token {
+    /// The word's bytes in the text.
+    pub span: Span,
+    /// The folded word ([`crate::fold`]).
+    pub term: String,
+    /// The word follows the previous token across a single hyphen, with nothing else
+    /// between them: it continues a hyphenated word.
+    pub joined: bool,
+}
+
+/// `seoul` for `seoul's` (after folding, every apostrophe is `'`).
+pub fn possessive_stem(term: &str) -> Option<&str> {
+    term.strip_suffix("'s").filter(|stem| !stem.is_empty())
+}
+
+/// Calls `each` with every token of `text`, in order, without allocating a `Vec`.
+pub fn for_each_token(text: &str, mut each: impl FnMut(Token)) {
+    // Byte offset where the last word ended, and whether only one hyphen came since.
+    let mut last_end: Option<usize> = None;
+    let mut hyphen_since: Option<usize> = None;
+    for (start, segment) in text.split_word_bound_indices() {
+        if is_word(segment) {
+            let joined = last_end.is_some() && hyphen_since == last_end;
+            let mut term = String::with_capacity(segment.len());
+            fold_into(segment, &mut term);
+            let end = start + segment.len();
+            each(Token {
+                span: Span::new(offset(start), offset(end)),
+                term,
+                joined,
+            });
+            last_end = Some(end);
+            hyphen_since = None;
+        } else if hyphen_since.is_none()
+            && last_end == Some(start)
+            && matches!(segment, "-" | "\u{2010}" | "\u{2011}")
+        {
+            hyphen_since = last_end;
+        } else {
+            hyphen_since = None;
+            last_end = None;
+        }
+    }
+}
+
+/// Every token of `text`, in order.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    for_each_token(text, |t| tokens.push(t));
+    tokens
+}
+
+/// A segment is a word when it contains a letter or a digit.
+fn is_word(segment: &str) -> bool {
+    segment.chars().any(char::is_alphanumeric)
+}
+
+/// Offsets are stored as `u32`: a field longer than 4 GiB saturates rather than wraps.
+fn offset(at: usize) -> u32 {
+    u32::try_from(at).unwrap_or(u32::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::tokenize;
+
+    /// Each token as `term` (or `+term` when joined) and the text it covers.
+    fn check(text: &str, expected: &[&str]) {
+        let got: Vec<String> = tokenize(text)
+            .iter()
+            .map(|t| {
+                let source = t.span.slice(text).unwrap_or("<bad span>");
+                let joined = if t.joined { "+" } else { "" };
+                if source == t.term {
+                    format!("{joined}{}", t.term)
+                } else {
+                    format!("{joined}{}={source}", t.term)
+                }
+            })
+            .collect();
+        assert_eq!(got, expected, "tokenize({text:?})");
+    }
+
+    #[test]
+    fn tokens() {
+        check("", &[]);
+        check("  ,;  ", &[]);
+        check(
+            "Moscow and Seoul.",
+            &["moscow=Moscow", "and", "seoul=Seoul"],
+        );
+        check("Today's Club’s", &["today's=Today's", "club's=Club’s"]);
+        check("Moon Jae-in", &["moon=Moon", "jae=Jae", "+in"]);
+        check(
+            "Russian-South Korean",
+            &["russian=Russian", "+south=South", "korean=Korean"],
+        );
+        check(
+            "Russia - South Korea",
+            &["russia=Russia", "south=South", "korea=Korea"],
+        );
+        check("a-b-c", &["a", "+b", "+c"]);
+        check("a--b a-", &["a", "b", "a"]);
+        check("well-\u{2010}x", &["well", "x"]);
+        check("café CAFÉ", &["cafe=café", "cafe=CAFÉ"]);
+        check("Сеул и Пусан", &["сеул=Сеул", "и", "пусан=Пусан"]);
+        check("서울과 평양", &["서울과", "평양"]);
+        check("北京大学", &["北", "京", "大", "学"]);
+        check("$30 billion in 2020", &["30", "billion", "in", "2020"]);
+        check("U.S. policy", &["u.s=U.S", "policy"]);
+        check("“containment”", &["containment"]);
+    }
+}
