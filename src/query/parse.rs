@@ -160,6 +160,7 @@ fn item(negated: bool, prefix: Option<Prefix>, body: &str, quoted: bool) -> Opti
         }
     }
     let field = match prefix {
+        Some(Prefix::In) if body.is_empty() => return None,
         Some(Prefix::In) => {
             let kind = Kind::ALL
                 .into_iter()

@@ -1,0 +1,196 @@
+//! The CLI as a user runs it: JSON on stdout, or one line on stderr and a failure status.
+
+use crate::support::root;
+use expect_test::expect_file;
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_article-explorer"))
+        .args(args)
+        .current_dir(root())
+        .output()
+        .unwrap()
+}
+
+fn json(out: &Output) -> serde_json::Value {
+    assert!(
+        out.status.success(),
+        "stderr: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[track_caller]
+fn check_failure(out: &Output, needle: &str) {
+    assert!(!out.status.success());
+    assert!(out.stdout.is_empty(), "nothing on stdout");
+    let err = String::from_utf8(out.stderr.clone()).unwrap();
+    assert!(err.contains(needle), "stderr {err:?} mentions {needle:?}");
+    assert!(
+        err.lines().next().unwrap().contains(needle),
+        "the first line says it: {err:?}"
+    );
+}
+
+fn temp_file(name: &str, bytes: &[u8]) -> PathBuf {
+    let path = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+const SEED: &str = "seeds/000-todays-prospects-for-russian-south-korean-relations.txt";
+
+#[test]
+fn parse_prints_the_article() {
+    let out = run(&["parse", SEED]);
+    let value = json(&out);
+    let kinds: Vec<&str> = value["blocks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            "paragraph",
+            "paragraph",
+            "card",
+            "paragraph",
+            "paragraph",
+            "card",
+            "paragraph",
+            "paragraph",
+            "disclaimer"
+        ]
+    );
+    assert_eq!(value["blocks"][2]["author"], "Georgy Toloraya");
+    assert_eq!(value["blocks"][5]["author"], "Lee Jae-Young");
+    expect_file!["../snapshots/seed.parse.json"].assert_eq(&String::from_utf8(out.stdout).unwrap());
+}
+
+#[test]
+fn parse_without_lede_prints_null() {
+    let path = temp_file("no-lede.txt", b"Title\n\nA paragraph.\n");
+    let value = json(&run(&["parse", path.to_str().unwrap()]));
+    assert_eq!(value["lede"], serde_json::Value::Null);
+    assert_eq!(
+        value["blocks"][0],
+        serde_json::json!({"kind": "paragraph", "text": "A paragraph."})
+    );
+}
+
+#[test]
+fn search_seoul_gives_every_occurrence() {
+    let value = json(&run(&["search", "Seoul"]));
+    assert_eq!(value["query"], "Seoul");
+    assert_eq!(value["notice"], serde_json::Value::Null);
+    assert_eq!(value["total"], 8);
+    let article = &value["articles"][0];
+    assert_eq!(
+        article["file"],
+        "000-todays-prospects-for-russian-south-korean-relations.txt"
+    );
+    assert_eq!(
+        article["title"],
+        "Today's Prospects for Russian-South Korean Relations"
+    );
+    assert_eq!(article["matches"], 8);
+    let parsed = json(&run(&["parse", SEED]));
+    let mut seen = 0;
+    for field in article["fields"].as_array().unwrap() {
+        let block = field["block"].as_i64().unwrap();
+        let text = match (block, field["field"].as_str().unwrap()) {
+            (-1, _) => parsed["title"].as_str().unwrap(),
+            (-2, _) => parsed["lede"].as_str().unwrap(),
+            (b, part) => parsed["blocks"][b as usize][if part == "text" { "text" } else { part }]
+                .as_str()
+                .unwrap(),
+        };
+        let units: Vec<u16> = text.encode_utf16().collect();
+        let spans = field["spans"].as_array().unwrap();
+        let texts = field["texts"].as_array().unwrap();
+        assert_eq!(spans.len(), texts.len());
+        for (span, t) in spans.iter().zip(texts) {
+            let (s, e) = (
+                span[0].as_u64().unwrap() as usize,
+                span[1].as_u64().unwrap() as usize,
+            );
+            assert_eq!(
+                String::from_utf16(&units[s..e]).unwrap(),
+                t.as_str().unwrap()
+            );
+            assert!(t.as_str().unwrap().starts_with("Seoul"));
+            seen += 1;
+        }
+    }
+    assert_eq!(seen, 8);
+}
+
+#[test]
+fn search_named_files_and_utf16_spans() {
+    let out = run(&[
+        "search",
+        "Сеул OR 서울은 OR café",
+        "tests/fixtures/ru-economic-forum.txt",
+        "tests/fixtures/ko-seoul-dialogue.txt",
+    ]);
+    let value = json(&out);
+    let files: Vec<&str> = value["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["file"].as_str().unwrap())
+        .collect();
+    assert_eq!(files.len(), 2);
+    assert!(files.contains(&"tests/fixtures/ru-economic-forum.txt"));
+    // A span in a Hangul field is counted in UTF-16 units (one per syllable).
+    let ko = value["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["file"] == "tests/fixtures/ko-seoul-dialogue.txt")
+        .unwrap();
+    let first = &ko["fields"][0];
+    assert_eq!(first["texts"][0], "서울은");
+    assert_eq!(first["spans"][0], serde_json::json!([0, 3]));
+}
+
+#[test]
+fn long_query_notice() {
+    let long = format!("Seoul{}", " x".repeat(600));
+    let value = json(&run(&["search", &long]));
+    assert!(value["notice"].as_str().unwrap().contains("1000"));
+}
+
+#[test]
+fn failures_are_one_clear_line() {
+    check_failure(
+        &run(&["parse", "no/such/file.txt"]),
+        "no/such/file.txt: cannot read",
+    );
+    let bad = temp_file("bad-utf8.txt", b"Title\n\nok \xff here");
+    check_failure(
+        &run(&["parse", bad.to_str().unwrap()]),
+        "invalid UTF-8 at byte 10",
+    );
+    check_failure(
+        &run(&["search", "x", SEED, bad.to_str().unwrap()]),
+        "bad-utf8.txt: invalid UTF-8 at byte 10",
+    );
+    let empty = temp_file("empty.txt", b"  \n\n");
+    check_failure(
+        &run(&["parse", empty.to_str().unwrap()]),
+        "empty.txt: no title",
+    );
+    check_failure(
+        &run(&["search", "x", "no/such/file.txt"]),
+        "no/such/file.txt: cannot read",
+    );
+    check_failure(&run(&["parse"]), "parse needs exactly one FILE");
+    check_failure(&run(&["search"]), "search needs a QUERY");
+    check_failure(&run(&[]), "missing command");
+    check_failure(&run(&["frobnicate"]), "unknown command");
+}

@@ -1,0 +1,16 @@
+//! Integration tests, one binary: parsing, searching, the CLI, properties and the oracle.
+#![allow(
+    clippy::unwrap_used,
+    clippy::panic,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    missing_docs
+)]
+
+mod cli;
+mod naive;
+mod oracle;
+mod parse;
+mod props;
+mod search;
+mod support;

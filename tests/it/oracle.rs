@@ -1,0 +1,112 @@
+//! For random queries over the seeds and fixtures, the index's answer equals the naive
+//! scan's: the same articles, the same fields, the same spans.
+
+use crate::naive;
+use crate::support::fixture_corpus;
+use article_explorer::Corpus;
+use proptest::prelude::*;
+use std::sync::OnceLock;
+
+fn corpus() -> &'static Corpus {
+    static CORPUS: OnceLock<Corpus> = OnceLock::new();
+    CORPUS.get_or_init(fixture_corpus)
+}
+
+/// Every field's words as written (whitespace-separated), to draw queries from.
+fn fields() -> &'static Vec<Vec<String>> {
+    static FIELDS: OnceLock<Vec<Vec<String>>> = OnceLock::new();
+    FIELDS.get_or_init(|| {
+        corpus()
+            .articles()
+            .iter()
+            .flat_map(|a| {
+                a.fields()
+                    .map(|f| f.text.split_whitespace().map(str::to_owned).collect())
+            })
+            .filter(|w: &Vec<String>| !w.is_empty())
+            .collect()
+    })
+}
+
+/// Picks a run of `len` words of some field, by three random numbers.
+fn words(field: usize, at: usize, len: usize) -> String {
+    let fields = fields();
+    let f = &fields[field % fields.len()];
+    let start = at % f.len();
+    f[start..(start + len).min(f.len())].join(" ")
+}
+
+/// One query item: a word, a phrase, a prefix, or junk; maybe negated or filtered.
+fn item() -> impl Strategy<Value = String> {
+    let core = prop_oneof![
+        4 => (any::<usize>(), any::<usize>()).prop_map(|(f, a)| words(f, a, 1)),
+        2 => (any::<usize>(), any::<usize>(), 2..4usize).prop_map(|(f, a, n)| format!("\"{}\"", words(f, a, n))),
+        2 => (any::<usize>(), any::<usize>(), 1..5usize).prop_map(|(f, a, n)| {
+            let w: String = words(f, a, 1).chars().take(n).collect();
+            format!("{w}*")
+        }),
+        1 => (any::<usize>(), any::<usize>()).prop_map(|(f, a)| words(f, a, 1).to_uppercase()),
+        1 => prop_oneof![Just("\""), Just("-"), Just("*"), Just("OR"), Just("NOT"), Just("in:")].prop_map(str::to_owned),
+        1 => "\\PC{0,6}",
+    ];
+    let modifier = prop_oneof![
+        6 => Just(""),
+        2 => Just("-"),
+        1 => Just("title:"),
+        1 => Just("author:"),
+        1 => Just("in:card "),
+        1 => Just("in:paragraph "),
+        1 => Just("-in:lede "),
+    ];
+    (modifier, core).prop_map(|(m, c)| format!("{m}{c}"))
+}
+
+fn query() -> impl Strategy<Value = String> {
+    prop::collection::vec((item(), prop::bool::weighted(0.2)), 1..5).prop_map(|items| {
+        let mut q = String::new();
+        for (i, (item, or)) in items.into_iter().enumerate() {
+            if i > 0 {
+                q.push_str(if or { " OR " } else { " " });
+            }
+            q.push_str(&item);
+        }
+        q
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 600, ..ProptestConfig::default() })]
+
+    #[test]
+    fn index_equals_naive_scan(q in query()) {
+        prop_assert_eq!(naive::indexed(corpus(), &q), naive::search(corpus(), &q), "query {:?}", q);
+    }
+}
+
+/// The oracle agrees on the feature examples too (and they match something).
+#[test]
+fn oracle_on_the_examples() {
+    for q in [
+        "Seoul",
+        "\"Moon Jae-in\"",
+        "-Japan",
+        "Toloraya OR Lee",
+        "author:Toloraya",
+        "in:card",
+        "cooperat*",
+        "Jae-Young",
+        "\"jae young\"",
+        "Club’s",
+        "Сеул",
+        "北京",
+        "title:Korean",
+        "in:card Seoul",
+        "-in:paragraph Seoul",
+        "Moon \"Jae-in",
+        "today",
+    ] {
+        let naive = naive::search(corpus(), q);
+        assert!(!naive.is_empty(), "{q} matches something");
+        assert_eq!(naive::indexed(corpus(), q), naive, "query {q:?}");
+    }
+}

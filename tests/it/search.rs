@@ -1,0 +1,338 @@
+//! Every query feature, on the seed and the fixtures.
+
+use crate::support::fixture_corpus;
+use article_explorer::{Corpus, Kind, Part, SearchResult};
+
+/// The seed alone.
+fn seed() -> Corpus {
+    Corpus::embedded().unwrap()
+}
+
+/// Every highlighted text of a result, in result order.
+fn marks(corpus: &Corpus, result: &SearchResult) -> Vec<String> {
+    let mut out = Vec::new();
+    for hit in &result.articles {
+        let article = &corpus.articles()[hit.article as usize];
+        for field in &hit.fields {
+            let text = article.field(field.addr).unwrap();
+            for span in &field.spans {
+                out.push(span.slice(text).unwrap().to_owned());
+            }
+        }
+    }
+    out
+}
+
+/// The file names of the matching articles, best first.
+fn files(corpus: &Corpus, result: &SearchResult) -> Vec<String> {
+    result
+        .articles
+        .iter()
+        .map(|h| corpus.name(h.article).unwrap().to_owned())
+        .collect()
+}
+
+#[track_caller]
+fn check_marks(corpus: &Corpus, query: &str, expected: &[&str]) {
+    let result = corpus.search(query);
+    assert_eq!(marks(corpus, &result), expected, "query {query:?}");
+    assert_eq!(result.total as usize, expected.len(), "total of {query:?}");
+}
+
+#[test]
+fn seoul_finds_all_eight() {
+    let corpus = seed();
+    let result = corpus.search("Seoul");
+    assert_eq!(result.total, 8);
+    assert_eq!(result.articles.len(), 1);
+    let hit = &result.articles[0];
+    assert_eq!(hit.matches, 8);
+    let marks = marks(&corpus, &result);
+    assert_eq!(marks.iter().filter(|m| *m == "Seoul").count(), 7);
+    assert_eq!(marks.iter().filter(|m| *m == "Seoul's").count(), 1);
+    // Per field counts add up, and the blocks are the ones that mention Seoul.
+    let blocks: Vec<(i32, Part, usize)> = hit
+        .fields
+        .iter()
+        .map(|f| (f.addr.block, f.addr.part, f.spans.len()))
+        .collect();
+    assert_eq!(
+        blocks,
+        [
+            (1, Part::Text, 1),
+            (2, Part::Teaser, 1),
+            (3, Part::Text, 2),
+            (4, Part::Text, 1),
+            (6, Part::Text, 1),
+            (7, Part::Text, 2)
+        ]
+    );
+    // Case and diacritics do not matter.
+    for q in ["seoul", "SEOUL", "Séoul", "ŠEOUL"] {
+        assert_eq!(corpus.search(q).total, 8, "{q}");
+    }
+}
+
+#[test]
+fn phrases_are_one_span() {
+    let corpus = seed();
+    check_marks(&corpus, "\"Moon Jae-in\"", &["Moon Jae-in", "Moon Jae-in"]);
+    let result = corpus.search("\"Republic of Korea\"");
+    assert!(marks(&corpus, &result)
+        .iter()
+        .all(|m| m == "Republic of Korea"));
+    assert_eq!(result.total, 7);
+    // Curly quotes work as quotes.
+    assert_eq!(corpus.search("“Republic of Korea”").total, 7);
+    // A phrase must be consecutive.
+    assert_eq!(corpus.search("\"Korea Republic\"").total, 0);
+    // Bare words are ANDed and highlighted one by one.
+    check_marks(
+        &corpus,
+        "Moon Jae-in",
+        &["Moon", "Jae-in", "Moon", "Moon", "Jae-in"],
+    );
+}
+
+#[test]
+fn hyphenated_words_whole_and_by_parts() {
+    let corpus = seed();
+    check_marks(&corpus, "Jae-Young", &["Jae-Young", "Jae-Young"]);
+    check_marks(&corpus, "jae", &["Jae", "Jae", "Jae", "Jae"]);
+    check_marks(&corpus, "young", &["Young", "Young"]);
+    // A hyphenated query does not match the words apart…
+    assert_eq!(corpus.search("Korean-Peninsula").total, 0);
+    // …but a phrase of the parts matches the hyphenated word.
+    check_marks(&corpus, "\"jae young\"", &["Jae-Young", "Jae-Young"]);
+    // South-Korean: "Russian-South Korean" is not that word; Japanese-South is.
+    assert_eq!(corpus.search("South-Korean").total, 0);
+    check_marks(
+        &corpus,
+        "Japanese-South",
+        &["Japanese-South", "Japanese-South"],
+    );
+    assert!(corpus.search("south").total >= 10);
+}
+
+#[test]
+fn apostrophes_do_not_split() {
+    let corpus = fixture_corpus();
+    check_marks(&corpus, "title:Today's", &["Today's"]);
+    // Curly and straight apostrophes are the same.
+    let straight = corpus.search("Club's");
+    let curly = corpus.search("Club’s");
+    assert_eq!(marks(&corpus, &straight), marks(&corpus, &curly));
+    assert_eq!(straight.total, 3); // seed, ru (straight) and en (curly) disclaimers
+    assert!(marks(&corpus, &straight).contains(&"Club’s".to_owned()));
+    // The stem finds the possessive; the possessive only itself.
+    assert_eq!(corpus.search("today").total, 2); // Today's and "today the agenda"
+    assert_eq!(corpus.search("today's").total, 1);
+}
+
+#[test]
+fn exclusion() {
+    let corpus = fixture_corpus();
+    let all = corpus.search("");
+    let with_japan = files(&corpus, &corpus.search("Japan"));
+    let without = files(&corpus, &corpus.search("-Japan"));
+    assert!(!with_japan.is_empty());
+    assert_eq!(with_japan.len() + without.len(), all.articles.len());
+    assert!(without.iter().all(|f| !with_japan.contains(f)));
+    // Nothing is highlighted by an exclusion alone.
+    assert_eq!(corpus.search("-Japan").total, 0);
+    // The seed mentions Japan: Seoul -Japan leaves only the other articles.
+    let mut files = files(&corpus, &corpus.search("Seoul -Japan"));
+    files.sort();
+    assert_eq!(files, ["en-arctic-shipping.txt", "ko-seoul-dialogue.txt"]);
+}
+
+#[test]
+fn or() {
+    let corpus = seed();
+    check_marks(&corpus, "Toloraya OR Lee", &["Toloraya", "Lee", "Lee"]);
+    // OR binds two neighbours; the rest is ANDed.
+    assert_eq!(corpus.search("Toloraya OR Nonexistent").total, 1);
+    assert_eq!(corpus.search("Nonexistent OR Toloraya Seoul").total, 9);
+    assert_eq!(corpus.search("Nonexistent OR Toloraya Absentword").total, 0);
+    // Lowercase or is a word, ANDed like the others.
+    let lower = marks(&corpus, &corpus.search("Toloraya or Lee"));
+    assert!(lower.contains(&"or".to_owned()) && lower.contains(&"Toloraya".to_owned()));
+    assert_eq!(corpus.search("Toloraya or Absentword").total, 0);
+}
+
+#[test]
+fn prefixes() {
+    let corpus = seed();
+    let result = corpus.search("cooperat*");
+    let mut got = marks(&corpus, &result);
+    got.sort();
+    got.dedup();
+    assert_eq!(got, ["cooperating", "cooperation"]);
+    assert_eq!(corpus.search("Seou*").total, 8);
+    // A prefix inside a phrase.
+    check_marks(&corpus, "\"Moon Jae*\"", &["Moon Jae", "Moon Jae"]);
+}
+
+#[test]
+fn field_filters() {
+    let corpus = fixture_corpus();
+    check_marks(&corpus, "author:Toloraya", &["Toloraya", "Толорая"][..1]);
+    check_marks(&corpus, "author:Толорая", &["Толорая"]);
+    assert_eq!(corpus.search("author:Seoul").total, 0);
+    check_marks(&corpus, "author:\"Lee Jae-Young\"", &["Lee Jae-Young"]);
+    // title: is the article's title, not a card's.
+    let t = corpus.search("title:Korean");
+    assert_eq!(
+        files(&corpus, &t),
+        ["000-todays-prospects-for-russian-south-korean-relations.txt"]
+    );
+    assert_eq!(t.total, 1);
+    assert_eq!(corpus.search("title:Diversification").total, 0);
+    // in:card looks only in cards; several in: are a union.
+    let seed = seed();
+    check_marks(&seed, "in:card Seoul", &["Seoul"]);
+    assert_eq!(seed.search("in:card").articles.len(), 1);
+    assert_eq!(seed.search("in:heading").articles.len(), 0);
+    assert_eq!(seed.search("in:title in:lede Korea").total, 1); // title has Korean
+    assert_eq!(seed.search("in:disclaimer club's").total, 1);
+    assert_eq!(seed.search("-in:paragraph Seoul").total, 1);
+    let r = seed.search("in:card Seoul");
+    assert!(r.articles[0].fields.iter().all(|f| f.kind == Kind::Card));
+    // Unknown kinds are read literally.
+    assert_eq!(seed.search("in:nowhere").total, 0);
+    assert_eq!(seed.search("in:nowhere").articles.len(), 0);
+}
+
+#[test]
+fn nothing_typed_is_an_error() {
+    let corpus = seed();
+    let everything = corpus.search("");
+    assert_eq!(everything.articles.len(), 1);
+    assert_eq!(everything.total, 0);
+    assert!(!everything.highlighting);
+    assert!(everything.articles[0].fields.is_empty());
+    for q in [
+        "",
+        "   ",
+        "-",
+        "*",
+        "OR",
+        "AND",
+        "NOT",
+        "\"",
+        "\"\"",
+        "- * OR \"",
+        "title:",
+        "in:",
+    ] {
+        let r = corpus.search(q);
+        assert_eq!(r.articles.len(), 1, "{q:?} means everything");
+        assert_eq!(r.total, 0, "{q:?} highlights nothing");
+    }
+    // Unbalanced quotes are ignored: the words are bare words.
+    assert_eq!(corpus.search("\"Seoul").total, 8);
+    assert_eq!(corpus.search("Moon \"Jae-in").total, 5);
+    // Operators at the edges are ignored.
+    assert_eq!(corpus.search("OR Seoul OR").total, 8);
+    assert_eq!(corpus.search("Seoul NOT").total, 8);
+    // NOT negates.
+    assert_eq!(corpus.search("NOT Seoul").articles.len(), 0);
+}
+
+#[test]
+fn long_queries_are_cut_with_a_notice() {
+    let corpus = seed();
+    // Words past the cut are dropped: Absentword would match nothing.
+    let long = format!("Seoul{}Absentword", " ".repeat(1200));
+    let r = corpus.search(&long);
+    assert_eq!(r.query.chars().count(), 1000);
+    assert!(r.notice.as_deref().unwrap().contains("1000"));
+    assert_eq!(r.total, 8);
+    let short = corpus.search("Seoul");
+    assert_eq!(short.notice, None);
+    // Cut on a character boundary, whatever the script.
+    let r = corpus.search(&"서울".repeat(600));
+    assert_eq!(r.query.chars().count(), 1000);
+}
+
+#[test]
+fn other_scripts() {
+    let corpus = fixture_corpus();
+    // Cyrillic, with ё = е and case folding.
+    check_marks(&corpus, "Сеул", &["Сеул", "Сеул"]); // not Сеула
+    check_marks(&corpus, "емкость", &["Ёмкость"]);
+    check_marks(&corpus, "прошел", &["прошёл"]);
+    check_marks(&corpus, "Российско-корейская", &["Российско-корейская"]);
+    // Hangul words, whole.
+    check_marks(&corpus, "서울은", &["서울은"]);
+    check_marks(&corpus, "author:재영", &["재영"]);
+    // CJK: a word of several ideographs is a phrase of them.
+    check_marks(&corpus, "北京", &["北京"]);
+    check_marks(&corpus, "京大", &["京大"]);
+    // Diacritics in Latin text.
+    let r = corpus.search("cafe");
+    assert_eq!(marks(&corpus, &r), ["café", "café"]);
+}
+
+#[test]
+fn utf16_spans_select_the_same_text() {
+    let corpus = fixture_corpus();
+    for q in ["Seoul", "서울은", "Сеул", "café", "北京", "Today's"] {
+        let r = corpus.search(q);
+        assert!(r.total > 0, "{q}");
+        for hit in &r.articles {
+            let article = &corpus.articles()[hit.article as usize];
+            for f in &hit.fields {
+                let text = article.field(f.addr).unwrap();
+                let units: Vec<u16> = text.encode_utf16().collect();
+                for (b, u) in f.spans.iter().zip(&f.utf16) {
+                    let from_utf16 = String::from_utf16(&units[u.range()]).unwrap();
+                    assert_eq!(from_utf16, b.slice(text).unwrap());
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn ranking_prefers_title_and_lede() {
+    let corpus = fixture_corpus();
+    // "Arctic" is in the Arctic article's title; elsewhere nowhere.
+    let r = corpus.search("Korea OR Arctic");
+    assert_eq!(
+        files(&corpus, &r)[0],
+        "en-arctic-shipping.txt",
+        "a title match outranks paragraph matches"
+    );
+    // The seed has Korea in title and lede and many paragraphs: it leads "Korea".
+    assert_eq!(
+        files(&corpus, &corpus.search("Korea"))[0],
+        "000-todays-prospects-for-russian-south-korean-relations.txt"
+    );
+    // Scores are sorted and positive when highlighting.
+    let r = corpus.search("Seoul");
+    assert!(r.articles.windows(2).all(|w| w[0].score >= w[1].score));
+    assert!(r.articles.iter().all(|a| a.score > 0.0));
+}
+
+#[test]
+fn filtering_gives_matching_articles_and_blocks() {
+    let corpus = fixture_corpus();
+    let r = corpus.search("Vladivostok");
+    // Only matching articles…
+    for hit in &r.articles {
+        assert!(hit.matches > 0);
+        // …and inside each only the fields that match, in reading order.
+        assert!(hit.fields.windows(2).all(|w| w[0].addr < w[1].addr));
+        assert!(hit.fields.iter().all(|f| !f.spans.is_empty()));
+        assert_eq!(
+            hit.matches as usize,
+            hit.fields.iter().map(|f| f.spans.len()).sum::<usize>()
+        );
+    }
+    assert_eq!(r.total, r.articles.iter().map(|a| a.matches).sum::<u32>());
+    // The seed has Vladivostok in paragraph 0 and in Lee's card.
+    let seed_hit = r.articles.iter().find(|h| h.article == 0).unwrap();
+    let blocks: Vec<i32> = seed_hit.fields.iter().map(|f| f.addr.block).collect();
+    assert_eq!(blocks, [0, 5]);
+}
