@@ -208,3 +208,120 @@ pub(crate) fn terms(body: &str) -> Vec<Term> {
     }
     terms
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A compact rendering: clauses separated by spaces, `-` for negated, `|` between
+    /// alternatives, `title:`/`author:` filters, terms joined by `_` (`+` before a joined
+    /// term, `*` after a prefix), then `in:[kinds]`.
+    fn show(q: &Query) -> String {
+        let mut parts: Vec<String> = q
+            .clauses
+            .iter()
+            .map(|c| {
+                let alts: Vec<String> = c
+                    .alternatives
+                    .iter()
+                    .map(|leaf| {
+                        let filter = match leaf.field {
+                            Some(FieldFilter::Title) => "title:",
+                            Some(FieldFilter::Author) => "author:",
+                            None => "",
+                        };
+                        let terms: Vec<String> = leaf
+                            .terms
+                            .iter()
+                            .map(|t| {
+                                format!(
+                                    "{}{}{}",
+                                    if t.joined { "+" } else { "" },
+                                    t.text,
+                                    if t.prefix { "*" } else { "" }
+                                )
+                            })
+                            .collect();
+                        format!("{filter}{}", terms.join("_"))
+                    })
+                    .collect();
+                format!("{}{}", if c.negated { "-" } else { "" }, alts.join("|"))
+            })
+            .collect();
+        if let Some(scope) = &q.scope {
+            let kinds: Vec<&str> = scope.iter().map(|k| k.name()).collect();
+            parts.push(format!("in:[{}]", kinds.join(",")));
+        }
+        parts.join(" ")
+    }
+
+    #[track_caller]
+    fn check(input: &str, expected: &str) {
+        assert_eq!(show(&parse(input)), expected, "parse({input:?})");
+    }
+
+    #[test]
+    fn words_phrases_and_operators() {
+        check("", "");
+        check("Seoul", "seoul");
+        check("Seoul  Moscow", "seoul moscow");
+        check("\"Moon Jae-in\"", "moon_jae_+in");
+        check("“Republic of Korea”", "republic_of_korea");
+        check("Jae-Young", "jae_+young");
+        check("-Japan", "-japan");
+        check("--Japan", "-japan");
+        check("NOT Japan", "-japan");
+        check("Toloraya OR Lee", "toloraya|lee");
+        check("a OR b OR c d", "a|b|c d");
+        check("a | b", "a|b");
+        check("a AND b", "a b");
+        check("a OR -b", "a -b");
+        check("cooperat*", "cooperat*");
+        check("\"moon jae*\"", "moon_jae*");
+        check("北京", "北_京");
+        check("Café ЁЛКА", "cafe елка");
+    }
+
+    #[test]
+    fn filters() {
+        check("author:Toloraya", "author:toloraya");
+        check("Title:\"Russian-South\"", "title:russian_+south");
+        check("-title:x", "-title:x");
+        check("in:card Seoul", "seoul in:[card]");
+        check("IN:Card", "in:[card]");
+        check("in:title in:lede Korea", "korea in:[title,lede]");
+        check(
+            "-in:paragraph Seoul",
+            "seoul in:[title,lede,heading,card,disclaimer]",
+        );
+        check("in:nowhere", "in:nowhere");
+        check("title: Seoul", "seoul");
+        check("in:", "");
+    }
+
+    #[test]
+    fn nothing_is_an_error() {
+        check("-", "");
+        check("*", "");
+        check("OR", "");
+        check("OR a OR", "a");
+        check("NOT", "");
+        check("\"", "");
+        check("\"\"", "");
+        check("\"Seoul", "seoul");
+        check("Moon \"Jae-in", "moon jae_+in");
+        check("a\"b\"c", "a b c");
+        check("- * ? !", "");
+        check("<script>alert(1)</script>", "script_alert_1_script");
+    }
+
+    #[test]
+    fn long_queries_are_cut() {
+        let q = parse(&"a".repeat(1500));
+        assert!(q.cut);
+        assert_eq!(q.text.len(), MAX_QUERY_CHARS);
+        let q = parse(&"ё".repeat(MAX_QUERY_CHARS));
+        assert!(!q.cut);
+        assert_eq!(q.text.chars().count(), MAX_QUERY_CHARS);
+    }
+}
