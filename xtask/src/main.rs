@@ -1,15 +1,20 @@
 //! The project's tasks: `cargo xtask <task>`. Each task says what it runs.
 //!
 //! - `test`: formatting, lints and every test (`cargo test` over the workspace).
+//! - `setup`: installs what the wasm build and browser tests need, skipping what is there
+//!   (wasm target, wasm-bindgen CLI, npm's wasm-opt and Playwright, Chromium + chromedriver).
 
 use std::process::{Command, ExitCode};
+
+mod tools;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("test") => test(),
         Some("lint") => lint(),
-        _ => Err("usage: cargo xtask test | lint".to_owned()),
+        Some("setup") => tools::setup(),
+        _ => Err("usage: cargo xtask test | lint | setup".to_owned()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
