@@ -24,6 +24,7 @@
 pub mod article;
 pub mod corpus;
 pub mod error;
+pub mod flat;
 pub mod fold;
 pub mod index;
 pub mod query;
@@ -31,9 +32,11 @@ pub mod rank;
 pub mod search;
 pub mod span;
 pub mod token;
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
 
 pub use article::{Article, Block, FieldAddr, Kind, Part};
 pub use corpus::Corpus;
 pub use error::Error;
-pub use search::{ArticleHit, FieldHit, SearchResult};
+pub use search::{ArticleHit, FieldHit, SearchResult, Suggestion};
 pub use span::Span;

@@ -3,12 +3,13 @@
 
 use crate::article::{Article, FieldAddr, Kind};
 use crate::index::Index;
-use crate::query::{self, Occurrence};
+use crate::query::{self, Occurrence, Query};
 use crate::rank;
 use crate::span::{self, Span};
+use serde::Serialize;
 
 /// The whole answer to one query.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct SearchResult {
     /// The query as it was parsed (cut to [`query::MAX_QUERY_CHARS`] characters).
     pub query: String,
@@ -21,10 +22,22 @@ pub struct SearchResult {
     pub total: u32,
     /// The matching articles, best first; every article when nothing is asked.
     pub articles: Vec<ArticleHit>,
+    /// When nothing matches: the clauses whose removal would find something, most
+    /// articles first (empty otherwise).
+    pub suggestions: Vec<Suggestion>,
+}
+
+/// "Drop this part of the query to find that many articles."
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Suggestion {
+    /// The clause as typed (`Seoul`, `-Japan`, `"moon jae-in"`, `a OR b`).
+    pub drop: String,
+    /// How many articles the query finds without it.
+    pub articles: u32,
 }
 
 /// One matching article.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ArticleHit {
     /// The article's number in the corpus.
     pub article: u32,
@@ -37,7 +50,7 @@ pub struct ArticleHit {
 }
 
 /// One field with matches.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct FieldHit {
     /// Where the field is in its article.
     pub addr: FieldAddr,
@@ -83,13 +96,39 @@ pub fn search(index: &Index, articles: &[Article], input: &str) -> SearchResult 
         })
         .collect();
     hits.sort_by(|x, y| y.score.total_cmp(&x.score).then(x.article.cmp(&y.article)));
+    let suggestions = if hits.is_empty() {
+        suggestions(index, &query)
+    } else {
+        Vec::new()
+    };
     SearchResult {
+        total: hits.iter().map(|h| h.matches).sum(),
+        articles: hits,
+        suggestions,
         query: query.text,
         notice,
         highlighting,
-        total: hits.iter().map(|h| h.matches).sum(),
-        articles: hits,
     }
+}
+
+/// For a query of several clauses that finds nothing: what each clause's removal finds.
+fn suggestions(index: &Index, query: &Query) -> Vec<Suggestion> {
+    if query.clauses.len() < 2 {
+        return Vec::new();
+    }
+    let mut out: Vec<Suggestion> = (0..query.clauses.len())
+        .filter_map(|i| {
+            let mut without = query.clone();
+            let clause = without.clauses.remove(i);
+            let found = query::evaluate(index, &without).articles.len();
+            (found > 0).then(|| Suggestion {
+                drop: query.text.get(clause.source).unwrap_or("").to_owned(),
+                articles: u32::try_from(found).unwrap_or(u32::MAX),
+            })
+        })
+        .collect();
+    out.sort_by_key(|s| std::cmp::Reverse(s.articles));
+    out
 }
 
 fn count(spans: &[Span]) -> u32 {

@@ -115,7 +115,7 @@ impl Kind {
 
 /// Where a field sits in its article: `block` is the index into [`Article::blocks`],
 /// or [`TITLE_BLOCK`] (-1) for the title and [`LEDE_BLOCK`] (-2) for the lede.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct FieldAddr {
     /// Block index, or -1 (title) / -2 (lede).
     pub block: i32,

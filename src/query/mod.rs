@@ -46,6 +46,8 @@ impl Query {
 pub struct Clause {
     /// `-` before it.
     pub negated: bool,
+    /// Byte range of the clause in [`Query::text`] (operators included).
+    pub source: std::ops::Range<usize>,
     /// At least one.
     pub alternatives: Vec<Leaf>,
 }

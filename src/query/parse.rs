@@ -29,33 +29,36 @@ pub fn parse(input: &str) -> Query {
     let mut included: Vec<Kind> = Vec::new();
     let mut excluded: Vec<Kind> = Vec::new();
     let mut pending_or = false;
-    let mut pending_not = false;
-    for item in lex(text) {
+    let mut pending_not: Option<usize> = None;
+    for (item, source) in lex(text) {
         match item {
             Item::Or => pending_or = !query.clauses.is_empty(),
-            Item::Not => pending_not = true,
+            Item::Not => pending_not = Some(source.start),
             Item::Scope { kind, negated } => {
-                let list = if negated ^ pending_not {
+                let list = if negated ^ pending_not.is_some() {
                     &mut excluded
                 } else {
                     &mut included
                 };
                 list.push(kind);
-                pending_not = false;
+                pending_not = None;
             }
             Item::Leaf { negated, leaf } => {
-                let negated = negated ^ pending_not;
+                let negated = negated ^ pending_not.is_some();
+                let start = pending_not.unwrap_or(source.start);
                 match query.clauses.last_mut() {
                     Some(last) if pending_or && !negated && !last.negated => {
                         last.alternatives.push(leaf);
+                        last.source.end = source.end;
                     }
                     _ => query.clauses.push(Clause {
                         negated,
+                        source: start..source.end,
                         alternatives: vec![leaf],
                     }),
                 }
                 pending_or = false;
-                pending_not = false;
+                pending_not = None;
             }
         }
     }
@@ -76,7 +79,7 @@ fn is_quote(c: char) -> bool {
 
 /// Splits the query into items. Unbalanced quotes are ignored; words that name no
 /// operator and hold no word character (a lone `-`, a stray `*`) vanish.
-fn lex(text: &str) -> Vec<Item> {
+fn lex(text: &str) -> Vec<(Item, std::ops::Range<usize>)> {
     let mut items = Vec::new();
     let mut rest = text;
     loop {
@@ -84,6 +87,7 @@ fn lex(text: &str) -> Vec<Item> {
         if rest.is_empty() {
             break;
         }
+        let start = text.len() - rest.len();
         let unsigned = rest.trim_start_matches('-');
         let negated = unsigned.len() != rest.len();
         rest = unsigned;
@@ -122,7 +126,7 @@ fn lex(text: &str) -> Vec<Item> {
             }
         };
         if let Some(item) = item(negated, prefix, body, quoted) {
-            items.push(item);
+            items.push((item, start..text.len() - rest.len()));
         }
     }
     items
@@ -313,6 +317,17 @@ mod tests {
         check("a\"b\"c", "a b c");
         check("- * ? !", "");
         check("<script>alert(1)</script>", "script_alert_1_script");
+    }
+
+    #[test]
+    fn clause_sources() {
+        let q = parse("  Seoul -\"Moon Jae\" a OR b NOT x in:card");
+        let sources: Vec<&str> = q
+            .clauses
+            .iter()
+            .map(|c| &q.text[c.source.clone()])
+            .collect();
+        assert_eq!(sources, ["Seoul", "-\"Moon Jae\"", "a OR b", "NOT x"]);
     }
 
     #[test]

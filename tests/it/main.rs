@@ -1,4 +1,5 @@
 //! Integration tests, one binary: parsing, searching, the CLI, properties and the oracle.
+#![cfg(not(target_arch = "wasm32"))]
 #![allow(
     clippy::unwrap_used,
     clippy::panic,

@@ -336,3 +336,22 @@ fn filtering_gives_matching_articles_and_blocks() {
     let blocks: Vec<i32> = seed_hit.fields.iter().map(|f| f.addr.block).collect();
     assert_eq!(blocks, [0, 5]);
 }
+
+#[test]
+fn no_match_suggests_what_to_drop() {
+    let corpus = fixture_corpus();
+    let r = corpus.search("Seoul Absentword");
+    assert!(r.articles.is_empty());
+    let drops: Vec<(&str, u32)> = r
+        .suggestions
+        .iter()
+        .map(|s| (s.drop.as_str(), s.articles))
+        .collect();
+    assert_eq!(drops, [("Absentword", 3)]);
+    let r = corpus.search("Toloraya -\"Georgy Toloraya\"");
+    let drops: Vec<&str> = r.suggestions.iter().map(|s| s.drop.as_str()).collect();
+    assert_eq!(drops, ["Toloraya", "-\"Georgy Toloraya\""]); // 3 articles, then 1
+                                                             // One clause alone: nothing to drop; a result: no suggestions.
+    assert!(corpus.search("Absentword").suggestions.is_empty());
+    assert!(corpus.search("Seoul Moscow").suggestions.is_empty());
+}

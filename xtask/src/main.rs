@@ -1,11 +1,16 @@
 //! The project's tasks: `cargo xtask <task>`. Each task says what it runs.
 //!
-//! - `test`: formatting, lints and every test (`cargo test` over the workspace).
+//! - `test`: formatting, lints and every test: native cargo tests, the wasm tests in
+//!   headless Chromium, the JS unit tests and the end-to-end tests in a real Chromium.
+//! - `serve [--port N]`: builds the site into dist/ and serves it on 127.0.0.1:8000.
+//! - `dist`: writes the complete static site into dist/.
 //! - `setup`: installs what the wasm build and browser tests need, skipping what is there
 //!   (wasm target, wasm-bindgen CLI, npm's wasm-opt and Playwright, Chromium + chromedriver).
 
 use std::process::{Command, ExitCode};
 
+mod dist;
+mod serve;
 mod tools;
 
 fn main() -> ExitCode {
@@ -14,7 +19,13 @@ fn main() -> ExitCode {
         Some("test") => test(),
         Some("lint") => lint(),
         Some("setup") => tools::setup(),
-        _ => Err("usage: cargo xtask test | lint | setup".to_owned()),
+        Some("dist") => dist::dist(&root().join("dist"), None),
+        Some("serve") => serve::port_arg(&args).and_then(|port| {
+            let out = root().join("dist");
+            dist::dist(&out, None)?;
+            serve::serve(&out, port)
+        }),
+        _ => Err("usage: cargo xtask test | serve [--port N] | dist | lint | setup".to_owned()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

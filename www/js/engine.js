@@ -1,0 +1,72 @@
+// The engine: loads the wasm module once and turns its typed-array results into the
+// shapes the page renders. It never tokenizes, scores or recounts offsets.
+
+/**
+ * @typedef {{kind: 'paragraph'|'heading'|'disclaimer', text: string}
+ *          | {kind: 'card', title: string, author: string, teaser: string}} Block
+ * @typedef {{name: string, title: string, lede: string|null, blocks: Block[]}} Article
+ * @typedef {'text'|'title'|'author'|'teaser'} Part
+ * @typedef {{block: number, part: Part, spans: Array<[number, number]>}} FieldHit
+ *   block: index into Article.blocks, or -1 (title) / -2 (lede).
+ *   spans: half-open [start, end) in UTF-16 code units of that field's text, sorted,
+ *   non-overlapping; slice the string with them directly.
+ * @typedef {{article: number, score: number, matches: number, fields: FieldHit[]}} ArticleHit
+ * @typedef {{drop: string, articles: number}} Suggestion
+ * @typedef {{query: string, notice: string|null, total: number, highlighting: boolean,
+ *            articles: ArticleHit[], suggestions: Suggestion[]}} Result
+ *   articles: the matching articles, best first (all of them for an empty query).
+ */
+
+import init, { Explorer } from '../pkg/article_explorer.js';
+
+const PARTS = /** @type {Part[]} */ (['text', 'title', 'author', 'teaser']);
+
+/** Strides of the typed arrays (src/flat.rs). */
+const ARTICLE = 4, FIELD = 4, SPAN = 2;
+
+/**
+ * Loads the module and builds the index once.
+ * @param {URL|string} [wasmUrl] where the .wasm is (default: beside the glue)
+ * @returns {Promise<{articles: Article[], search: (q: string) => Result, buildMs: number}>}
+ */
+export async function loadEngine(wasmUrl) {
+  await init(wasmUrl ? { module_or_path: wasmUrl } : undefined);
+  const explorer = new Explorer();
+  /** @type {Article[]} */
+  const articles = explorer.outline();
+  return {
+    articles,
+    buildMs: explorer.buildMs,
+    search: (q) => decode(explorer.search(q)),
+  };
+}
+
+/**
+ * The typed arrays of one result → plain objects.
+ * @returns {Result}
+ */
+export function decode(raw) {
+  const { articles: a, scores, fields: f, spans: s } = raw;
+  /** @type {ArticleHit[]} */
+  const hits = [];
+  for (let i = 0; i < a.length; i += ARTICLE) {
+    const fields = [];
+    for (let j = a[i + 2], end = j + a[i + 3]; j < end; j++) {
+      const at = j * FIELD;
+      const spans = [];
+      for (let k = f[at + 2], stop = k + f[at + 3]; k < stop; k++) {
+        spans.push(/** @type {[number, number]} */ ([s[k * SPAN], s[k * SPAN + 1]]));
+      }
+      fields.push({ block: f[at], part: PARTS[f[at + 1]] ?? 'text', spans });
+    }
+    hits.push({ article: a[i], score: scores[i / ARTICLE], matches: a[i + 1], fields });
+  }
+  return {
+    query: raw.query,
+    notice: raw.notice,
+    total: raw.total,
+    highlighting: raw.highlighting,
+    suggestions: raw.suggestions,
+    articles: hits,
+  };
+}
