@@ -32,6 +32,8 @@ pub struct SearchResult {
 pub struct Suggestion {
     /// The clause as typed (`Seoul`, `-Japan`, `"moon jae-in"`, `a OR b`).
     pub drop: String,
+    /// The query without that clause (the rest as typed, single-spaced).
+    pub without: String,
     /// How many articles the query finds without it.
     pub articles: u32,
 }
@@ -121,8 +123,19 @@ fn suggestions(index: &Index, query: &Query) -> Vec<Suggestion> {
             let mut without = query.clone();
             let clause = without.clauses.remove(i);
             let found = query::evaluate(index, &without).articles.len();
+            let before = query.text.get(..clause.source.start).unwrap_or("");
+            let after = query.text.get(clause.source.end..).unwrap_or("");
+            let without: Vec<&str> = before
+                .split_whitespace()
+                .chain(after.split_whitespace())
+                .collect();
             (found > 0).then(|| Suggestion {
-                drop: query.text.get(clause.source).unwrap_or("").to_owned(),
+                drop: query
+                    .text
+                    .get(clause.source.clone())
+                    .unwrap_or("")
+                    .to_owned(),
+                without: without.join(" "),
                 articles: u32::try_from(found).unwrap_or(u32::MAX),
             })
         })

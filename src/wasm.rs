@@ -9,7 +9,7 @@
 use crate::article::Block;
 use crate::corpus::Corpus;
 use crate::flat;
-use js_sys::{Array, Float64Array, Int32Array, Object, Reflect, Uint32Array};
+use js_sys::{Float64Array, Int32Array, Object, Reflect, Uint32Array};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -114,21 +114,9 @@ impl Explorer {
         )?;
         set("total", &JsValue::from(result.total))?;
         set("highlighting", &JsValue::from_bool(result.highlighting))?;
-        let suggestions = Array::new();
-        for s in &result.suggestions {
-            let item = Object::new();
-            Reflect::set(
-                &item,
-                &JsValue::from_str("drop"),
-                &JsValue::from_str(&s.drop),
-            )?;
-            Reflect::set(
-                &item,
-                &JsValue::from_str("articles"),
-                &JsValue::from(s.articles),
-            )?;
-            suggestions.push(&item);
-        }
+        // Rare and small (only when nothing matches): serde is simplest.
+        let suggestions = serde_wasm_bindgen::to_value(&result.suggestions)
+            .map_err(|e| JsValue::from_str(&e.to_string()))?;
         set("suggestions", &suggestions)?;
         set("articles", &Uint32Array::from(flat.articles.as_slice()))?;
         set("scores", &Float64Array::from(flat.scores.as_slice()))?;

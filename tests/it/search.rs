@@ -348,6 +348,15 @@ fn no_match_suggests_what_to_drop() {
         .map(|s| (s.drop.as_str(), s.articles))
         .collect();
     assert_eq!(drops, [("Absentword", 3)]);
+    assert_eq!(r.suggestions[0].without, "Seoul");
+    // The clause, not the first text that contains it.
+    let r = corpus.search("Seoul  Seo");
+    let got: Vec<(&str, &str)> = r
+        .suggestions
+        .iter()
+        .map(|s| (s.drop.as_str(), s.without.as_str()))
+        .collect();
+    assert_eq!(got, [("Seo", "Seoul")]);
     let r = corpus.search("Toloraya -\"Georgy Toloraya\"");
     let drops: Vec<&str> = r.suggestions.iter().map(|s| s.drop.as_str()).collect();
     assert_eq!(drops, ["Toloraya", "-\"Georgy Toloraya\""]); // 3 articles, then 1

@@ -11,7 +11,8 @@
  *   spans: half-open [start, end) in UTF-16 code units of that field's text, sorted,
  *   non-overlapping; slice the string with them directly.
  * @typedef {{article: number, score: number, matches: number, fields: FieldHit[]}} ArticleHit
- * @typedef {{drop: string, articles: number}} Suggestion
+ * @typedef {{drop: string, without: string, articles: number}} Suggestion
+ *   drop: the clause as typed; without: the query without it; articles: what that finds.
  * @typedef {{query: string, notice: string|null, total: number, highlighting: boolean,
  *            articles: ArticleHit[], suggestions: Suggestion[]}} Result
  *   articles: the matching articles, best first (all of them for an empty query).

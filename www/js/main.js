@@ -27,7 +27,8 @@ let selected = -1;
 /** @type {HTMLElement[]} */
 let marks = [];
 let current = -1;
-let lastInput = 0;
+/** When the field last changed; the first search after loading always pushes. */
+let lastInput = -Infinity;
 
 async function boot() {
   try {
@@ -41,7 +42,7 @@ async function boot() {
     return;
   }
   list = new ArticleList(/** @type {HTMLOListElement} */ ($('list')), engine.articles, (i) => {
-    select(i);
+    show(i, 0);
     syncUrl('push');
     view.focus({ preventScroll: true });
   });
@@ -99,7 +100,7 @@ function announce(q) {
       const b = el('button', 'suggestion', `Drop ${s.drop} (${plural(s.articles, 'article', 'articles')})`);
       b.type = 'button';
       b.addEventListener('click', () => {
-        input.value = removeClause(input.value, s.drop);
+        input.value = s.without;
         run(input.value, null);
         syncUrl('push');
       });
@@ -111,13 +112,6 @@ function announce(q) {
   }
   if (result.notice) text += ` ${result.notice}`;
   status.textContent = text;
-}
-
-/** The query without one clause, as typed. */
-function removeClause(q, clause) {
-  const at = q.indexOf(clause);
-  if (at < 0) return q;
-  return `${q.slice(0, at)} ${q.slice(at + clause.length)}`.replace(/\s+/g, ' ').trim();
 }
 
 /** Shows article `index` with its mark `at` current (-1: none). */

@@ -26,10 +26,19 @@ pub fn dist(out: &Path, seeds: Option<&Path>) -> Result<(), String> {
     build
         .current_dir(root())
         .args(["build", "--lib", "--profile", PROFILE, "--target", TARGET]);
-    match seeds {
-        Some(dir) => build.env("ARTICLE_EXPLORER_SEEDS", dir),
-        None => build.env_remove("ARTICLE_EXPLORER_SEEDS"),
+    // Another corpus builds in a target folder of its own, so that switching between
+    // them does not rebuild the crate each time.
+    let target_dir = match seeds {
+        Some(dir) => {
+            build.env("ARTICLE_EXPLORER_SEEDS", dir);
+            root().join("target/other-seeds")
+        }
+        None => {
+            build.env_remove("ARTICLE_EXPLORER_SEEDS");
+            root().join("target")
+        }
     };
+    build.env("CARGO_TARGET_DIR", &target_dir);
     check(build.status(), "cargo build (wasm)")?;
 
     if out.exists() {
@@ -37,8 +46,7 @@ pub fn dist(out: &Path, seeds: Option<&Path>) -> Result<(), String> {
     }
     copy_dir(&root().join("www"), out)?;
 
-    let wasm = root()
-        .join("target")
+    let wasm = target_dir
         .join(TARGET)
         .join(PROFILE)
         .join(format!("{CRATE}.wasm"));

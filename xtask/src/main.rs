@@ -7,6 +7,7 @@
 //! - `setup`: installs what the wasm build and browser tests need, skipping what is there
 //!   (wasm target, wasm-bindgen CLI, npm's wasm-opt and Playwright, Chromium + chromedriver).
 
+use std::path::PathBuf;
 use std::process::{Command, ExitCode};
 
 mod dist;
@@ -19,7 +20,9 @@ fn main() -> ExitCode {
         Some("test") => test(),
         Some("lint") => lint(),
         Some("setup") => tools::setup(),
-        Some("dist") => dist::dist(&root().join("dist"), None),
+        Some("dist") => {
+            dist_args(&args).and_then(|(out, seeds)| dist::dist(&out, seeds.as_deref()))
+        }
         Some("serve") => serve::port_arg(&args).and_then(|port| {
             let out = root().join("dist");
             dist::dist(&out, None)?;
@@ -34,6 +37,23 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// `dist [--out DIR] [--seeds DIR]`: where to write the site (default dist/) and which
+/// folder of articles to embed (default seeds/).
+fn dist_args(args: &[String]) -> Result<(PathBuf, Option<PathBuf>), String> {
+    let mut out = root().join("dist");
+    let mut seeds = None;
+    let mut it = args.iter().skip(1);
+    while let Some(arg) = it.next() {
+        let value = it.next().ok_or(format!("{arg} needs a value"))?;
+        match arg.as_str() {
+            "--out" => out = root().join(value),
+            "--seeds" => seeds = Some(root().join(value)),
+            other => return Err(format!("unknown dist option {other}")),
+        }
+    }
+    Ok((out, seeds))
 }
 
 /// Runs `program args…` from the workspace root, echoing it first; fails if it fails.
@@ -77,11 +97,93 @@ fn lint() -> Result<(), String> {
             "-D",
             "warnings",
         ],
+    )?;
+    run(
+        &cargo,
+        &[
+            "clippy",
+            "--lib",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--",
+            "-D",
+            "warnings",
+        ],
     )
 }
 
-/// Every test.
+/// Every test: native, wasm in headless Chromium, JS units, end-to-end in Chromium.
 fn test() -> Result<(), String> {
     lint()?;
-    run(&cargo(), &["test", "--workspace"])
+    run(&cargo(), &["test", "--workspace"])?;
+
+    // The wasm build and the browsers; each installs only what is missing.
+    tools::ensure_wasm_target()?;
+    let bindgen = tools::ensure_wasm_bindgen()?;
+    tools::ensure_node_packages()?;
+    tools::ensure_chromium()?;
+    // The wasm tests' runner (.cargo/config.toml) is found on PATH: put the checked
+    // wasm-bindgen-test-runner first.
+    let mut path =
+        std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()).collect::<Vec<_>>();
+    if let Some(dir) = bindgen.parent() {
+        path.insert(0, dir.to_path_buf());
+    }
+    let path = std::env::join_paths(path).map_err(|e| e.to_string())?;
+    eprintln!("xtask: $ cargo test --target wasm32-unknown-unknown --test wasm");
+    let status = Command::new(cargo())
+        .current_dir(root())
+        .args([
+            "test",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--test",
+            "wasm",
+        ])
+        .env("PATH", path)
+        .status();
+    match status {
+        Ok(s) if s.success() => {}
+        Ok(s) => return Err(format!("the wasm tests failed ({s})")),
+        Err(e) => return Err(format!("cannot start cargo: {e}")),
+    }
+
+    // The site as shipped, and one over the hostile fixture corpus, each on its server.
+    let site = root().join("dist");
+    dist::dist(&site, None)?;
+    let xss = root().join("target/e2e/xss-dist");
+    dist::dist(&xss, Some(&root().join("tests/fixtures/xss")))?;
+    let artifacts = root().join("target/e2e");
+    std::fs::create_dir_all(&artifacts).map_err(|e| e.to_string())?;
+    let url = serve::spawn(&site)?;
+    let xss_url = serve::spawn(&xss)?;
+
+    let mut files = test_files(&root().join("tests/js"))?;
+    files.extend(test_files(&root().join("tests/e2e"))?);
+    let mut node = Command::new("node");
+    node.current_dir(root())
+        .arg("--test")
+        .args(&files)
+        .env("E2E_URL", &url)
+        .env("E2E_XSS_URL", &xss_url)
+        .env("E2E_ARTIFACTS", &artifacts);
+    eprintln!("xtask: $ node --test {} (E2E_URL={url})", files.len());
+    match node.status() {
+        Ok(s) if s.success() => Ok(()),
+        Ok(s) => Err(format!("node --test failed ({s})")),
+        Err(e) => Err(format!("cannot start node: {e}")),
+    }
+}
+
+/// The `*.test.mjs` files of a folder, sorted.
+fn test_files(dir: &std::path::Path) -> Result<Vec<PathBuf>, String> {
+    let entries =
+        std::fs::read_dir(dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.to_str().is_some_and(|s| s.ends_with(".test.mjs")))
+        .collect();
+    files.sort();
+    Ok(files)
 }

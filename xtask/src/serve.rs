@@ -44,6 +44,20 @@ pub fn port_arg(args: &[String]) -> Result<u16, String> {
     Ok(port)
 }
 
+/// Serves `dir` on a free port of 127.0.0.1 from a background thread (for the tests);
+/// returns the base URL, `http://127.0.0.1:PORT/`.
+pub fn spawn(dir: &Path) -> Result<String, String> {
+    let listener = TcpListener::bind(("127.0.0.1", 0)).map_err(|e| e.to_string())?;
+    let port = listener.local_addr().map_err(|e| e.to_string())?.port();
+    let dir = dir.to_path_buf();
+    std::thread::spawn(move || {
+        if let Err(e) = serve_on(listener, &dir) {
+            eprintln!("xtask: {e}");
+        }
+    });
+    Ok(format!("http://127.0.0.1:{port}/"))
+}
+
 /// [`serve`] on an already-bound listener (tests bind port 0).
 fn serve_on(listener: TcpListener, dir: &Path) -> Result<(), String> {
     let root = dir

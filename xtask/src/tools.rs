@@ -20,8 +20,13 @@ const NODE_MIN_MAJOR: u32 = 20;
 
 /// The npm dev dependencies, pinned exactly; `package.json` is written from these.
 /// binaryen ships wasm-opt (Debian's wasm-opt 108 writes modules that fail to load);
-/// playwright-core drives the system Chromium and downloads no browser.
-const NODE_PINS: &[(&str, &str)] = &[("binaryen", "132.0.0"), ("playwright-core", "1.65.1")];
+/// playwright-core drives the system Chromium and downloads no browser; axe-core audits
+/// the page's accessibility (contrast, names, roles) in the end-to-end tests.
+const NODE_PINS: &[(&str, &str)] = &[
+    ("axe-core", "4.14.1"),
+    ("binaryen", "132.0.0"),
+    ("playwright-core", "1.65.1"),
+];
 
 /// The binaryen release that npm's `binaryen` package above ships.
 const BINARYEN_RELEASE: &str = "132";
@@ -257,8 +262,8 @@ fn package_json() -> String {
         .map(|(name, version)| format!("    \"{name}\": \"{version}\""))
         .collect();
     format!(
-        "{{\n  \"name\": \"article-explorer-dev\",\n  \"private\": true,\n  \
-         \"description\": \"Build and test tools only (wasm-opt, Playwright); installed by cargo xtask setup.\",\n  \
+        "{{\n  \"name\": \"article-explorer-dev\",\n  \"private\": true,\n  \"type\": \"module\",\n  \
+         \"description\": \"Build and test tools only (wasm-opt, Playwright, axe-core); installed by cargo xtask setup.\",\n  \
          \"devDependencies\": {{\n{}\n  }}\n}}\n",
         deps.join(",\n")
     )

@@ -1,0 +1,62 @@
+// Accessibility audited by axe-core (WCAG 2 A/AA rules, colour contrast included) in both
+// colour schemes, at 360 px and on a desktop, with highlights and the current match shown.
+
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { test } from 'node:test';
+import { env, openPage, useBrowser } from './browser.mjs';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const browser = useBrowser();
+
+for (const colorScheme of ['light', 'dark']) {
+  for (const width of [360, 1200]) {
+    test(`axe finds no WCAG A/AA violation (${colorScheme}, ${width} px)`, async (t) => {
+      const { page, problems } = await openPage(t, browser(), `${env('E2E_URL')}#q=Seoul`, {
+        context: { colorScheme, viewport: { width, height: 800 } },
+      });
+      await page.locator('#q').press('Enter'); // a current match, styled apart
+      await page.check('#only-matching'); // the "paragraphs hidden" separators too
+      assert.equal(await page.locator('mark.current').count(), 1);
+      // CDP evaluation is not subject to the page's CSP, which forbids inline scripts.
+      await page.evaluate(axeSource);
+      const violations = await page.evaluate(async () => {
+        const result = await window.axe.run(document, {
+          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+        });
+        return result.violations.map((v) => ({
+          id: v.id,
+          nodes: v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary}`).slice(0, 3),
+        }));
+      });
+      assert.deepEqual(violations, []);
+      assert.deepEqual(problems, []);
+    });
+  }
+}
+
+test('the page is usable by keyboard alone', async (t) => {
+  const { page, problems } = await openPage(t, browser(), env('E2E_URL'));
+  // Tab order: skip link, search field, toggle, previous, next, …, then the articles.
+  const focused = [];
+  for (let i = 0; i < 8; i++) {
+    await page.keyboard.press('Tab');
+    focused.push(await page.evaluate(() => {
+      const el = document.activeElement;
+      return el?.id || el?.className || el?.tagName;
+    }));
+  }
+  assert.ok(focused.includes('q'), `the search field is reachable: ${focused}`);
+  assert.ok(focused.includes('only-matching'), `the toggle is reachable: ${focused}`);
+  // Typing then Enter moves through the matches without a mouse.
+  await page.focus('#q');
+  await page.keyboard.type('Seoul');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.textContent('#position'), '2 of 8');
+  // An article in the list opens with Enter.
+  await page.focus('#list button.pick');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.getAttribute('#list button.pick', 'aria-current'), 'true');
+  assert.deepEqual(problems, []);
+});

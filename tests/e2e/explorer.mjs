@@ -1,0 +1,86 @@
+// The explorer page's contract as the end-to-end tests read it (not a test file): the
+// articles on disk, the search field, and the visible state of the page in one snapshot.
+
+import { readdirSync, readFileSync } from 'node:fs';
+
+/**
+ * The articles of a folder in file-name order (the order the build embeds them), each with
+ * its non-blank trimmed lines: every line is one visible text (docs/format.md), line 0 the
+ * title.
+ * @param {string} folder relative to the repository root
+ * @returns {Array<{name: string, lines: string[]}>}
+ */
+export function articlesIn(folder) {
+  const dir = new URL(`../../${folder}/`, import.meta.url);
+  return readdirSync(dir)
+    .filter((file) => file.endsWith('.txt'))
+    .sort()
+    .map((file) => ({
+      name: file.replace(/\.txt$/, ''),
+      lines: readFileSync(new URL(file, dir), 'utf8')
+        .replace(/^\uFEFF/, '')
+        .split(/\r\n|\r|\n/)
+        .map((line) => line.trim())
+        .filter((line) => line !== ''),
+    }));
+}
+
+/** "1 article", "2 articles": the page's wording. */
+export const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * Types `query` key by key into the search field (each key runs a search), after
+ * clearing it.
+ * @param {import('playwright-core').Page} page
+ */
+export async function typeQuery(page, query) {
+  await page.fill('#q', '');
+  await page.locator('#q').pressSequentially(query);
+}
+
+/**
+ * Everything a test asserts on, read in one evaluation.
+ * @param {import('playwright-core').Page} page
+ */
+export function readView(page) {
+  return page.evaluate(() => {
+    const text = (selector) => document.querySelector(selector)?.textContent ?? null;
+    const marks = [...document.querySelectorAll('#article mark')];
+    return {
+      state: document.body.dataset.state,
+      query: /** @type {HTMLInputElement} */ (document.querySelector('#q')).value,
+      status: text('#status'),
+      position: text('#position'),
+      hiddenCount: text('#hidden-count'),
+      suggestions: [...document.querySelectorAll('#suggest button.suggestion')].map((b) => b.textContent),
+      items: [...document.querySelectorAll('#list li.item')].map((li) => ({
+        title: li.querySelector('.item-title')?.textContent,
+        count: li.querySelector('.count')?.textContent,
+        hidden: li.hidden,
+      })),
+      marks: marks.map((m) => m.textContent),
+      current: marks.flatMap((m, i) => (m.classList.contains('current') ? [i] : [])),
+      /** The article's top-level nodes: "h1.title", "button.gap: 2 paragraphs hidden", … */
+      blocks: [...document.querySelectorAll('#article > *')].map((n) => ({
+        kind: `${n.localName}.${n.className}`,
+        text: n.textContent,
+        marks: n.querySelectorAll('mark').length,
+      })),
+    };
+  });
+}
+
+/**
+ * Where the current match is: "visible" when inside the viewport and below the sticky
+ * header, otherwise a description for the failure message.
+ * @param {import('playwright-core').Page} page
+ */
+export async function currentMarkPlacement(page) {
+  const box = await page.locator('#article mark.current').boundingBox();
+  const header = await page.locator('header.bar').boundingBox();
+  const { width, height } = page.viewportSize() ?? { width: 0, height: 0 };
+  if (!box || !header) return `no box (mark ${JSON.stringify(box)}, header ${JSON.stringify(header)})`;
+  const top = Math.max(0, header.y + header.height);
+  const inside = box.x >= 0 && box.x + box.width <= width && box.y >= top && box.y + box.height <= height;
+  return inside ? 'visible' : `mark at ${JSON.stringify(box)}, visible area y ${top}–${height}, x 0–${width}`;
+}

@@ -1,0 +1,282 @@
+// End-to-end: the explorer as shipped (dist/, the seeds) in a real Chromium, at E2E_URL.
+
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { env, eventually, openPage, useBrowser } from './browser.mjs';
+import { articlesIn, currentMarkPlacement, plural, readView, typeQuery } from './explorer.mjs';
+
+const SITE = env('E2E_URL');
+const browser = useBrowser();
+
+const SEEDS = articlesIn('seeds');
+const SEED = SEEDS.find((a) => a.name.startsWith('000-'));
+assert.ok(SEED, 'seeds/000-*.txt exists');
+
+/** A word's occurrences in the seed's visible texts, as the engine highlights them: possessive included. */
+const occurrences = (word) => SEED.lines.flatMap((line) => line.match(new RegExp(`\\b${word}\\w*(?:['’]s)?`, 'g')) ?? []);
+const SEOUL = occurrences('Seoul');
+assert.equal(SEOUL.length, 8, 'the seed has 8 occurrences of Seoul (the tests below rely on it)');
+
+/**
+ * A test on a fresh page at E2E_URL + `hash`, which also asserts that the page logged no
+ * error or warning, failed no request and opened no dialog.
+ * @param {string} name
+ * @param {(page: import('playwright-core').Page) => Promise<void>} body
+ * @param {{hash?: string, context?: import('playwright-core').BrowserContextOptions}} [options]
+ */
+function pageTest(name, body, { hash = '', context } = {}) {
+  test(name, async (t) => {
+    const { page, problems, dialogs } = await openPage(t, browser(), SITE + hash, { context });
+    await body(page);
+    assert.deepEqual(problems, [], 'console errors/warnings, page errors or failed requests');
+    assert.deepEqual(dialogs, [], 'dialogs');
+  });
+}
+
+/** Asserts the page shows the seed searched for Seoul: 8 marks, the counts agreeing. */
+async function assertSeoul(page) {
+  const view = await readView(page);
+  assert.deepEqual(view.marks, SEOUL);
+  assert.equal(view.status, `${SEOUL.length} matches in 1 article`);
+  assert.deepEqual(view.items.filter((i) => !i.hidden).map((i) => [i.title, i.count]), [[SEED.lines[0], String(SEOUL.length)]]);
+  assert.equal(view.position, `1 of ${SEOUL.length}`);
+  assert.deepEqual(view.current, [0]);
+}
+
+pageTest('typing Seoul highlights its 8 occurrences, and the counts agree', async (page) => {
+  await typeQuery(page, 'Seoul');
+  await assertSeoul(page);
+  assert.equal(new URLSearchParams(new URL(page.url()).hash.slice(1)).get('q'), 'Seoul', 'the query is in the URL');
+});
+
+pageTest('a quoted phrase highlights the whole phrase', async (page) => {
+  await typeQuery(page, '"Moon Jae-in"');
+  const view = await readView(page);
+  assert.deepEqual(view.marks, ['Moon Jae-in', 'Moon Jae-in']);
+  assert.equal(view.status, '2 matches in 1 article');
+  assert.equal(view.position, '1 of 2');
+});
+
+pageTest('an exclusion hides the article that has the word', async (page) => {
+  await typeQuery(page, '-Japan');
+  const view = await readView(page);
+  assert.equal(view.hiddenCount, '1 article hidden (no match)');
+  assert.deepEqual(view.items.map((i) => i.hidden), [true]);
+  assert.deepEqual(view.marks, []);
+  assert.equal(view.position, '0 of 0');
+});
+
+pageTest('a query without matches offers to drop the clause that fails', async (page) => {
+  await typeQuery(page, 'Seoul Absentword');
+  const view = await readView(page);
+  assert.match(view.status ?? '', /^No matches/);
+  assert.deepEqual(view.marks, []);
+  assert.deepEqual(view.suggestions, ['Drop Absentword (1 article)']);
+  await page.click('#suggest button.suggestion');
+  assert.equal((await readView(page)).query, 'Seoul');
+  await assertSeoul(page);
+  assert.deepEqual((await readView(page)).suggestions, []);
+});
+
+pageTest('dropping a clause removes that clause, not a word that contains it', async (page) => {
+  await typeQuery(page, 'Seoul Seo');
+  assert.deepEqual((await readView(page)).suggestions, ['Drop Seo (1 article)']);
+  await page.click('#suggest button.suggestion');
+  assert.equal((await readView(page)).query, 'Seoul');
+  await assertSeoul(page);
+});
+
+pageTest('the empty query lists every article, hides none and marks nothing', async (page) => {
+  const all = SEEDS.map((a) => ({ title: a.lines[0], count: '', hidden: false }));
+  const initial = await readView(page);
+  assert.deepEqual(initial.items, all);
+  await typeQuery(page, 'Seoul');
+  await page.fill('#q', '');
+  const view = await readView(page);
+  assert.deepEqual(view.items, all);
+  assert.deepEqual(view.marks, []);
+  assert.equal(view.hiddenCount, '');
+  assert.equal(view.status, plural(SEEDS.length, 'article', 'articles'));
+  assert.equal(view.blocks[0].text, SEED.lines[0], 'the first article is shown');
+});
+
+pageTest('"matching paragraphs only" collapses the other blocks into gaps that expand in place', async (page) => {
+  await typeQuery(page, 'Seoul');
+  const full = (await readView(page)).blocks;
+  assert.equal(full.filter((b) => b.kind === 'button.gap').length, 0);
+
+  await page.check('#only-matching');
+  const collapsed = (await readView(page)).blocks;
+  const gaps = collapsed.filter((b) => b.kind === 'button.gap');
+  assert.ok(gaps.length > 0, 'some blocks are collapsed');
+  assert.deepEqual((await readView(page)).marks, SEOUL, 'the marks are all still there');
+  for (const [i, block] of collapsed.entries()) {
+    if (i === 0) assert.equal(block.kind, 'h1.title');
+    else if (block.kind !== 'button.gap') assert.ok(block.marks > 0, `block ${i} (${block.kind}) shown without a match`);
+    else assert.notEqual(collapsed[i - 1].kind, 'button.gap', 'two gaps in a row');
+  }
+  // Every block below the title is either shown or counted in exactly one gap.
+  const hidden = gaps.map((g) => Number(/^(\d+) paragraphs? hidden$/.exec(g.text)?.[1]));
+  assert.ok(hidden.every((n) => n > 0), `gap labels: ${gaps.map((g) => g.text)}`);
+  const shown = collapsed.length - 1 - gaps.length;
+  assert.equal(shown + hidden.reduce((a, b) => a + b, 0), full.length - 1);
+
+  // The first gap expands into its blocks, at its place.
+  const at = collapsed.findIndex((b) => b.kind === 'button.gap'); // what precedes it is shown 1:1
+  await page.locator('#article button.gap').first().click();
+  const expanded = (await readView(page)).blocks;
+  assert.equal(expanded.filter((b) => b.kind === 'button.gap').length, gaps.length - 1);
+  assert.deepEqual(
+    expanded.slice(at, at + hidden[0]).map((b) => b.text),
+    full.slice(at, at + hidden[0]).map((b) => b.text),
+  );
+
+  // Expanding every gap gives back the whole article.
+  while (await page.locator('#article button.gap').count()) await page.locator('#article button.gap').first().click();
+  assert.deepEqual((await readView(page)).blocks.map((b) => b.text), full.map((b) => b.text));
+});
+
+pageTest('Enter, Shift+Enter and the arrows go through the matches, wrapping around', async (page) => {
+  const total = SEOUL.length;
+  /** Asserts match `n` (1-based) is the only current one, shown as such and scrolled into view. */
+  const assertAt = async (n) => {
+    const view = await readView(page);
+    assert.equal(view.position, `${n} of ${total}`);
+    assert.deepEqual(view.current, [n - 1]);
+    await eventually(() => currentMarkPlacement(page), 'visible', `match ${n} scrolled into view`);
+  };
+  await typeQuery(page, 'Seoul');
+  await assertAt(1);
+  await page.keyboard.press('Enter');
+  await assertAt(2);
+  await page.keyboard.press('Enter');
+  await assertAt(3);
+  await page.keyboard.press('Shift+Enter');
+  await assertAt(2);
+  await page.click('#next');
+  await assertAt(3);
+  await page.click('#prev');
+  await assertAt(2);
+  await page.focus('#q');
+  for (let n = 3; n <= total; n++) await page.keyboard.press('Enter');
+  await assertAt(total);
+  await page.keyboard.press('Enter');
+  await assertAt(1);
+  await page.keyboard.press('Shift+Enter');
+  await assertAt(total);
+});
+
+pageTest('a deep link opens with the query in the field and its matches highlighted', async (page) => {
+  const view = await readView(page);
+  assert.equal(view.query, '"Moon Jae-in"');
+  assert.deepEqual(view.marks, ['Moon Jae-in', 'Moon Jae-in']);
+  assert.equal(view.position, '1 of 2');
+}, { hash: '#q=%22Moon%20Jae-in%22' });
+
+/** The query in the field once a history move has settled. */
+const settledQuery = async (page, expected, message) => {
+  await eventually(async () => (await readView(page)).query, expected, message);
+};
+
+pageTest('Back and Forward return to earlier searches; a typing burst is one entry', async (page) => {
+  const entries = () => page.evaluate(() => history.length);
+  await typeQuery(page, 'Seoul');
+  const afterSeoul = await entries();
+  // A new history entry needs a pause of more than 1 s (main.js HISTORY_PAUSE_MS): time is the condition.
+  await page.waitForTimeout(1100);
+  await typeQuery(page, 'Moscow');
+  assert.equal(await entries(), afterSeoul + 1, 'typing Moscow key by key adds one entry');
+
+  await page.goBack();
+  await settledQuery(page, 'Seoul', 'Back');
+  await assertSeoul(page);
+  await page.goForward();
+  await settledQuery(page, 'Moscow', 'Forward');
+  assert.deepEqual((await readView(page)).marks, occurrences('Moscow'));
+});
+
+pageTest('Back after the first search returns to the page as opened', async (page) => {
+  await typeQuery(page, 'Seoul');
+  await page.goBack();
+  assert.ok(page.url().startsWith(SITE), `Back left the explorer for ${page.url()}`);
+  await settledQuery(page, '', 'Back');
+  assert.deepEqual((await readView(page)).marks, []);
+});
+
+pageTest('no console error or warning on load and while using the page', async (page) => {
+  // Without an icon of its own, Chromium asks for /favicon.ico (a 404, logged as an error).
+  const icon = await page.request.get(await page.$eval('link[rel~="icon"]', (l) => /** @type {HTMLLinkElement} */ (l).href));
+  assert.equal(icon.status(), 200, 'the page links an icon that it ships');
+  for (const query of ['Seoul', '"Moon Jae-in"', '-Japan', 'Seoul Absentword', 'cooperat*', 'toloraya OR lee', 'in:card Seoul', '"unbalanced', '', '\u00a0', '서울']) {
+    await typeQuery(page, query);
+  }
+  await typeQuery(page, 'Seoul');
+  await page.keyboard.press('Enter');
+  await page.check('#only-matching');
+  await page.locator('#article button.gap').first().click();
+  await page.locator('#list button.pick').first().click();
+  assert.deepEqual((await readView(page)).marks, SEOUL);
+});
+
+test('the page reports a module that cannot be loaded', async (t) => {
+  const { page, problems } = await openPage(t, browser(), SITE, {
+    state: 'error',
+    setup: (context) => context.route('**/*.wasm', (route) => route.abort()),
+  });
+  assert.ok(await page.isVisible('#error'), '#error is visible');
+  assert.notEqual((await page.textContent('#error'))?.trim(), '');
+  assert.equal(await page.getAttribute('#error', 'role'), 'alert');
+  assert.ok(await page.isDisabled('#q'), 'the field is disabled');
+  assert.deepEqual(problems.filter((p) => p.startsWith('uncaught')), [], 'the failure is handled');
+});
+
+pageTest('accessibility basics: names, live status, keyboard reach', async (page) => {
+  const field = page.getByRole('searchbox', { name: 'Search articles', exact: true });
+  assert.equal(await field.getAttribute('id'), 'q');
+  assert.equal(await page.getAttribute('#status', 'role'), 'status');
+  assert.match((await page.getAttribute('#status', 'aria-live')) ?? '', /^(polite|assertive)$/);
+  assert.equal(await page.getByRole('checkbox', { name: 'Matching paragraphs only' }).getAttribute('id'), 'only-matching');
+
+  // Tab from the top of the page until the focus comes back round.
+  const reached = [];
+  for (let i = 0; i < 40; i++) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const e = document.activeElement;
+      return !e || e === document.body ? null : e.id ? `#${e.id}` : `${e.localName}.${e.className}`;
+    });
+    if (focused === null || reached.includes(focused)) break;
+    reached.push(focused);
+  }
+  const wanted = ['#q', '#only-matching', '#prev', '#next', 'button.pick'];
+  assert.deepEqual(reached.filter((f) => wanted.includes(f)), wanted, `tab order: ${reached.join(' → ')}`);
+}, { hash: '#q=Seoul' });
+
+pageTest('at 360 px wide nothing scrolls sideways', async (page) => {
+  const overflow = async (when) => {
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 360, `${when}: scrollWidth ${width} > 360`);
+  };
+  await overflow('loaded');
+  await typeQuery(page, 'Seoul');
+  await overflow('searching Seoul');
+  await page.check('#only-matching');
+  await overflow('matching paragraphs only');
+  await typeQuery(page, 'Seoul Absentword');
+  await overflow('no matches, with a suggestion');
+}, { context: { viewport: { width: 360, height: 740 } } });
+
+pageTest('screenshot of Seoul highlighted', async (page) => {
+  await typeQuery(page, 'Seoul');
+  await eventually(() => currentMarkPlacement(page), 'visible');
+  const dir = env('E2E_ARTIFACTS');
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, 'explorer.png');
+  await page.screenshot({ path });
+  const png = readFileSync(path);
+  assert.deepEqual([...png.subarray(1, 4)], [...Buffer.from('PNG')]);
+  assert.equal(png.readUInt32BE(16), 1200, 'width');
+  assert.equal(png.readUInt32BE(20), 800, 'height');
+}, { context: { viewport: { width: 1200, height: 800 } } });
