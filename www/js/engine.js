@@ -19,19 +19,32 @@
  */
 
 import init, { Explorer } from '../pkg/article_explorer.js';
+import { WASM_SOURCE } from './wasm-source.js';
 
 const PARTS = /** @type {Part[]} */ (['text', 'title', 'author', 'teaser']);
 
 /** Strides of the typed arrays (src/flat.rs). */
 const ARTICLE = 4, FIELD = 4, SPAN = 2;
 
+/** @type {Promise<Engine>|undefined} */
+let shared;
+
 /**
- * Loads the module and builds the index once.
- * @param {URL|string} [wasmUrl] where the .wasm is (default: beside the glue)
- * @returns {Promise<{articles: Article[], search: (q: string) => Result, buildMs: number}>}
+ * @typedef {{articles: Article[], search: (q: string) => Result, buildMs: number}} Engine
  */
-export async function loadEngine(wasmUrl) {
-  await init(wasmUrl ? { module_or_path: wasmUrl } : undefined);
+
+/**
+ * The engine: the module loaded and the index built once per page, however many
+ * explorers (the page, several <article-explorer> elements) ask for it.
+ * @returns {Promise<Engine>}
+ */
+export function loadEngine() {
+  shared ??= load();
+  return shared;
+}
+
+async function load() {
+  await init(WASM_SOURCE === undefined ? undefined : { module_or_path: WASM_SOURCE });
   const explorer = new Explorer();
   /** @type {Article[]} */
   const articles = explorer.outline();

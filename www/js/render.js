@@ -1,7 +1,7 @@
 // DOM rendering. Article text and queries are inserted only as text: text nodes,
 // textContent and <mark> elements — never as HTML.
 
-import { segments, collapse } from './segments.js';
+import { segments, collapse, excerpt } from './segments.js';
 
 /** @typedef {import('./engine.js').Article} Article */
 /** @typedef {import('./engine.js').ArticleHit} ArticleHit */
@@ -28,6 +28,7 @@ export function appendMarked(parent, text, spans) {
   for (const piece of segments(text, spans ?? [])) {
     if (piece.mark) {
       const mark = el('mark', undefined, piece.text);
+      mark.setAttribute('part', 'mark');
       parent.append(mark);
       marks.push(mark);
     } else {
@@ -119,17 +120,33 @@ function renderUnit(article, block, spans) {
   return [node, appendMarked(node, b.text, key('text'))];
 }
 
+/**
+ * The text of one field of an article.
+ * @param {Article} article
+ * @param {number} block -1 title, -2 lede, else the block's index
+ * @param {string} part
+ */
+export function fieldText(article, block, part) {
+  if (block === -1) return article.title;
+  if (block === -2) return article.lede ?? '';
+  const b = article.blocks[block];
+  return (b?.kind === 'card' ? b[part] : b?.text) ?? '';
+}
+
 /** The list of articles: built once, then counted, hidden and ordered per query. */
 export class ArticleList {
   /**
    * @param {HTMLOListElement} root
    * @param {Article[]} articles
    * @param {(index: number) => void} onSelect
+   * @param {{compact?: boolean}} [options] compact: each item shows a snippet of its best match
    */
-  constructor(root, articles, onSelect) {
+  constructor(root, articles, onSelect, { compact = false } = {}) {
     this.root = root;
+    this.compact = compact;
     this.items = articles.map((article, i) => {
       const li = el('li', 'item');
+      li.setAttribute('part', 'item');
       const button = el('button', 'pick');
       button.type = 'button';
       const title = el('span', 'item-title', article.title);
@@ -141,7 +158,9 @@ export class ArticleList {
       button.append(title, meta, count);
       button.addEventListener('click', () => onSelect(i));
       li.append(button);
-      return { li, button, count };
+      const snippet = compact ? el('p', 'snippet') : null;
+      if (snippet) li.append(snippet);
+      return { li, button, count, snippet };
     });
   }
 
@@ -149,17 +168,26 @@ export class ArticleList {
    * Shows the result's articles in its order with their counts; hides the others.
    * @param {Result} result
    * @param {boolean} active whether a query is active (hiding applies)
+   * @param {Article[]} articles
    * @returns {number} how many articles are hidden
    */
-  update(result, active) {
+  update(result, active, articles) {
     const shown = new Set();
     const order = [];
     for (const hit of result.articles) {
       shown.add(hit.article);
-      order.push(this.items[hit.article].li);
-      const { count } = this.items[hit.article];
-      count.textContent = result.highlighting ? String(hit.matches) : '';
-      count.setAttribute('aria-label', result.highlighting ? plural(hit.matches, 'match', 'matches') : '');
+      const item = this.items[hit.article];
+      order.push(item.li);
+      item.count.textContent = result.highlighting ? String(hit.matches) : '';
+      item.count.setAttribute('aria-label', result.highlighting ? plural(hit.matches, 'match', 'matches') : '');
+      if (item.snippet) {
+        const article = articles[hit.article];
+        const field = result.highlighting ? hit.fields[0] : undefined;
+        const text = field ? fieldText(article, field.block, field.part) : article.lede ?? fieldText(article, 0, 'text');
+        const cut = excerpt(text, field?.spans ?? []);
+        item.snippet.replaceChildren();
+        appendMarked(item.snippet, cut.text, cut.spans);
+      }
     }
     let hidden = 0;
     this.items.forEach((item, i) => {

@@ -66,3 +66,35 @@ export function writeHash({ q, a }) {
   const s = params.toString();
   return s ? `#${s}` : '#';
 }
+
+/**
+ * A window of `text` around its first span: about `radius` UTF-16 units on each side, cut
+ * at spaces (never inside a surrogate pair), with "…" where cut; the spans inside it,
+ * shifted. Without spans, the start of the text.
+ * @param {string} text
+ * @param {Array<[number, number]>} spans sorted, as the engine gives them
+ * @param {number} [radius]
+ * @returns {{text: string, spans: Array<[number, number]>}}
+ */
+export function excerpt(text, spans, radius = 80) {
+  const [first, last] = spans.length ? spans[0] : [0, 0];
+  let start = Math.max(0, first - radius);
+  let end = Math.min(text.length, last + radius + (spans.length ? 0 : radius));
+  if (start > 0) {
+    const space = text.indexOf(' ', start);
+    if (space >= 0 && space < first) start = space + 1;
+  }
+  if (end < text.length) {
+    const space = text.lastIndexOf(' ', end);
+    if (space > last) end = space;
+  }
+  const isLow = (i) => i > 0 && i < text.length && (text.charCodeAt(i) & 0xfc00) === 0xdc00;
+  if (isLow(start)) start++;
+  if (isLow(end)) end--;
+  const prefix = start > 0 ? '… ' : '';
+  const shift = prefix.length - start;
+  return {
+    text: `${prefix}${text.slice(start, end)}${end < text.length ? ' …' : ''}`,
+    spans: spans.filter(([a, b]) => a >= start && b <= end).map(([a, b]) => [a + shift, b + shift]),
+  };
+}

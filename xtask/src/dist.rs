@@ -71,7 +71,83 @@ pub fn dist(out: &Path, seeds: Option<&Path>) -> Result<(), String> {
         &["-Oz", &bg_arg, "-o", &bg_arg],
     )?;
     report_sizes(&[bg, pkg.join(format!("{CRATE}.js"))]);
+    let version = stamp(out)?;
+    let single = crate::single::write(out)?;
+    report_sizes(&[single]);
+    eprintln!("xtask: build {version}");
     eprintln!("xtask: the site is in {}", out.display());
+    Ok(())
+}
+
+/// The name of the single-file edition, which the service worker does not cache.
+const SINGLE: &str = "article-explorer.html";
+
+/// Names the build: a hash of every file of the site, written into `js/version.js` and
+/// `sw.js` (with the list of files the worker caches). Returns the version.
+fn stamp(out: &Path) -> Result<String, String> {
+    let mut files = Vec::new();
+    list_files(out, out, &mut files)?;
+    files.retain(|f| f != "sw.js" && f != SINGLE && f != "js/version.js");
+    files.sort();
+    // FNV-1a, 64 bits: enough to tell builds apart (not a security boundary).
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for file in &files {
+        let bytes =
+            std::fs::read(out.join(file)).map_err(|e| format!("cannot read {file}: {e}"))?;
+        for b in file
+            .as_bytes()
+            .iter()
+            .chain([0u8].iter())
+            .chain(bytes.iter())
+        {
+            hash ^= u64::from(*b);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    let version = format!("{hash:016x}");
+    let mut cached = vec!["./".to_owned(), "js/version.js".to_owned()];
+    cached.extend(files.iter().cloned());
+    let list = cached
+        .iter()
+        .map(|f| format!("'{f}'"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    replace_in(
+        &out.join("sw.js"),
+        &[
+            ("__BUILD__", &version),
+            ("const FILES = ['./'];", &format!("const FILES = [{list}];")),
+        ],
+    )?;
+    replace_in(&out.join("js/version.js"), &[("__BUILD__", &version)])?;
+    Ok(version)
+}
+
+/// Replaces each placeholder in a file; each must be there.
+fn replace_in(path: &Path, pairs: &[(&str, &str)]) -> Result<(), String> {
+    let mut text = std::fs::read_to_string(path)
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    for (from, to) in pairs {
+        if !text.contains(from) {
+            return Err(format!("{}: no {from:?} to replace", path.display()));
+        }
+        text = text.replace(from, to);
+    }
+    std::fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
+
+/// Every file below `dir`, as paths relative to `base` with `/`.
+fn list_files(base: &Path, dir: &Path, out: &mut Vec<String>) -> Result<(), String> {
+    let entries =
+        std::fs::read_dir(dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
+    for entry in entries {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        if path.is_dir() {
+            list_files(base, &path, out)?;
+        } else if let Ok(rel) = path.strip_prefix(base) {
+            out.push(rel.to_string_lossy().replace('\\', "/"));
+        }
+    }
     Ok(())
 }
 

@@ -3,7 +3,8 @@
 //! - `test`: formatting, lints and every test: native cargo tests, the wasm tests in
 //!   headless Chromium, the JS unit tests and the end-to-end tests in a real Chromium.
 //! - `serve [--port N]`: builds the site into dist/ and serves it on 127.0.0.1:8000.
-//! - `dist`: writes the complete static site into dist/.
+//! - `dist`: writes the complete static site into dist/, with the single-file edition
+//!   dist/article-explorer.html.
 //! - `setup`: installs what the wasm build and browser tests need, skipping what is there
 //!   (wasm target, wasm-bindgen CLI, npm's wasm-opt and Playwright, Chromium + chromedriver).
 
@@ -12,6 +13,7 @@ use std::process::{Command, ExitCode};
 
 mod dist;
 mod serve;
+mod single;
 mod tools;
 
 fn main() -> ExitCode {

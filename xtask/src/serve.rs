@@ -1,5 +1,7 @@
 //! A static-file HTTP/1.1 server on 127.0.0.1 (std only): GET and HEAD, a thread and one
 //! request per connection, [`CSP`] on every response, nothing read outside the directory.
+//! `Access-Control-Allow-Origin: *` lets other origins embed the explorer (its module
+//! script and wasm are fetched with CORS), as a production host would be set up to.
 
 use std::io::{BufRead, BufReader, ErrorKind, Read, Write};
 use std::net::{Shutdown, TcpListener, TcpStream};
@@ -246,7 +248,8 @@ fn write_response(mut stream: &TcpStream, r: &Response, head_only: bool) -> std:
     let mut head = format!(
         "HTTP/1.1 {} {}\r\nContent-Type: {}\r\nContent-Length: {}\r\n\
          Content-Security-Policy: {CSP}\r\nX-Content-Type-Options: nosniff\r\n\
-         Cache-Control: no-cache\r\nConnection: close\r\n",
+         Cache-Control: no-cache\r\nAccess-Control-Allow-Origin: *\r\n\
+         Connection: close\r\n",
         r.status,
         r.reason,
         r.content_type,

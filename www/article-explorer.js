@@ -1,0 +1,115 @@
+// <article-explorer>: the explorer as a custom element for any site.
+//
+//   <script type="module" src="https://…/article-explorer.js"></script>
+//   <article-explorer query="Seoul" theme="auto"></article-explorer>
+//
+// Attributes: query (the initial query; later changes search), article (the file name of
+// the article to open first), compact (the list with snippets only, no article view; read
+// once, at start), theme (light | dark | auto, the default: follows the reader's system).
+// Property `results` (the last result) and method `search(q)`; events `results` (detail:
+// {query, total, articles, highlighting}) and `select` (detail: {index, name, title,
+// lede}). A shadow root keeps the host's CSS out and this CSS in; theme it with the
+// --ae-* custom properties and the parts explorer, bar, input, list, item, article, mark.
+// Every instance shares one wasm module and one index, loaded relative to this script's
+// own URL (import.meta.url), so it works from any path or origin (cross-origin hosting
+// needs `Access-Control-Allow-Origin` on this site's files: see the README).
+
+import { loadEngine } from './js/engine.js';
+import { createUi } from './js/ui.js';
+import { App } from './js/app.js';
+
+const STYLESHEET = new URL('./style.css', import.meta.url).href;
+
+/** @typedef {import('./js/engine.js').Result} Result */
+
+export class ArticleExplorer extends HTMLElement {
+  static observedAttributes = ['query', 'theme'];
+
+  /** @type {App|undefined} */
+  #app;
+  #ui = createUi({ tips: false });
+  /** @type {Result|null} */
+  #results = null;
+  /** @type {string|null} a search() call made before the engine was ready */
+  #pending = null;
+  #started = false;
+  /** Resolves when the explorer has shown its first result (rejects if it cannot load). */
+  ready;
+  #resolveReady = () => {};
+  #rejectReady = (_) => {};
+
+  constructor() {
+    super();
+    this.ready = new Promise((resolve, reject) => {
+      this.#resolveReady = resolve;
+      this.#rejectReady = reject;
+    });
+    this.ready.catch(() => {}); // reported in the element; no unhandled rejection
+    const shadow = this.attachShadow({ mode: 'open' });
+    const link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = STYLESHEET;
+    shadow.append(link, this.#ui.root);
+  }
+
+  connectedCallback() {
+    this.#applyTheme();
+    if (this.#started) return;
+    this.#started = true;
+    loadEngine().then((engine) => {
+      this.#app = new App(this.#ui, engine, {
+        compact: this.hasAttribute('compact'),
+        onResults: (result) => {
+          this.#results = result;
+          this.dispatchEvent(new CustomEvent('results', {
+            bubbles: true,
+            detail: {
+              query: result.query,
+              total: result.total,
+              articles: result.articles.length,
+              highlighting: result.highlighting,
+            },
+          }));
+        },
+        onSelect: (index) => {
+          const { name, title, lede } = engine.articles[index];
+          this.dispatchEvent(new CustomEvent('select', { bubbles: true, detail: { index, name, title, lede } }));
+        },
+      });
+      this.#app.start(this.#pending ?? this.getAttribute('query') ?? '', this.getAttribute('article'));
+      this.#resolveReady(this);
+    }).catch((error) => {
+      const ui = this.#ui;
+      ui.error.hidden = false;
+      ui.error.textContent = `The search engine could not be loaded. ${error?.message ?? error}`;
+      ui.status.textContent = '';
+      ui.input.disabled = true;
+      this.#rejectReady(error);
+    });
+  }
+
+  attributeChangedCallback(name, old, value) {
+    if (name === 'theme') this.#applyTheme();
+    if (name === 'query' && old !== value && this.#app) this.#app.search(value ?? '');
+  }
+
+  /** Runs a query, as if typed into this explorer's field. */
+  search(query) {
+    const q = String(query ?? '');
+    if (this.#app) this.#app.search(q);
+    else this.#pending = q;
+  }
+
+  /** The last result (null before the first). */
+  get results() {
+    return this.#results;
+  }
+
+  #applyTheme() {
+    const theme = this.getAttribute('theme');
+    if (theme === 'light' || theme === 'dark') this.#ui.root.dataset.theme = theme;
+    else delete this.#ui.root.dataset.theme;
+  }
+}
+
+if (!customElements.get('article-explorer')) customElements.define('article-explorer', ArticleExplorer);

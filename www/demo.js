@@ -1,0 +1,22 @@
+// The demo host page's script: shows the element's events, and sizes the iframe from
+// the height messages it posts (checking that they come from the explorer's origin).
+
+const frame = /** @type {HTMLIFrameElement} */ (document.getElementById('frame-demo'));
+const explorerOrigin = new URL(frame.src, location.href).origin;
+addEventListener('message', (event) => {
+  if (event.origin !== explorerOrigin || event.source !== frame.contentWindow) return;
+  const { type, height } = event.data ?? {};
+  if (type === 'article-explorer:height' && Number.isFinite(height)) {
+    frame.style.height = `${height}px`;
+  }
+});
+
+const element = document.getElementById('element-demo');
+const log = document.getElementById('element-events');
+element.addEventListener('results', (e) => {
+  const n = e.detail.articles;
+  log.textContent = `results: ${e.detail.total} matches in ${n} ${n === 1 ? "article" : "articles"} for “${e.detail.query}”`;
+});
+element.addEventListener('select', (e) => {
+  log.textContent = `select: ${e.detail.title}`;
+});

@@ -1,0 +1,105 @@
+// The explorer's DOM, built in one place for the page and the embeddable element alike
+// (ids are unique within a document or a shadow root). Static texts only: article text
+// and queries never go through here.
+
+import { el } from './render.js';
+
+/**
+ * @typedef {{root: HTMLElement, input: HTMLInputElement, status: HTMLElement,
+ *   suggest: HTMLElement, hiddenCount: HTMLElement, list: HTMLOListElement,
+ *   view: HTMLElement, toggle: HTMLInputElement, position: HTMLElement,
+ *   prev: HTMLButtonElement, next: HTMLButtonElement, error: HTMLElement,
+ *   notices: HTMLElement}} Ui
+ */
+
+/**
+ * Builds the explorer: a search bar, the article list and the article view.
+ * @param {{tips?: boolean}} [options] tips: show the search tips
+ * @returns {Ui}
+ */
+export function createUi({ tips = true } = {}) {
+  const root = el('div', 'ae');
+  root.setAttribute('part', 'explorer');
+
+  const bar = el('header', 'bar');
+  bar.setAttribute('part', 'bar');
+  const search = el('div', 'search');
+  const label = el('label', undefined, 'Search articles');
+  label.htmlFor = 'q';
+  const input = /** @type {HTMLInputElement} */ (el('input'));
+  Object.assign(input, { id: 'q', type: 'search', autocomplete: 'off', spellcheck: false });
+  input.setAttribute('enterkeyhint', 'search');
+  input.setAttribute('part', 'input');
+  input.placeholder = 'Seoul, "Moon Jae-in", -Japan, cooperat*';
+  input.setAttribute('aria-describedby', 'status');
+  search.append(label, input);
+
+  const toggleLabel = el('label', 'toggle');
+  const toggle = /** @type {HTMLInputElement} */ (el('input'));
+  Object.assign(toggle, { type: 'checkbox', id: 'only-matching' });
+  toggleLabel.append(toggle, ' Matching paragraphs only');
+  const nav = el('div', 'nav');
+  nav.setAttribute('role', 'group');
+  nav.setAttribute('aria-label', 'Go through the matches');
+  const prev = /** @type {HTMLButtonElement} */ (el('button', undefined, '\u2191'));
+  Object.assign(prev, { id: 'prev', type: 'button', disabled: true });
+  prev.setAttribute('aria-label', 'Previous match (Shift+Enter)');
+  const position = el('span', undefined, '0 of 0');
+  position.id = 'position';
+  const next = /** @type {HTMLButtonElement} */ (el('button', undefined, '\u2193'));
+  Object.assign(next, { id: 'next', type: 'button', disabled: true });
+  next.setAttribute('aria-label', 'Next match (Enter)');
+  nav.append(prev, position, next);
+  const tools = el('div', 'tools');
+  tools.append(toggleLabel, nav);
+
+  const status = el('p', undefined, 'Loading the articles…');
+  Object.assign(status, { id: 'status' });
+  status.setAttribute('role', 'status');
+  status.setAttribute('aria-live', 'polite');
+  const suggest = el('div');
+  suggest.id = 'suggest';
+  const notices = el('div', 'notices');
+  notices.id = 'notices';
+  bar.append(search, tools, status, suggest, notices);
+  if (tips) bar.append(searchTips());
+
+  const error = el('div');
+  error.id = 'error';
+  error.setAttribute('role', 'alert');
+  error.hidden = true;
+
+  const main = el('div', 'panes');
+  const listPane = el('nav', 'list-pane');
+  listPane.setAttribute('aria-label', 'Articles');
+  listPane.setAttribute('part', 'list');
+  const hiddenCount = el('p');
+  hiddenCount.id = 'hidden-count';
+  const list = /** @type {HTMLOListElement} */ (el('ol'));
+  list.id = 'list';
+  listPane.append(hiddenCount, list);
+  const view = el('article');
+  view.id = 'article';
+  view.tabIndex = -1;
+  view.setAttribute('part', 'article');
+  main.append(listPane, view);
+
+  root.append(bar, error, main);
+  return { root, input, status, suggest, hiddenCount, list, view, toggle, position, prev, next, error, notices };
+}
+
+function searchTips() {
+  const details = el('details', 'tips');
+  const summary = el('summary', undefined, 'Search tips');
+  const p = el('p');
+  const code = (text) => el('code', undefined, text);
+  p.append(
+    code('seoul moscow'), ' both words · ', code('"moon jae-in"'), ' exact phrase · ',
+    code('-japan'), ' without · ', code('toloraya OR lee'), ' either · ',
+    code('cooperat*'), ' prefix · ', code('title:'), ' ', code('author:'), ' ',
+    code('in:card'), ' (title, lede, paragraph, heading, card, disclaimer). ',
+    'Enter and Shift+Enter go through the matches.',
+  );
+  details.append(summary, p);
+  return details;
+}

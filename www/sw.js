@@ -1,0 +1,40 @@
+// The service worker: every file of one build in one cache named by the build's version,
+// so a page is always served one build whole — never new JS with an old wasm. A new
+// build installs beside the old one and waits; the page offers a reload, which tells
+// it to take over ('skip-waiting'); then the old cache is deleted.
+// `cargo xtask dist` fills in VERSION and FILES.
+
+const VERSION = '__BUILD__';
+const FILES = ['./'];
+const PREFIX = 'article-explorer-';
+const CACHE = `${PREFIX}${VERSION}`;
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(
+    caches.open(CACHE).then((cache) => cache.addAll(FILES.map((f) => new Request(f, { cache: 'reload' })))),
+  );
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil((async () => {
+    for (const key of await caches.keys()) {
+      if (key.startsWith(PREFIX) && key !== CACHE) await caches.delete(key);
+    }
+    await self.clients.claim();
+  })());
+});
+
+self.addEventListener('message', (event) => {
+  if (event.data === 'skip-waiting') self.skipWaiting();
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET' || new URL(request.url).origin !== location.origin) return;
+  event.respondWith((async () => {
+    const cache = await caches.open(CACHE);
+    // index.html?embed=1 is index.html: the query only changes what the page does.
+    const hit = await cache.match(request, { ignoreSearch: true });
+    return hit ?? fetch(request);
+  })());
+});
