@@ -168,6 +168,8 @@ fn test() -> Result<(), String> {
         .args(&files)
         .env("E2E_URL", &url)
         .env("E2E_XSS_URL", &xss_url)
+        .env("E2E_DIST", &site)
+        .env("E2E_XSS_DIST", &xss)
         .env("E2E_ARTIFACTS", &artifacts);
     eprintln!("xtask: $ node --test {} (E2E_URL={url})", files.len());
     match node.status() {
