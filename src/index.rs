@@ -214,11 +214,6 @@ impl Index {
         }
     }
 
-    /// The terms that start with `prefix`, in order.
-    pub fn terms_with_prefix(&self, prefix: &str) -> &[String] {
-        self.terms.get(self.prefix_range(prefix)).unwrap_or(&[])
-    }
-
     fn prefix_range(&self, prefix: &str) -> Range<usize> {
         let start = self.terms.partition_point(|t| t.as_str() < prefix);
         let len = self

@@ -192,14 +192,6 @@ impl Article {
             }
         }
     }
-
-    /// The authors of the article's cards, in order.
-    pub fn authors(&self) -> impl Iterator<Item = &str> + '_ {
-        self.blocks.iter().filter_map(|b| match b {
-            Block::Card { author, .. } => Some(author.as_str()),
-            _ => None,
-        })
-    }
 }
 
 impl Block {
