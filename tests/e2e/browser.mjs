@@ -63,6 +63,20 @@ export async function openPage(t, browser, url, { state = 'ready', setup, contex
   t.after(() => context.close());
   if (setup) await setup(context);
   const page = await context.newPage();
+  const { problems, dialogs } = watchPage(page);
+  await page.goto(url);
+  await page.waitForSelector('body:not([data-state="loading"])', { state: 'attached' });
+  assert.equal(await page.getAttribute('body', 'data-state'), state, 'body[data-state] after loading');
+  return { page, problems, dialogs };
+}
+
+/**
+ * Collects, from now on, what a page must not do (for pages that are not the explorer
+ * page itself, such as host pages; openPage does this too).
+ * @param {import('playwright-core').Page} page
+ * @returns {{problems: string[], dialogs: string[]}} as openPage's, filled as they happen
+ */
+export function watchPage(page) {
   const problems = [];
   const dialogs = [];
   page.on('console', (m) => {
@@ -84,10 +98,30 @@ export async function openPage(t, browser, url, { state = 'ready', setup, contex
     dialogs.push(`${d.type()}: ${d.message()}`);
     d.dismiss().catch(() => {});
   });
-  await page.goto(url);
-  await page.waitForSelector('body:not([data-state="loading"])', { state: 'attached' });
-  assert.equal(await page.getAttribute('body', 'data-state'), state, 'body[data-state] after loading');
-  return { page, problems, dialogs };
+  return { problems, dialogs };
+}
+
+/**
+ * Records every `securitypolicyviolation` in every frame of every page of `context` from
+ * now on (a listener installed before any script of the page runs). Call before opening
+ * pages.
+ * @param {import('playwright-core').BrowserContext} context
+ * @returns {Promise<string[]>} filled as violations happen: "directive blocked-uri (frame URL)"
+ */
+export async function recordCspViolations(context) {
+  /** @type {string[]} */
+  const violations = [];
+  await context.exposeBinding('__e2eCspViolation', ({ frame }, v) => {
+    violations.push(`${v.directive} ${v.blocked} at ${v.source}:${v.line} (${frame.url()})`);
+  });
+  await context.addInitScript(() => {
+    addEventListener('securitypolicyviolation', (e) => {
+      const v = { directive: e.effectiveDirective, blocked: e.blockedURI, source: e.sourceFile, line: e.lineNumber };
+      (window.__cspViolations ??= []).push(v);
+      window.__e2eCspViolation?.(v);
+    }, true);
+  });
+  return violations;
 }
 
 /**

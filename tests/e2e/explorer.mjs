@@ -84,3 +84,13 @@ export async function currentMarkPlacement(page) {
   const inside = box.x >= 0 && box.x + box.width <= width && box.y >= top && box.y + box.height <= height;
   return inside ? 'visible' : `mark at ${JSON.stringify(box)}, visible area y ${top}–${height}, x 0–${width}`;
 }
+
+/**
+ * A word's occurrences in an article's visible texts, in reading order, as the engine
+ * highlights them: the word and its continuations, possessive included ("Seoul's").
+ * @param {{lines: string[]}} article from articlesIn
+ * @param {string} word letters only
+ */
+export function occurrences(article, word) {
+  return article.lines.flatMap((line) => line.match(new RegExp(`\\b${word}\\w*(?:['’]s)?`, 'g')) ?? []);
+}

@@ -21,8 +21,15 @@ export async function registerWorker(notices) {
     const button = el('button', 'reload', 'Reload to use it');
     button.type = 'button';
     button.addEventListener('click', () => {
-      reloading = true;
-      worker.postMessage('skip-waiting');
+      if (worker.state === 'installed') {
+        // Still waiting: tell it to take over; the page reloads on controllerchange.
+        reloading = true;
+        worker.postMessage('skip-waiting');
+      } else {
+        // Another tab already let it take over (or a newer one replaced it): this tab
+        // still runs the old build, whole, from memory; a reload loads the current one.
+        location.reload();
+      }
     });
     box.append(button);
     notices.append(box);
