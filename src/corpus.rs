@@ -26,7 +26,7 @@ impl Corpus {
     /// Indexes named articles; article numbers are their positions.
     pub fn new(documents: Vec<(String, Article)>) -> Corpus {
         let (names, articles): (Vec<String>, Vec<Article>) = documents.into_iter().unzip();
-        let index = Index::build(&articles);
+        let index = crate::index::build(&articles);
         Corpus {
             names,
             articles,
@@ -86,5 +86,16 @@ impl Corpus {
     /// Runs a query. Never fails: any text is a query.
     pub fn search(&self, query: &str) -> SearchResult {
         search::search(&self.index, &self.articles, query)
+    }
+
+    /// Runs a query, with the highlights of the `detail` best articles only (see
+    /// [`search::search_top`]).
+    pub fn search_top(&self, query: &str, detail: usize) -> SearchResult {
+        search::search_top(&self.index, &self.articles, query, detail)
+    }
+
+    /// The highlighted fields of article `a` for `query`.
+    pub fn article_fields(&self, query: &str, a: u32) -> Vec<crate::FieldHit> {
+        search::article_fields(&self.index, &self.articles, query, a)
     }
 }

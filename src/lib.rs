@@ -32,6 +32,7 @@ pub mod rank;
 pub mod search;
 pub mod span;
 pub mod token;
+pub mod varint;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 

@@ -3,7 +3,7 @@
 
 use crate::article::{Article, FieldAddr, Kind};
 use crate::index::Index;
-use crate::query::{self, Occurrence, Query};
+use crate::query::{self, Query};
 use crate::rank;
 use crate::span::{self, Span};
 use serde::Serialize;
@@ -65,10 +65,18 @@ pub struct FieldHit {
     pub utf16: Vec<Span>,
 }
 
-/// Runs `input` against the index of `articles`.
+/// Runs `input` against the index of `articles`: every matching article, ranked, with
+/// its highlights.
 pub fn search(index: &Index, articles: &[Article], input: &str) -> SearchResult {
+    search_top(index, articles, input, usize::MAX)
+}
+
+/// Runs `input`, with the highlights (`fields`) of the `detail` best articles only; the
+/// others come with their score and match count and no fields (ask
+/// [`article_fields`] for them when they are shown).
+pub fn search_top(index: &Index, articles: &[Article], input: &str, detail: usize) -> SearchResult {
     let query = query::parse(input);
-    let evaluation = query::evaluate(index, &query);
+    let evaluation = query::evaluate(index, articles, &query);
     let notice = query.cut.then(|| {
         format!(
             "The query was cut to its first {} characters.",
@@ -77,29 +85,47 @@ pub fn search(index: &Index, articles: &[Article], input: &str) -> SearchResult 
     });
     let highlighting = query.has_positive();
 
-    let mut scores = vec![0.0; index.article_count()];
-    rank::score(index, &evaluation.leaves, &mut scores);
-
-    // Every positive occurrence, grouped per article through its field.
-    let mut occurrences: Vec<Occurrence> = evaluation.leaves.concat();
-    occurrences.sort_unstable();
-
-    let mut hits: Vec<ArticleHit> = evaluation
+    let mut scores = vec![0.0f32; index.article_count()];
+    for leaf in &evaluation.leaves {
+        let idf = rank::idf(leaf.len(), index.article_count());
+        for hit in leaf {
+            if let Some(s) = scores.get_mut(hit.article as usize) {
+                *s += rank::score(idf, hit.tf);
+            }
+        }
+    }
+    let mut ranked: Vec<(f32, u32)> = evaluation
         .articles
         .iter()
-        .map(|&a| {
-            let fields = article_fields(index, articles, a, &occurrences);
+        .map(|&a| (scores.get(a as usize).copied().unwrap_or(0.0), a))
+        .collect();
+    ranked.sort_unstable_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+
+    let hits: Vec<ArticleHit> = ranked
+        .iter()
+        .enumerate()
+        .map(|(rank, &(score, a))| {
+            let (matches, fields) = if rank < detail || !evaluation.disjoint {
+                let spans = evaluation.article_spans(index, articles, a);
+                let fields = if rank < detail {
+                    field_hits(index, articles, a, &spans)
+                } else {
+                    Vec::new()
+                };
+                (count(&spans), fields)
+            } else {
+                (evaluation.matches(index, articles, a), Vec::new())
+            };
             ArticleHit {
                 article: a,
-                score: scores.get(a as usize).copied().unwrap_or(0.0),
-                matches: fields.iter().map(|f| count(&f.spans)).sum(),
+                score: f64::from(score),
+                matches,
                 fields,
             }
         })
         .collect();
-    hits.sort_by(|x, y| y.score.total_cmp(&x.score).then(x.article.cmp(&y.article)));
     let suggestions = if hits.is_empty() {
-        suggestions(index, &query)
+        suggestions(index, articles, &query)
     } else {
         Vec::new()
     };
@@ -113,8 +139,19 @@ pub fn search(index: &Index, articles: &[Article], input: &str) -> SearchResult 
     }
 }
 
+/// The highlighted fields of article `a` for `input` (what [`search_top`] leaves out).
+pub fn article_fields(index: &Index, articles: &[Article], input: &str, a: u32) -> Vec<FieldHit> {
+    let query = query::parse(input);
+    let evaluation = query::evaluate(index, articles, &query);
+    if evaluation.articles.binary_search(&a).is_err() {
+        return Vec::new();
+    }
+    let spans = evaluation.article_spans(index, articles, a);
+    field_hits(index, articles, a, &spans)
+}
+
 /// For a query of several clauses that finds nothing: what each clause's removal finds.
-fn suggestions(index: &Index, query: &Query) -> Vec<Suggestion> {
+fn suggestions(index: &Index, articles: &[Article], query: &Query) -> Vec<Suggestion> {
     if query.clauses.len() < 2 {
         return Vec::new();
     }
@@ -122,7 +159,7 @@ fn suggestions(index: &Index, query: &Query) -> Vec<Suggestion> {
         .filter_map(|i| {
             let mut without = query.clone();
             let clause = without.clauses.remove(i);
-            let found = query::evaluate(index, &without).articles.len();
+            let found = query::evaluate(index, articles, &without).articles.len();
             let before = query.text.get(..clause.source.start).unwrap_or("");
             let after = query.text.get(clause.source.end..).unwrap_or("");
             let without: Vec<&str> = before
@@ -148,42 +185,37 @@ fn count(spans: &[Span]) -> u32 {
     u32::try_from(spans.len()).unwrap_or(u32::MAX)
 }
 
-/// The matching fields of article `a`, from the corpus-wide sorted occurrences.
-fn article_fields(
-    index: &Index,
-    articles: &[Article],
-    a: u32,
-    occurrences: &[Occurrence],
-) -> Vec<FieldHit> {
-    let fields = index.article_fields(a);
-    let from = occurrences.partition_point(|o| o.field < fields.start);
-    let to = occurrences.partition_point(|o| o.field < fields.end);
-    let mine = occurrences.get(from..to).unwrap_or(&[]);
+/// Article `a`'s merged spans (in its offset space), field by field.
+fn field_hits(index: &Index, articles: &[Article], a: u32, spans: &[Span]) -> Vec<FieldHit> {
     let article = articles.get(a as usize);
-
     let mut out: Vec<FieldHit> = Vec::new();
-    for group in mine.chunk_by(|x, y| x.field == y.field) {
-        let Some(field_no) = group.first().map(|o| o.field) else {
+    let mut i = 0;
+    while let Some(first) = spans.get(i) {
+        let Some((_, info)) = index.field_at(a, first.start) else {
+            i += 1;
             continue;
         };
-        let (Some(info), Some(article)) = (index.field(field_no), article) else {
-            continue;
-        };
-        let text = article.field(info.addr).unwrap_or("");
-        let mut spans: Vec<Span> = group
+        let end = info.base + info.len;
+        let n = spans
+            .get(i..)
+            .unwrap_or(&[])
             .iter()
-            .filter_map(|o| {
-                let first = index.token_span(o.field, o.pos)?;
-                let last = index.token_span(o.field, o.pos + o.len.saturating_sub(1))?;
-                Some(Span::new(first.start, last.end))
-            })
+            .take_while(|s| s.start < end)
+            .count()
+            .max(1);
+        let local: Vec<Span> = spans
+            .get(i..i + n)
+            .unwrap_or(&[])
+            .iter()
+            .map(|s| Span::new(s.start - info.base, s.end.min(end) - info.base))
             .collect();
-        span::merge(&mut spans);
-        let utf16 = span::to_utf16(text, &spans);
+        i += n;
+        let text = article.and_then(|art| art.field(info.addr)).unwrap_or("");
+        let utf16 = span::to_utf16(text, &local);
         out.push(FieldHit {
             addr: info.addr,
             kind: info.kind,
-            spans,
+            spans: local,
             utf16,
         });
     }

@@ -36,28 +36,38 @@ pub fn possessive_stem(term: &str) -> Option<&str> {
     term.strip_suffix("'s").filter(|stem| !stem.is_empty())
 }
 
-/// Calls `each` with every token of `text`, in order, without allocating a `Vec`.
-pub fn for_each_token(text: &str, mut each: impl FnMut(Token)) {
+/// A token lent to [`for_each_token`]'s callback: its term borrows a reused buffer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TokenRef<'a> {
+    /// The word's bytes in the text.
+    pub span: Span,
+    /// The folded word.
+    pub term: &'a str,
+    /// See [`Token::joined`].
+    pub joined: bool,
+}
+
+/// Calls `each` with every token of `text`, in order, folding each into one reused
+/// buffer (no allocation per token).
+pub fn for_each_token(text: &str, mut each: impl FnMut(TokenRef<'_>)) {
     // Byte offset where the last word ended, and whether only one hyphen came since.
     let mut last_end: Option<usize> = None;
     let mut hyphen_since: Option<usize> = None;
+    let mut term = String::new();
     for (start, segment) in text.split_word_bound_indices() {
         if is_word(segment) {
             let joined = last_end.is_some() && hyphen_since == last_end;
-            let mut term = String::with_capacity(segment.len());
+            term.clear();
             fold_into(segment, &mut term);
             let end = start + segment.len();
-            each(Token {
+            each(TokenRef {
                 span: Span::new(offset(start), offset(end)),
-                term,
+                term: &term,
                 joined,
             });
             last_end = Some(end);
             hyphen_since = None;
-        } else if hyphen_since.is_none()
-            && last_end == Some(start)
-            && matches!(segment, "-" | "\u{2010}" | "\u{2011}")
-        {
+        } else if hyphen_since.is_none() && last_end == Some(start) && is_hyphen(segment) {
             hyphen_since = last_end;
         } else {
             hyphen_since = None;
@@ -69,8 +79,37 @@ pub fn for_each_token(text: &str, mut each: impl FnMut(Token)) {
 /// Every token of `text`, in order.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::new();
-    for_each_token(text, |t| tokens.push(t));
+    for_each_token(text, |t| {
+        tokens.push(Token {
+            span: t.span,
+            term: t.term.to_owned(),
+            joined: t.joined,
+        });
+    });
     tokens
+}
+
+/// The end of the token that starts at byte `start` of `text`, found again from the text
+/// alone: `None` when no token starts there.
+///
+/// Word boundaries after a word's start depend only on what follows it (UAX #29's rules
+/// look back at most into the word itself), so segmenting from `start` finds the same
+/// word as segmenting the whole text; `tests::token_end_agrees` checks it.
+pub fn token_end(text: &str, start: usize) -> Option<usize> {
+    let (_, segment) = text.get(start..)?.split_word_bound_indices().next()?;
+    is_word(segment).then_some(start + segment.len())
+}
+
+/// Whether `between`, the text between two tokens, makes the second continue the first
+/// as a hyphenated word: exactly one hyphen.
+pub fn is_hyphen(between: &str) -> bool {
+    matches!(between, "-" | "\u{2010}" | "\u{2011}")
+}
+
+/// Whether `between`, the text between the end of one token and the start of another in
+/// the same field, holds no token: the second is the next token after the first.
+pub fn is_gap(between: &str) -> bool {
+    !between.chars().any(char::is_alphanumeric)
 }
 
 /// A segment is a word when it contains a letter or a digit.
@@ -85,7 +124,7 @@ fn offset(at: usize) -> u32 {
 
 #[cfg(test)]
 mod tests {
-    use super::tokenize;
+    use super::{token_end, tokenize};
 
     /// Each token as `term` (or `+term` when joined) and the text it covers.
     fn check(text: &str, expected: &[&str]) {
@@ -132,5 +171,21 @@ mod tests {
         check("$30 billion in 2020", &["30", "billion", "in", "2020"]);
         check("U.S. policy", &["u.s=U.S", "policy"]);
         check("“containment”", &["containment"]);
+    }
+
+    #[test]
+    fn token_end_agrees() {
+        let texts = [
+            "Today's Club’s U.S. policy, $30,000.50 and 1.5% (Moon Jae-in) 서울과 平壤 北京大学 a_b",
+            "e\u{301}tude ö\u{308} x\u{200d}y 3.14 can't “quoted” Ж-Ы 🇰🇷 🇷🇺 🏳️‍🌈 don’t",
+        ];
+        for text in texts {
+            for token in tokenize(text) {
+                let (start, end) = (token.span.start as usize, token.span.end as usize);
+                assert_eq!(token_end(text, start), Some(end), "{text:?} at {start}");
+            }
+        }
+        assert_eq!(token_end("a b", 1), None, "a space starts no token");
+        assert_eq!(token_end("ab", 9), None, "out of range");
     }
 }

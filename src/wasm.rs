@@ -100,7 +100,14 @@ impl Explorer {
     /// `{query, notice, total, highlighting, suggestions: [{drop, articles}],
     ///   articles: Uint32Array, scores: Float64Array, fields: Int32Array, spans: Uint32Array}`.
     pub fn search(&self, query: &str) -> Result<Object, JsValue> {
-        let result = self.corpus.search(query);
+        self.search_top(query, u32::MAX)
+    }
+
+    /// The same, with the highlights (`fields`, `spans`) of the `detail` best articles only;
+    /// the others have a `field_count` of 0.
+    #[wasm_bindgen(js_name = searchTop)]
+    pub fn search_top(&self, query: &str, detail: u32) -> Result<Object, JsValue> {
+        let result = self.corpus.search_top(query, detail as usize);
         let flat = flat::flatten(&result);
         let out = Object::new();
         let set = |key: &str, value: &JsValue| Reflect::set(&out, &JsValue::from_str(key), value);

@@ -1,73 +1,92 @@
-//! Query evaluation: which articles match and where each positive leaf occurs.
+//! Query evaluation: which articles match, and where each positive leaf occurs in them.
 //!
-//! Works on postings only. A leaf's occurrences are found by intersecting the postings of
-//! its terms at consecutive positions of one field (a phrase), within the fields its
-//! filters allow; clauses then combine per article: every positive clause, no negated one.
+//! Works on posting lists. A single word (or prefix) with no field restriction keeps its
+//! posting-list entries as they are — their stored term frequency scores it, their
+//! position count counts it — and decodes positions only for the articles whose
+//! highlights are asked for. A phrase, or a leaf restricted to some fields, is resolved
+//! into byte spans: each position of its first term, extended term by term to the next
+//! token when that token is the next term's (nothing but non-word characters between,
+//! in the same field; a single hyphen when the term is `joined`). Clauses then combine
+//! per article: every positive clause, no negated one.
 
 use super::{FieldFilter, Leaf, Query, Term};
-use crate::article::{Kind, Part};
-use crate::index::{FieldInfo, Index, Posting};
+use crate::article::{Article, Kind, Part};
+use crate::index::{Entry, FieldInfo, Index};
+use crate::rank;
+use crate::span::{self, Span};
+use crate::token::{is_gap, is_hyphen, possessive_stem, token_end};
+use std::ops::Range;
 
-/// Where a leaf matched: tokens `[pos, pos + len)` of one field.
+/// Where one leaf occurs in one article.
 ///
-/// Invariant: `len >= 1` and the tokens lie inside the field.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Occurrence {
-    /// Field number.
-    pub field: u32,
-    /// First token.
-    pub pos: u32,
-    /// Number of tokens.
-    pub len: u32,
+/// Invariant: `count >= 1`; exactly one of `chunks` and `spans` is non-empty (positions
+/// to decode, or spans already found), indexing into the [`Evaluation`]'s tables.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LeafHit {
+    /// The article.
+    pub article: u32,
+    /// The leaf's BM25F pseudo term frequency there.
+    pub tf: f32,
+    /// Its occurrences there.
+    pub count: u32,
+    chunks: Range<u32>,
+    spans: Range<u32>,
 }
 
 /// What a query matches.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Evaluation {
+#[derive(Clone, Debug, Default)]
+pub struct Evaluation<'a> {
     /// Matching articles, in corpus order.
     pub articles: Vec<u32>,
-    /// The occurrences of every positive leaf, sorted by (field, pos), one list a leaf,
-    /// over the whole corpus (articles that did not match included).
-    pub leaves: Vec<Vec<Occurrence>>,
+    /// Each positive leaf's hits, sorted by article, over every article it occurs in
+    /// (articles the query does not match included: they count for its idf).
+    pub leaves: Vec<Vec<LeafHit>>,
+    /// Whether no two occurrences of positive leaves can overlap, so that an article's
+    /// matches are the sum of its leaves' counts (else its spans must be merged).
+    pub disjoint: bool,
+    chunks: Vec<&'a [u8]>,
+    spans: Vec<Span>,
 }
 
-/// Evaluates `query` against `index`.
-pub fn evaluate(index: &Index, query: &Query) -> Evaluation {
+/// Evaluates `query` against `index` (built from `articles`).
+pub fn evaluate<'a>(index: &'a Index, articles: &[Article], query: &Query) -> Evaluation<'a> {
     let n = index.article_count();
+    let mut eval = Evaluation {
+        disjoint: disjoint(query),
+        ..Evaluation::default()
+    };
     let mut positive_clauses = 0u32;
     // Per article: how many positive clauses matched it, and whether a negated one did.
     let mut hits = vec![0u32; n];
     let mut excluded = vec![false; n];
-    let mut leaves = Vec::new();
     let mut seen = vec![false; n];
+    let mut touched: Vec<u32> = Vec::new();
     for clause in &query.clauses {
-        let mut touched: Vec<u32> = Vec::new();
+        touched.clear();
         for leaf in &clause.alternatives {
-            let occurrences = leaf_occurrences(index, query, leaf);
-            for occ in &occurrences {
-                let Some(article) = index.field(occ.field).map(|f| f.article) else {
-                    continue;
-                };
-                if let Some(flag) = seen.get_mut(article as usize) {
+            let found = eval.leaf_hits(index, articles, query, leaf);
+            for hit in &found {
+                if let Some(flag) = seen.get_mut(hit.article as usize) {
                     if !*flag {
                         *flag = true;
-                        touched.push(article);
+                        touched.push(hit.article);
                     }
                 }
             }
             if !clause.negated {
-                leaves.push(occurrences);
+                eval.leaves.push(found);
             }
         }
         for &a in &touched {
-            if let Some(flag) = seen.get_mut(a as usize) {
+            let a = a as usize;
+            if let Some(flag) = seen.get_mut(a) {
                 *flag = false;
             }
             if clause.negated {
-                if let Some(e) = excluded.get_mut(a as usize) {
+                if let Some(e) = excluded.get_mut(a) {
                     *e = true;
                 }
-            } else if let Some(h) = hits.get_mut(a as usize) {
+            } else if let Some(h) = hits.get_mut(a) {
                 *h += 1;
             }
         }
@@ -75,7 +94,7 @@ pub fn evaluate(index: &Index, query: &Query) -> Evaluation {
             positive_clauses += 1;
         }
     }
-    let articles = (0..n)
+    eval.articles = (0..n)
         .filter(|&a| {
             let hit = hits.get(a).copied().unwrap_or(0);
             let out = excluded.get(a).copied().unwrap_or(true);
@@ -84,7 +103,259 @@ pub fn evaluate(index: &Index, query: &Query) -> Evaluation {
         })
         .map(|a| u32::try_from(a).unwrap_or(u32::MAX))
         .collect();
-    Evaluation { articles, leaves }
+    eval
+}
+
+impl<'a> Evaluation<'a> {
+    /// Every positive occurrence in article `a`, as merged byte spans of its offset space
+    /// (sorted, non-overlapping, each within one field).
+    pub fn article_spans(&self, index: &Index, articles: &[Article], a: u32) -> Vec<Span> {
+        let mut out = Vec::new();
+        for leaf in &self.leaves {
+            let Ok(i) = leaf.binary_search_by_key(&a, |h| h.article) else {
+                continue;
+            };
+            let Some(hit) = leaf.get(i) else { continue };
+            out.extend_from_slice(
+                self.spans
+                    .get(hit.spans.start as usize..hit.spans.end as usize)
+                    .unwrap_or(&[]),
+            );
+            for chunk in self
+                .chunks
+                .get(hit.chunks.start as usize..hit.chunks.end as usize)
+                .unwrap_or(&[])
+            {
+                for at in index.positions(chunk) {
+                    if let Some(span) = token_span(index, articles, a, at) {
+                        out.push(span);
+                    }
+                }
+            }
+        }
+        span::merge(&mut out);
+        out
+    }
+
+    /// The number of matches in article `a`: its merged spans (the sum of its leaves'
+    /// counts when they are [`Evaluation::disjoint`]).
+    pub fn matches(&self, index: &Index, articles: &[Article], a: u32) -> u32 {
+        if !self.disjoint {
+            return self.article_spans(index, articles, a).len() as u32;
+        }
+        self.leaves
+            .iter()
+            .filter_map(|leaf| {
+                let i = leaf.binary_search_by_key(&a, |h| h.article).ok()?;
+                leaf.get(i).map(|h| h.count)
+            })
+            .sum()
+    }
+
+    /// Where `leaf` occurs, article by article.
+    fn leaf_hits(
+        &mut self,
+        index: &'a Index,
+        articles: &[Article],
+        query: &Query,
+        leaf: &Leaf,
+    ) -> Vec<LeafHit> {
+        let Some((first, rest)) = leaf.terms.split_first() else {
+            return Vec::new();
+        };
+        let entries = entries_of(index, first);
+        if rest.is_empty() && leaf.field.is_none() && query.scope.is_none() {
+            return self.entry_hits(&entries);
+        }
+        let rest: Vec<(&Term, Vec<Entry<'a>>)> =
+            rest.iter().map(|t| (t, entries_of(index, t))).collect();
+        let mut out = Vec::new();
+        let mut spans: Vec<Span> = Vec::new();
+        for group in entries.chunk_by(|x, y| x.article == y.article) {
+            let Some(a) = group.first().map(|e| e.article) else {
+                continue;
+            };
+            let others: Option<Vec<&[Entry<'a>]>> =
+                rest.iter().map(|(_, e)| article_group(e, a)).collect();
+            let Some(others) = others else { continue };
+            spans.clear();
+            for at in sorted_positions(index, group) {
+                let Some((_, field)) = index.field_at(a, at) else {
+                    continue;
+                };
+                if field_allowed(query, leaf, field) {
+                    if let Some(span) = token_span(index, articles, a, at) {
+                        spans.push(span);
+                    }
+                }
+            }
+            for ((term, _), group) in rest.iter().zip(others) {
+                if spans.is_empty() {
+                    break;
+                }
+                let next = sorted_positions(index, group);
+                spans.retain_mut(|span| extend(index, articles, a, span, &next, term.joined));
+            }
+            if spans.is_empty() {
+                continue;
+            }
+            let tf = spans
+                .iter()
+                .filter_map(|s| index.field_at(a, s.start))
+                .map(|(_, f)| rank::occurrence_tf(f.class(), f.words, index.avg_words(f.class())))
+                .sum();
+            let start = self.spans.len() as u32;
+            self.spans.extend_from_slice(&spans);
+            out.push(LeafHit {
+                article: a,
+                tf,
+                count: spans.len() as u32,
+                chunks: 0..0,
+                spans: start..self.spans.len() as u32,
+            });
+        }
+        out
+    }
+
+    /// Hits straight from posting-list entries sorted by article: one per article, its
+    /// entries' term frequencies and counts summed (their positions are disjoint).
+    fn entry_hits(&mut self, entries: &[Entry<'a>]) -> Vec<LeafHit> {
+        let mut out = Vec::new();
+        for group in entries.chunk_by(|x, y| x.article == y.article) {
+            let Some(a) = group.first().map(|e| e.article) else {
+                continue;
+            };
+            let start = self.chunks.len() as u32;
+            self.chunks.extend(group.iter().map(|e| e.chunk));
+            out.push(LeafHit {
+                article: a,
+                tf: group.iter().map(|e| e.tf).sum(),
+                count: group.iter().map(Entry::count).sum(),
+                chunks: start..self.chunks.len() as u32,
+                spans: 0..0,
+            });
+        }
+        out
+    }
+}
+
+/// The posting-list entries of a term, sorted by article: its own list, or for a prefix
+/// the lists of every term it begins — less the possessives (`seoul's`) whose stem
+/// (`seoul`) is among them, since the stem's list has their positions already.
+fn entries_of<'a>(index: &'a Index, term: &Term) -> Vec<Entry<'a>> {
+    if !term.prefix {
+        return index
+            .find(&term.text)
+            .map(|t| index.list(t).collect())
+            .unwrap_or_default();
+    }
+    let mut all: Vec<Entry<'a>> = index
+        .prefix_range(&term.text)
+        .filter(|&t| possessive_stem(index.term(t)).is_none_or(|s| !s.starts_with(&term.text)))
+        .flat_map(|t| index.list(t))
+        .collect();
+    all.sort_by_key(|e| e.article);
+    all
+}
+
+/// The entries of article `a` in `entries` (sorted by article), if any.
+fn article_group<'e, 'a>(entries: &'e [Entry<'a>], a: u32) -> Option<&'e [Entry<'a>]> {
+    let start = entries.partition_point(|e| e.article < a);
+    let len = entries
+        .get(start..)?
+        .iter()
+        .take_while(|e| e.article == a)
+        .count();
+    (len > 0).then(|| entries.get(start..start + len)).flatten()
+}
+
+/// The positions of one article's entries, ascending.
+fn sorted_positions(index: &Index, group: &[Entry<'_>]) -> Vec<u32> {
+    let mut out: Vec<u32> = group
+        .iter()
+        .flat_map(|e| index.positions(e.chunk))
+        .collect();
+    if group.len() > 1 {
+        out.sort_unstable();
+    }
+    out
+}
+
+/// The span of the token at `at` of article `a`.
+fn token_span(index: &Index, articles: &[Article], a: u32, at: u32) -> Option<Span> {
+    let (_, field) = index.field_at(a, at)?;
+    let text = field_text(articles, field)?;
+    let end = token_end(text, (at - field.base) as usize)?;
+    Some(Span::new(at, field.base + end as u32))
+}
+
+/// Extends `span` by the next token when that token starts at one of `next` (sorted):
+/// whether it did.
+fn extend(
+    index: &Index,
+    articles: &[Article],
+    a: u32,
+    span: &mut Span,
+    next: &[u32],
+    joined: bool,
+) -> bool {
+    let i = next.partition_point(|&p| p < span.end);
+    let Some(&at) = next.get(i) else { return false };
+    let Some((_, field)) = index.field_at(a, span.start) else {
+        return false;
+    };
+    if at >= field.base + field.len {
+        return false;
+    }
+    let Some(text) = field_text(articles, field) else {
+        return false;
+    };
+    let between = text
+        .get((span.end - field.base) as usize..(at - field.base) as usize)
+        .unwrap_or("x");
+    if !is_gap(between) || (joined && !is_hyphen(between)) {
+        return false;
+    }
+    match token_end(text, (at - field.base) as usize) {
+        Some(end) => {
+            span.end = field.base + end as u32;
+            true
+        }
+        None => false,
+    }
+}
+
+/// The text of a field.
+fn field_text<'t>(articles: &'t [Article], field: &FieldInfo) -> Option<&'t str> {
+    articles.get(field.article as usize)?.field(field.addr)
+}
+
+/// Whether no two occurrences of the query's positive leaves can overlap: one leaf of one
+/// term (a word or prefix: distinct tokens), or single words only, pairwise distinct,
+/// none another's possessive (`seoul's` is also indexed as `seoul`, at the same place).
+fn disjoint(query: &Query) -> bool {
+    let leaves: Vec<&Leaf> = query
+        .clauses
+        .iter()
+        .filter(|c| !c.negated)
+        .flat_map(|c| &c.alternatives)
+        .collect();
+    if let [leaf] = leaves.as_slice() {
+        return leaf.terms.len() == 1;
+    }
+    let mut words: Vec<&str> = Vec::new();
+    for leaf in leaves {
+        match leaf.terms.as_slice() {
+            [t] if !t.prefix && leaf.field.is_none() => words.push(&t.text),
+            _ => return false,
+        }
+    }
+    words.iter().enumerate().all(|(i, a)| {
+        words
+            .iter()
+            .skip(i + 1)
+            .all(|b| a != b && possessive_stem(a) != Some(*b) && possessive_stem(b) != Some(*a))
+    })
 }
 
 /// Without positive clauses, an `in:` scope still asks for an article that has such a field.
@@ -107,73 +378,4 @@ fn field_allowed(query: &Query, leaf: &Leaf, field: &FieldInfo) -> bool {
         Some(FieldFilter::Author) => field.kind == Kind::Card && field.addr.part == Part::Author,
     };
     filter_ok && query.in_scope(field.kind)
-}
-
-/// Every occurrence of `leaf`, sorted by (field, pos).
-pub fn leaf_occurrences(index: &Index, query: &Query, leaf: &Leaf) -> Vec<Occurrence> {
-    let Some((first, rest)) = leaf.terms.split_first() else {
-        return Vec::new();
-    };
-    let mut occurrences: Vec<Occurrence> = with_postings(index, first, |postings| {
-        postings
-            .iter()
-            .filter(|p| {
-                index
-                    .field(p.field)
-                    .is_some_and(|f| field_allowed(query, leaf, f))
-            })
-            .map(|p| Occurrence {
-                field: p.field,
-                pos: p.pos,
-                len: 1,
-            })
-            .collect()
-    });
-    for term in rest {
-        if occurrences.is_empty() {
-            break;
-        }
-        occurrences = with_postings(index, term, |postings| {
-            extend_phrase(index, &occurrences, postings, term.joined)
-        });
-    }
-    occurrences
-}
-
-/// Runs `f` on the postings of a term: its own, or all its prefix's merged.
-fn with_postings<R>(index: &Index, term: &Term, f: impl FnOnce(&[Posting]) -> R) -> R {
-    if term.prefix {
-        f(&index.prefix_postings(&term.text))
-    } else {
-        f(index.postings(&term.text))
-    }
-}
-
-/// Keeps the occurrences followed, at the next position of their field, by a posting of
-/// the next term (joined to them by a hyphen if `joined`), and lengthens them by one.
-/// Both inputs are sorted by (field, position), so one merge pass does it.
-fn extend_phrase(
-    index: &Index,
-    occurrences: &[Occurrence],
-    next: &[Posting],
-    joined: bool,
-) -> Vec<Occurrence> {
-    let mut out = Vec::new();
-    let mut j = 0;
-    for occ in occurrences {
-        let want = Posting {
-            field: occ.field,
-            pos: occ.pos + occ.len,
-        };
-        while next.get(j).is_some_and(|p| *p < want) {
-            j += 1;
-        }
-        if next.get(j) == Some(&want) && (!joined || index.token_joined(want.field, want.pos)) {
-            out.push(Occurrence {
-                len: occ.len + 1,
-                ..*occ
-            });
-        }
-    }
-    out
 }

@@ -9,7 +9,7 @@
 pub mod eval;
 pub mod parse;
 
-pub use eval::{evaluate, Evaluation, Occurrence};
+pub use eval::{evaluate, Evaluation, LeafHit};
 pub use parse::{parse, MAX_QUERY_CHARS};
 
 use crate::article::Kind;

@@ -199,7 +199,7 @@ pub(crate) fn terms(body: &str) -> Vec<Term> {
         let first = terms.len();
         for_each_token(stem, |token| {
             terms.push(Term {
-                text: token.term,
+                text: token.term.to_owned(),
                 prefix: false,
                 joined: token.joined,
             });

@@ -81,6 +81,25 @@ proptest! {
     fn index_equals_naive_scan(q in query()) {
         prop_assert_eq!(naive::indexed(corpus(), &q), naive::search(corpus(), &q), "query {:?}", q);
     }
+
+    /// The top-k search is the full search with the fields of the others left out (and
+    /// asked for one by one, the same fields): same ranking, same counts.
+    #[test]
+    fn top_k_equals_full(q in query(), k in 0..3usize) {
+        let full = corpus().search(&q);
+        let top = corpus().search_top(&q, k);
+        prop_assert_eq!(top.total, full.total, "query {:?}", q);
+        prop_assert_eq!(top.articles.len(), full.articles.len());
+        for (i, (t, f)) in top.articles.iter().zip(&full.articles).enumerate() {
+            prop_assert_eq!((t.article, t.score, t.matches), (f.article, f.score, f.matches));
+            if i < k {
+                prop_assert_eq!(&t.fields, &f.fields);
+            } else {
+                prop_assert!(t.fields.is_empty());
+            }
+            prop_assert_eq!(&corpus().article_fields(&q, f.article), &f.fields);
+        }
+    }
 }
 
 /// The oracle agrees on the feature examples too (and they match something).

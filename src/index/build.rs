@@ -1,0 +1,195 @@
+//! Building the index in two passes over the articles: the fields and their lengths
+//! (whitespace-separated words: cheap, and all BM25F needs), then the tokens, article by
+//! article, each article's occurrences sorted by term and appended to the terms' lists.
+
+use super::list::to_bf16;
+use super::{Class, FieldInfo, Index};
+use crate::article::Article;
+use crate::rank;
+use crate::token::{for_each_token, possessive_stem};
+use crate::varint;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// Builds the index of `articles`.
+pub fn build(articles: &[Article]) -> Index {
+    let mut index = Index::default();
+    lay_out_fields(articles, &mut index);
+
+    let mut terms = Terms::default();
+    // This article's occurrences: (term, position, pseudo term frequency).
+    let mut occurrences: Vec<(u32, u32, f32)> = Vec::new();
+    let mut positions: Vec<u8> = Vec::new();
+    for (a, article) in articles.iter().enumerate() {
+        let a = to_u32(a);
+        occurrences.clear();
+        let fields = index.article_fields(a);
+        for (info, field) in index
+            .fields
+            .get(fields.start as usize..fields.end as usize)
+            .unwrap_or(&[])
+            .iter()
+            .zip(article.fields())
+        {
+            let class = info.class();
+            let tf = rank::occurrence_tf(class, info.words, index.avg_words(class));
+            for_each_token(field.text, |token| {
+                let at = info.base.saturating_add(token.span.start);
+                if let Some(stem) = possessive_stem(token.term) {
+                    occurrences.push((terms.id(stem), at, tf));
+                }
+                occurrences.push((terms.id(token.term), at, tf));
+            });
+        }
+        occurrences.sort_unstable_by_key(|&(term, at, _)| (u64::from(term) << 32) | u64::from(at));
+        for group in occurrences.chunk_by(|x, y| x.0 == y.0) {
+            let Some(&(term, ..)) = group.first() else {
+                continue;
+            };
+            positions.clear();
+            let mut last = 0;
+            let mut tf = 0.0f32;
+            for &(_, at, add) in group {
+                varint::push(&mut positions, at.saturating_sub(last));
+                last = at;
+                tf += add;
+            }
+            terms.append(term, a, tf, &positions);
+        }
+    }
+    terms.finish(&mut index);
+    index
+}
+
+/// Numbers the fields, gives each its place in its article's offset space and its length
+/// in words, and averages the lengths per class.
+fn lay_out_fields(articles: &[Article], index: &mut Index) {
+    let mut sum = [0u64; Class::COUNT];
+    let mut count = [0u64; Class::COUNT];
+    for (a, article) in articles.iter().enumerate() {
+        index.article_fields.push(to_u32(index.fields.len()));
+        let mut base = 0u32;
+        for field in article.fields() {
+            let info = FieldInfo {
+                article: to_u32(a),
+                addr: field.addr,
+                kind: field.kind,
+                base,
+                len: to_u32(field.text.len()),
+                words: to_u32(field.text.split_whitespace().count()),
+            };
+            base = base.saturating_add(info.len).saturating_add(1);
+            let class = info.class().index();
+            if let (Some(s), Some(c)) = (sum.get_mut(class), count.get_mut(class)) {
+                *s += u64::from(info.words);
+                *c += 1;
+            }
+            index.fields.push(info);
+        }
+    }
+    index.article_fields.push(to_u32(index.fields.len()));
+    for ((avg, s), c) in index.avg_words.iter_mut().zip(sum).zip(count) {
+        *avg = if c == 0 {
+            1.0
+        } else {
+            (s as f32 / c as f32).max(1.0)
+        };
+    }
+}
+
+/// The terms met so far, numbered in order of appearance, each with its posting list.
+#[derive(Default)]
+struct Terms {
+    ids: HashMap<Box<str>, u32, BuildHasherDefault<FxHasher>>,
+    lists: Vec<Vec<u8>>,
+    last_article: Vec<u32>,
+}
+
+impl Terms {
+    /// The number of `term`, a new one if it is new.
+    fn id(&mut self, term: &str) -> u32 {
+        if let Some(&id) = self.ids.get(term) {
+            return id;
+        }
+        let id = to_u32(self.lists.len());
+        self.ids.insert(term.into(), id);
+        self.lists.push(Vec::new());
+        self.last_article.push(0);
+        id
+    }
+
+    /// Appends article `a`'s entry to term `term`'s list (articles come in order).
+    fn append(&mut self, term: u32, a: u32, tf: f32, positions: &[u8]) {
+        let (Some(list), Some(last)) = (
+            self.lists.get_mut(term as usize),
+            self.last_article.get_mut(term as usize),
+        ) else {
+            return;
+        };
+        varint::push(list, if list.is_empty() { a } else { a.saturating_sub(*last) });
+        *last = a;
+        list.extend_from_slice(&to_bf16(tf).to_le_bytes());
+        varint::push(list, to_u32(positions.len()));
+        list.extend_from_slice(positions);
+    }
+
+    /// Sorts the terms and moves them and their lists into `index`.
+    fn finish(self, index: &mut Index) {
+        let mut by_name: Vec<(Box<str>, u32)> = self.ids.into_iter().collect();
+        by_name.sort_unstable();
+        let mut lists = self.lists;
+        let total: usize = lists.iter().map(Vec::len).sum();
+        index.postings = Vec::with_capacity(total);
+        index.terms = String::with_capacity(by_name.iter().map(|(t, _)| t.len()).sum());
+        index.term_ends = Vec::with_capacity(by_name.len());
+        index.lists = Vec::with_capacity(by_name.len() + 1);
+        for (term, id) in by_name {
+            index.terms.push_str(&term);
+            index.term_ends.push(to_u32(index.terms.len()));
+            index.lists.push(to_u32(index.postings.len()));
+            if let Some(list) = lists.get_mut(id as usize) {
+                index.postings.extend_from_slice(list);
+                *list = Vec::new();
+            }
+        }
+        index.lists.push(to_u32(index.postings.len()));
+    }
+}
+
+/// Firefox's and rustc's hash: one multiply a word. The keys are the corpus's own words,
+/// short and not chosen to collide; SipHash's protection is not needed and costs time.
+#[derive(Default)]
+struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+        for &b in chunks.remainder() {
+            self.add(u64::from(b));
+        }
+    }
+
+    fn write_u8(&mut self, b: u8) {
+        self.add(u64::from(b));
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+impl FxHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+/// Corpus sizes are far below 4 Gi fields or bytes; saturate rather than wrap.
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}

@@ -1,0 +1,242 @@
+//! The inverted index: sorted terms → compressed posting lists, plus every field's place.
+//!
+//! Built once per corpus ([`build`]); a query reads posting lists and, for the articles it
+//! shows, the text around the positions they give — it never rescans a whole corpus.
+//!
+//! **Offsets.** Each article has one offset space: its fields laid end to end in reading
+//! order, one byte apart ([`FieldInfo::base`]). A position is the offset of a token's first
+//! byte there; the token's end is found again from the text ([`crate::token::token_end`]),
+//! so the index stores one number per occurrence.
+//!
+//! **Posting list** of a term, one entry per article it occurs in, articles ascending:
+//! `varint(article − previous article)` (the first: the article), the term's BM25F
+//! pseudo term frequency in the article as a bfloat16 (2 bytes, little-endian),
+//! `varint(byte length of the positions)`, then the positions as varint deltas (the first
+//! from 0). The number of positions is the number of bytes below 0x80 ([`varint::count`]).
+//!
+//! Invariants: terms are sorted and distinct, so a prefix is a contiguous range of them;
+//! fields are numbered in corpus order, article by article, so an article's fields are a
+//! contiguous range, sorted by `base`; a posting list's positions are ascending and
+//! distinct, each the start of a token of the term in a field of that article.
+
+mod build;
+mod list;
+
+pub use list::{Entry, Positions, PostingList};
+
+use crate::article::{FieldAddr, Kind, Part};
+use crate::varint;
+use std::ops::Range;
+
+/// Builds the index of `articles`; article numbers are their positions in the slice.
+pub fn build(articles: &[crate::article::Article]) -> Index {
+    build::build(articles)
+}
+
+/// What the index knows of one field.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldInfo {
+    /// The article's number in the corpus.
+    pub article: u32,
+    /// Where the field is in its article.
+    pub addr: FieldAddr,
+    /// What the field is.
+    pub kind: Kind,
+    /// Offset of the field's first byte in its article's offset space.
+    pub base: u32,
+    /// The field's length in bytes.
+    pub len: u32,
+    /// The field's length in whitespace-separated words (for BM25F's length norm).
+    pub words: u32,
+}
+
+impl FieldInfo {
+    /// The weighting class of the field (see [`Class`]).
+    pub fn class(&self) -> Class {
+        Class::of(self.kind, self.addr.part)
+    }
+
+    /// The field's bytes in its article's offset space.
+    pub fn range(&self) -> Range<u32> {
+        self.base..self.base.saturating_add(self.len)
+    }
+}
+
+/// Fields grouped for ranking: each class has its own weight and average length.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Class {
+    /// The article's title.
+    Title,
+    /// The lede.
+    Lede,
+    /// A heading.
+    Heading,
+    /// A paragraph.
+    Paragraph,
+    /// A card's title.
+    CardTitle,
+    /// A card's author.
+    CardAuthor,
+    /// A card's teaser.
+    CardTeaser,
+    /// The disclaimer.
+    Disclaimer,
+}
+
+impl Class {
+    /// The number of classes.
+    pub const COUNT: usize = 8;
+
+    /// The class of a field of this kind and part.
+    pub fn of(kind: Kind, part: Part) -> Class {
+        match (kind, part) {
+            (Kind::Title, _) => Class::Title,
+            (Kind::Lede, _) => Class::Lede,
+            (Kind::Heading, _) => Class::Heading,
+            (Kind::Paragraph, _) => Class::Paragraph,
+            (Kind::Card, Part::Title) => Class::CardTitle,
+            (Kind::Card, Part::Author) => Class::CardAuthor,
+            (Kind::Card, _) => Class::CardTeaser,
+            (Kind::Disclaimer, _) => Class::Disclaimer,
+        }
+    }
+
+    /// A dense number for tables.
+    pub fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// The index of a corpus.
+#[derive(Clone, Debug, Default)]
+pub struct Index {
+    fields: Vec<FieldInfo>,
+    /// Article `a`'s fields are `article_fields[a]..article_fields[a + 1]`.
+    article_fields: Vec<u32>,
+    /// The sorted terms, concatenated; term `t` ends at `term_ends[t]`.
+    terms: String,
+    term_ends: Vec<u32>,
+    /// Term `t`'s posting list is `postings[lists[t]..lists[t + 1]]`.
+    lists: Vec<u32>,
+    postings: Vec<u8>,
+    /// Average field length in words per [`Class`] (at least 1).
+    avg_words: [f32; Class::COUNT],
+}
+
+impl Index {
+    /// The number of articles indexed.
+    pub fn article_count(&self) -> usize {
+        self.article_fields.len().saturating_sub(1)
+    }
+
+    /// The fields of article `a`, as a range of field numbers (empty when out of range).
+    pub fn article_fields(&self, a: u32) -> Range<u32> {
+        let a = a as usize;
+        match (self.article_fields.get(a), self.article_fields.get(a + 1)) {
+            (Some(&start), Some(&end)) => start..end,
+            _ => 0..0,
+        }
+    }
+
+    /// Field `f`.
+    pub fn field(&self, f: u32) -> Option<&FieldInfo> {
+        self.fields.get(f as usize)
+    }
+
+    /// The field of article `a` that holds `offset`, with its number.
+    pub fn field_at(&self, a: u32, offset: u32) -> Option<(u32, &FieldInfo)> {
+        let range = self.article_fields(a);
+        let fields = self.fields.get(range.start as usize..range.end as usize)?;
+        let i = fields
+            .partition_point(|f| f.base <= offset)
+            .checked_sub(1)?;
+        let field = fields.get(i)?;
+        (offset < field.base.saturating_add(field.len)).then(|| (range.start + i as u32, field))
+    }
+
+    /// The average length in words of fields of a class (at least 1).
+    pub fn avg_words(&self, class: Class) -> f32 {
+        self.avg_words.get(class.index()).copied().unwrap_or(1.0)
+    }
+
+    /// The number of distinct terms.
+    pub fn term_count(&self) -> usize {
+        self.term_ends.len()
+    }
+
+    /// Term `t` (folded).
+    pub fn term(&self, t: usize) -> &str {
+        let start = match t.checked_sub(1) {
+            Some(p) => self.term_ends.get(p).copied().unwrap_or(0),
+            None => 0,
+        };
+        let end = self.term_ends.get(t).copied().unwrap_or(start);
+        self.terms.get(start as usize..end as usize).unwrap_or("")
+    }
+
+    /// The number of exactly `term` (already folded).
+    pub fn find(&self, term: &str) -> Option<usize> {
+        let (mut lo, mut hi) = (0, self.term_count());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            match self.term(mid).cmp(term) {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => return Some(mid),
+            }
+        }
+        None
+    }
+
+    /// The terms that start with `prefix`: a contiguous range of term numbers.
+    pub fn prefix_range(&self, prefix: &str) -> Range<usize> {
+        let first = self.partition(|t| t < prefix);
+        let end = self.partition(|t| t < prefix || t.starts_with(prefix));
+        first..end.max(first)
+    }
+
+    /// The first term number for which `before` is false (`before` must be true for a
+    /// prefix of the sorted terms).
+    fn partition(&self, before: impl Fn(&str) -> bool) -> usize {
+        let (mut lo, mut hi) = (0, self.term_count());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if before(self.term(mid)) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        lo
+    }
+
+    /// Term `t`'s posting list.
+    pub fn list(&self, t: usize) -> PostingList<'_> {
+        let start = self.lists.get(t).copied().unwrap_or(0) as usize;
+        let end = self.lists.get(t + 1).copied().unwrap_or(0) as usize;
+        PostingList::new(self.postings.get(start..end).unwrap_or(&[]))
+    }
+
+    /// The positions of `chunk` (from an [`Entry`]).
+    pub fn positions<'a>(&self, chunk: &'a [u8]) -> Positions<'a> {
+        Positions::new(chunk)
+    }
+
+    /// Bytes the index holds on the heap (its vectors' capacities), for measurements.
+    pub fn heap_bytes(&self) -> usize {
+        self.fields.capacity() * std::mem::size_of::<FieldInfo>()
+            + self.article_fields.capacity() * 4
+            + self.terms.capacity()
+            + self.term_ends.capacity() * 4
+            + self.lists.capacity() * 4
+            + self.postings.capacity()
+    }
+
+    /// The number of positions in the index (occurrences, possessive stems included).
+    pub fn position_count(&self) -> u64 {
+        (0..self.term_count())
+            .flat_map(|t| self.list(t))
+            .map(|e| u64::from(varint::count(e.chunk)))
+            .sum()
+    }
+}
