@@ -1,6 +1,7 @@
 //! Embeds every `seeds/*.txt` into the library, in file-name order, after parsing each
 //! with the real parser (`src/article/`): a seed that is not an article fails the build,
-//! naming the file and the reason.
+//! naming the file and the reason. Also generates the diacritic-folding table
+//! (`build/fold_table.rs`).
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -8,6 +9,9 @@ use std::path::{Path, PathBuf};
 #[allow(dead_code, unused_imports, missing_docs)]
 #[path = "src/article/mod.rs"]
 mod article;
+
+#[path = "build/fold_table.rs"]
+mod fold_table;
 
 fn main() {
     if let Err(message) = run() {
@@ -54,7 +58,12 @@ fn run() -> Result<(), String> {
     out.push_str("];\n");
 
     let out_dir = PathBuf::from(std::env::var("OUT_DIR").map_err(|e| e.to_string())?);
-    std::fs::write(out_dir.join("seeds.rs"), out).map_err(|e| format!("cannot write seeds.rs: {e}"))
+    std::fs::write(out_dir.join("seeds.rs"), out)
+        .map_err(|e| format!("cannot write seeds.rs: {e}"))?;
+
+    println!("cargo:rerun-if-changed=build/fold_table.rs");
+    std::fs::write(out_dir.join("fold_table.rs"), fold_table::source()?)
+        .map_err(|e| format!("cannot write fold_table.rs: {e}"))
 }
 
 fn file_name(path: &Path) -> Result<String, String> {

@@ -6,7 +6,9 @@
 //! Other scripts (Hangul, kana, Han, …) are only lowercased: stripping their marks would
 //! change the word (が is not か; a Hangul syllable is not its jamo).
 
-use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+mod table {
+    include!(concat!(env!("OUT_DIR"), "/fold_table.rs"));
+}
 
 /// Appends the folded form of `word` to `out`.
 pub fn fold_into(word: &str, out: &mut String) {
@@ -19,11 +21,11 @@ pub fn fold_into(word: &str, out: &mut String) {
             'ß' | 'ẞ' => out.push_str("ss"),
             'ς' => out.push('σ'),
             'й' | 'Й' => out.push('й'),
-            c if has_foldable_diacritics(c) => decompose_canonical(c, |d| {
-                if !is_combining_mark(d) {
-                    out.extend(d.to_lowercase());
-                }
-            }),
+            c if has_foldable_diacritics(c) => match folded(c) {
+                Some(Some(f)) => out.push(f),
+                Some(None) => {}
+                None => out.extend(c.to_lowercase()),
+            },
             c => out.extend(c.to_lowercase()),
         }
     }
@@ -34,6 +36,19 @@ pub fn fold(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
     fold_into(word, &mut out);
     out
+}
+
+/// The folded form of a char of the folded ranges whose diacritics go (`Some(None)`: a
+/// lone combining mark, dropped), or `None` when lowercasing is all it takes. The table is
+/// generated at build time from the unicode-normalization crate's canonical
+/// decompositions (`build/fold_table.rs`); the tests compare it with them.
+fn folded(c: char) -> Option<Option<char>> {
+    let code = u16::try_from(u32::from(c)).ok()?;
+    let i = table::FOLD
+        .binary_search_by_key(&code, |&(from, _)| from)
+        .ok()?;
+    let &(_, to) = table::FOLD.get(i)?;
+    Some(char::from_u32(u32::from(to)).filter(|_| to != 0))
 }
 
 /// Latin (with its extensions), Greek, Cyrillic and the combining marks themselves.
@@ -68,6 +83,28 @@ mod tests {
         ];
         for (input, expected) in cases {
             assert_eq!(fold(input), expected, "fold({input:?})");
+        }
+    }
+
+    /// The generated table folds every char of the folded ranges as the
+    /// unicode-normalization crate's decomposition does.
+    #[test]
+    fn table_equals_decomposition() {
+        use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+        for code in (0x00c0..=0x058f).chain(0x1e00..=0x1fff) {
+            let Some(c) = char::from_u32(code) else {
+                continue;
+            };
+            if matches!(c, 'ß' | 'ẞ' | 'ς' | 'й' | 'Й' | '\u{02bc}') {
+                continue; // special-cased in fold_into
+            }
+            let mut expected = String::new();
+            decompose_canonical(c, |d| {
+                if !is_combining_mark(d) {
+                    expected.extend(d.to_lowercase());
+                }
+            });
+            assert_eq!(fold(&c.to_string()), expected, "U+{code:04X} {c}");
         }
     }
 }
