@@ -94,12 +94,21 @@ pub fn search_top(index: &Index, articles: &[Article], input: &str, detail: usiz
             }
         }
     }
-    let mut ranked: Vec<(f32, u32)> = evaluation
+    // Best first, then in corpus order: as u64 keys (scores are ≥ 0, whose bits order
+    // as the numbers do), the one sort the engine instantiates.
+    let mut keys: Vec<u64> = evaluation
         .articles
         .iter()
-        .map(|&a| (scores.get(a as usize).copied().unwrap_or(0.0), a))
+        .map(|&a| {
+            let score = scores.get(a as usize).copied().unwrap_or(0.0).max(0.0);
+            (u64::from(u32::MAX - score.to_bits()) << 32) | u64::from(a)
+        })
         .collect();
-    ranked.sort_unstable_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+    keys.sort_unstable();
+    let ranked: Vec<(f32, u32)> = keys
+        .iter()
+        .map(|&k| (f32::from_bits(u32::MAX - (k >> 32) as u32), k as u32))
+        .collect();
 
     let hits: Vec<ArticleHit> = ranked
         .iter()
@@ -155,7 +164,7 @@ fn suggestions(index: &Index, articles: &[Article], query: &Query) -> Vec<Sugges
     if query.clauses.len() < 2 {
         return Vec::new();
     }
-    let mut out: Vec<Suggestion> = (0..query.clauses.len())
+    let out: Vec<Suggestion> = (0..query.clauses.len())
         .filter_map(|i| {
             let mut without = query.clone();
             let clause = without.clauses.remove(i);
@@ -177,8 +186,16 @@ fn suggestions(index: &Index, articles: &[Article], query: &Query) -> Vec<Sugges
             })
         })
         .collect();
-    out.sort_by_key(|s| std::cmp::Reverse(s.articles));
-    out
+    // Most articles first, ties in clause order.
+    let mut keys: Vec<u64> = out
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (u64::from(u32::MAX - s.articles) << 32) | i as u64)
+        .collect();
+    keys.sort_unstable();
+    keys.iter()
+        .filter_map(|&k| out.get(k as u32 as usize).cloned())
+        .collect()
 }
 
 fn count(spans: &[Span]) -> u32 {

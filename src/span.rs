@@ -40,10 +40,16 @@ impl Span {
 ///
 /// After it: sorted by start, pairwise non-overlapping, none empty.
 pub fn merge(spans: &mut Vec<Span>) {
-    spans.retain(|s| s.start < s.end);
-    spans.sort_unstable();
-    let mut out: Vec<Span> = Vec::with_capacity(spans.len());
-    for &span in spans.iter() {
+    // Sorted as u64 keys, start then end: the one sort the engine instantiates (size).
+    let mut keys: Vec<u64> = spans
+        .iter()
+        .filter(|s| s.start < s.end)
+        .map(|s| (u64::from(s.start) << 32) | u64::from(s.end))
+        .collect();
+    keys.sort_unstable();
+    let mut out: Vec<Span> = Vec::with_capacity(keys.len());
+    for key in keys {
+        let span = Span::new((key >> 32) as u32, key as u32);
         match out.last_mut() {
             Some(last) if span.start < last.end => last.end = last.end.max(span.end),
             _ => out.push(span),
@@ -60,13 +66,17 @@ pub fn merge(spans: &mut Vec<Span>) {
 pub fn to_utf16(text: &str, spans: &[Span]) -> Vec<Span> {
     // Every start and end, in order, mapped by one walk over the text.
     let mut offsets: Vec<u32> = spans.iter().flat_map(|s| [s.start, s.end]).collect();
-    let mut order: Vec<usize> = (0..offsets.len()).collect();
-    order.sort_by_key(|&i| offsets.get(i).copied().unwrap_or(0));
+    let mut order: Vec<u64> = offsets
+        .iter()
+        .enumerate()
+        .map(|(i, &o)| (u64::from(o) << 32) | i as u64)
+        .collect();
+    order.sort_unstable();
 
     let mut chars = text.char_indices().peekable();
     let mut units: u32 = 0;
-    for i in order {
-        let Some(offset) = offsets.get_mut(i) else {
+    for key in order {
+        let Some(offset) = offsets.get_mut(key as u32 as usize) else {
             continue;
         };
         while let Some(&(at, c)) = chars.peek() {

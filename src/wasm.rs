@@ -131,12 +131,4 @@ impl Explorer {
         set("spans", &Uint32Array::from(flat.spans.as_slice()))?;
         Ok(out)
     }
-
-    /// The same result through serde-wasm-bindgen (nested objects), kept to measure
-    /// against [`Explorer::search`].
-    #[wasm_bindgen(js_name = searchSerde)]
-    pub fn search_serde(&self, query: &str) -> Result<JsValue, JsError> {
-        let result = self.corpus.search(query);
-        serde_wasm_bindgen::to_value(&result).map_err(|e| JsError::new(&e.to_string()))
-    }
 }

@@ -62,18 +62,33 @@ fn outline_crosses_once_with_every_article() {
 }
 
 #[wasm_bindgen_test]
-fn serde_shape_agrees_with_typed_arrays() {
+fn typed_arrays_agree_with_the_core() {
     let explorer = Explorer::new().unwrap();
+    let corpus = Corpus::embedded().unwrap();
     for q in ["Seoul", "\"Moon Jae-in\"", "cooperat*", "", "-Japan"] {
-        let typed: JsValue = explorer.search(q).unwrap().into();
-        let serde = explorer.search_serde(q).unwrap();
-        assert_eq!(
-            get(&typed, "total").as_f64(),
-            get(&serde, "total").as_f64(),
-            "{q}"
-        );
-        let n = Uint32Array::from(get(&typed, "articles")).length() / 4;
-        assert_eq!(n, Array::from(&get(&serde, "articles")).length(), "{q}");
+        let core = corpus.search(q);
+        for detail in [0, 1, u32::MAX] {
+            let typed: JsValue = explorer.search_top(q, detail).unwrap().into();
+            assert_eq!(
+                get(&typed, "total").as_f64(),
+                Some(f64::from(core.total)),
+                "{q}"
+            );
+            let articles = Uint32Array::from(get(&typed, "articles")).to_vec();
+            assert_eq!(articles.len(), core.articles.len() * 4, "{q}");
+            for (i, (row, hit)) in articles.chunks(4).zip(&core.articles).enumerate() {
+                let fields = if (i as u32) < detail {
+                    hit.fields.len()
+                } else {
+                    0
+                };
+                assert_eq!(
+                    row,
+                    [hit.article, hit.matches, row[2], fields as u32],
+                    "{q} #{i}"
+                );
+            }
+        }
     }
 }
 

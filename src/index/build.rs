@@ -1,6 +1,9 @@
 //! Building the index in two passes over the articles: the fields and their lengths
 //! (whitespace-separated words: cheap, and all BM25F needs), then the tokens, article by
 //! article, each article's occurrences sorted by term and appended to the terms' lists.
+//!
+//! Sorting: everything the engine sorts is sorted as `u64` keys, so the wasm carries one
+//! instance of the sort (each instance costs about 2–4 kB).
 
 use super::list::to_bf16;
 use super::{Class, FieldInfo, Index};
@@ -17,44 +20,52 @@ pub fn build(articles: &[Article]) -> Index {
     lay_out_fields(articles, &mut index);
 
     let mut terms = Terms::default();
-    // This article's occurrences: (term, position, pseudo term frequency).
-    let mut occurrences: Vec<(u32, u32, f32)> = Vec::new();
+    // This article's occurrences as `term << 32 | position` (u64 keys: the one sort the
+    // engine instantiates), and each of its fields' pseudo term frequency per occurrence.
+    let mut occurrences: Vec<u64> = Vec::new();
+    let mut field_tf: Vec<f32> = Vec::new();
     let mut positions: Vec<u8> = Vec::new();
     for (a, article) in articles.iter().enumerate() {
         let a = to_u32(a);
         occurrences.clear();
+        field_tf.clear();
         let fields = index.article_fields(a);
-        for (info, field) in index
+        let infos = index
             .fields
             .get(fields.start as usize..fields.end as usize)
-            .unwrap_or(&[])
-            .iter()
-            .zip(article.fields())
-        {
+            .unwrap_or(&[]);
+        for (info, field) in infos.iter().zip(article.fields()) {
             let class = info.class();
-            let tf = rank::occurrence_tf(class, info.words, index.avg_words(class));
+            field_tf.push(rank::occurrence_tf(
+                class,
+                info.words,
+                index.avg_words(class),
+            ));
             for_each_token(field.text, |token| {
-                let at = info.base.saturating_add(token.span.start);
+                let at = u64::from(info.base.saturating_add(token.span.start));
                 if let Some(stem) = possessive_stem(token.term) {
-                    occurrences.push((terms.id(stem), at, tf));
+                    occurrences.push((u64::from(terms.id(stem)) << 32) | at);
                 }
-                occurrences.push((terms.id(token.term), at, tf));
+                occurrences.push((u64::from(terms.id(token.term)) << 32) | at);
             });
         }
-        occurrences.sort_unstable_by_key(|&(term, at, _)| (u64::from(term) << 32) | u64::from(at));
-        for group in occurrences.chunk_by(|x, y| x.0 == y.0) {
-            let Some(&(term, ..)) = group.first() else {
+        occurrences.sort_unstable();
+        for group in occurrences.chunk_by(|x, y| x >> 32 == y >> 32) {
+            let Some(&first) = group.first() else {
                 continue;
             };
             positions.clear();
             let mut last = 0;
             let mut tf = 0.0f32;
-            for &(_, at, add) in group {
+            for &key in group {
+                let at = key as u32;
                 varint::push(&mut positions, at.saturating_sub(last));
                 last = at;
-                tf += add;
+                // The field holding `at`: the last one starting at or before it.
+                let f = infos.partition_point(|i| i.base <= at).saturating_sub(1);
+                tf += field_tf.get(f).copied().unwrap_or(0.0);
             }
-            terms.append(term, a, tf, &positions);
+            terms.append((first >> 32) as u32, a, tf, &positions);
         }
     }
     terms.finish(&mut index);
@@ -126,7 +137,14 @@ impl Terms {
         ) else {
             return;
         };
-        varint::push(list, if list.is_empty() { a } else { a.saturating_sub(*last) });
+        varint::push(
+            list,
+            if list.is_empty() {
+                a
+            } else {
+                a.saturating_sub(*last)
+            },
+        );
         *last = a;
         list.extend_from_slice(&to_bf16(tf).to_le_bytes());
         varint::push(list, to_u32(positions.len()));

@@ -249,13 +249,20 @@ fn entries_of<'a>(index: &'a Index, term: &Term) -> Vec<Entry<'a>> {
             .map(|t| index.list(t).collect())
             .unwrap_or_default();
     }
-    let mut all: Vec<Entry<'a>> = index
+    let all: Vec<Entry<'a>> = index
         .prefix_range(&term.text)
         .filter(|&t| possessive_stem(index.term(t)).is_none_or(|s| !s.starts_with(&term.text)))
         .flat_map(|t| index.list(t))
         .collect();
-    all.sort_by_key(|e| e.article);
-    all
+    let mut keys: Vec<u64> = all
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (u64::from(e.article) << 32) | i as u64)
+        .collect();
+    keys.sort_unstable();
+    keys.iter()
+        .filter_map(|&k| all.get(k as u32 as usize).copied())
+        .collect()
 }
 
 /// The entries of article `a` in `entries` (sorted by article), if any.
@@ -271,14 +278,16 @@ fn article_group<'e, 'a>(entries: &'e [Entry<'a>], a: u32) -> Option<&'e [Entry<
 
 /// The positions of one article's entries, ascending.
 fn sorted_positions(index: &Index, group: &[Entry<'_>]) -> Vec<u32> {
-    let mut out: Vec<u32> = group
+    if let [one] = group {
+        return index.positions(one.chunk).collect();
+    }
+    let mut all: Vec<u64> = group
         .iter()
         .flat_map(|e| index.positions(e.chunk))
+        .map(u64::from)
         .collect();
-    if group.len() > 1 {
-        out.sort_unstable();
-    }
-    out
+    all.sort_unstable();
+    all.into_iter().map(|p| p as u32).collect()
 }
 
 /// The span of the token at `at` of article `a`.
