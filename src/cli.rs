@@ -5,7 +5,8 @@ use serde::Serialize;
 use std::io::Write;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: article-explorer parse FILE | article-explorer search QUERY [FILE...]";
+const USAGE: &str = "usage: article-explorer parse FILE | article-explorer search QUERY [FILE...] \
+                     | article-explorer bundle OUT DIR";
 
 pub fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -47,12 +48,48 @@ fn run(args: &[String]) -> Result<String, String> {
             let result = corpus.search(query);
             to_json(&SearchJson::new(&corpus, &result))
         }
+        [cmd, out, dir] if cmd == "bundle" => bundle(out, dir),
+        [cmd, ..] if cmd == "bundle" => Err(format!("bundle needs OUT and DIR\n{USAGE}")),
         [cmd, ..] if cmd == "parse" => Err(format!("parse needs exactly one FILE\n{USAGE}")),
         [cmd] if cmd == "search" => Err(format!("search needs a QUERY\n{USAGE}")),
         [cmd, ..] if cmd == "-h" || cmd == "--help" => Err(USAGE.to_owned()),
         [cmd, ..] => Err(format!("unknown command {cmd:?}\n{USAGE}")),
         [] => Err(format!("missing command\n{USAGE}")),
     }
+}
+
+/// Writes the bundle of every `*.txt` of `dir`, in file-name order, each parsed first (a
+/// file that is not an article fails the command); reports what it wrote.
+fn bundle(out: &str, dir: &str) -> Result<String, String> {
+    let entries = std::fs::read_dir(dir).map_err(|e| format!("{dir}: cannot read: {e}"))?;
+    let mut names: Vec<String> = entries
+        .filter_map(Result::ok)
+        .filter_map(|e| e.file_name().into_string().ok())
+        .filter(|n| n.ends_with(".txt"))
+        .collect();
+    names.sort();
+    let mut files = Vec::with_capacity(names.len());
+    for name in names {
+        let path = format!("{dir}/{name}");
+        read_article(&path)?;
+        let bytes = read(&path)?;
+        files.push((name, bytes));
+    }
+    let bytes =
+        article_explorer::bundle::write(files.iter().map(|(n, b)| (n.as_str(), b.as_slice())));
+    std::fs::write(out, &bytes).map_err(|e| format!("{out}: cannot write: {e}"))?;
+    to_json(&BundleJson {
+        file: out,
+        articles: files.len(),
+        bytes: bytes.len(),
+    })
+}
+
+#[derive(Serialize)]
+struct BundleJson<'a> {
+    file: &'a str,
+    articles: usize,
+    bytes: usize,
 }
 
 fn read(path: &str) -> Result<Vec<u8>, String> {

@@ -52,6 +52,12 @@ impl Corpus {
         Ok(Corpus::new(documents))
     }
 
+    /// Parses and indexes the articles of a bundle ([`crate::bundle`]).
+    pub fn from_bundle(bundle: &[u8]) -> Result<Corpus, Error> {
+        let files = crate::bundle::read(bundle).map_err(|reason| Error::Bundle { reason })?;
+        Corpus::from_files(files)
+    }
+
     /// The corpus of the embedded seeds. (The build has parsed each already, so this
     /// fails only if that check and this parse disagree.)
     pub fn embedded() -> Result<Corpus, Error> {

@@ -13,6 +13,11 @@ pub enum Error {
         /// What the operating system said.
         reason: String,
     },
+    /// An articles bundle that is not one ([`crate::bundle`]).
+    Bundle {
+        /// Where and why.
+        reason: String,
+    },
     /// The file is not an article: invalid UTF-8, or no title.
     Parse {
         /// The file's name or path.
@@ -26,6 +31,7 @@ impl std::fmt::Display for Error {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Error::Read { path, reason } => write!(f, "{path}: cannot read: {reason}"),
+            Error::Bundle { reason } => f.write_str(reason),
             Error::Parse { file, error } => write!(f, "{file}: {error}"),
         }
     }

@@ -22,6 +22,7 @@
 )]
 
 pub mod article;
+pub mod bundle;
 pub mod corpus;
 pub mod error;
 pub mod flat;

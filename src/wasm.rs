@@ -42,11 +42,12 @@ fn now() -> f64 {
 
 #[wasm_bindgen]
 impl Explorer {
-    /// The explorer over the articles compiled into the module.
-    #[wasm_bindgen(constructor)]
-    pub fn new() -> Result<Explorer, JsError> {
+    /// The explorer over the articles of a bundle (`src/bundle.rs`): the page fetches it
+    /// beside the wasm and hands over its bytes.
+    #[wasm_bindgen(js_name = fromBundle)]
+    pub fn from_bundle(bundle: &[u8]) -> Result<Explorer, JsError> {
         let start = now();
-        let corpus = Corpus::embedded().map_err(|e| JsError::new(&e.to_string()))?;
+        let corpus = Corpus::from_bundle(bundle).map_err(|e| JsError::new(&e.to_string()))?;
         Ok(Explorer {
             corpus,
             build_ms: now() - start,

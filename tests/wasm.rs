@@ -14,6 +14,13 @@ use js_sys::{Array, Float64Array, Int32Array, Reflect, Uint32Array};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
 
+/// The explorer over the seeds, handed over as a bundle as the page does.
+fn seeds_explorer() -> Explorer {
+    let seeds = article_explorer::corpus::embedded_seeds();
+    let bundle = article_explorer::bundle::write(seeds.iter().map(|(n, t)| (*n, t.as_bytes())));
+    Explorer::from_bundle(&bundle).unwrap()
+}
+
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn get(obj: &JsValue, key: &str) -> JsValue {
@@ -22,7 +29,7 @@ fn get(obj: &JsValue, key: &str) -> JsValue {
 
 #[wasm_bindgen_test]
 fn seoul_in_the_browser() {
-    let explorer = Explorer::new().unwrap();
+    let explorer = seeds_explorer();
     let result: JsValue = explorer.search("Seoul").unwrap().into();
     assert_eq!(get(&result, "total").as_f64(), Some(8.0));
     assert_eq!(get(&result, "highlighting").as_bool(), Some(true));
@@ -45,7 +52,7 @@ fn seoul_in_the_browser() {
 
 #[wasm_bindgen_test]
 fn outline_crosses_once_with_every_article() {
-    let explorer = Explorer::new().unwrap();
+    let explorer = seeds_explorer();
     let outline = Array::from(&explorer.outline().unwrap());
     assert_eq!(outline.length() as usize, Corpus::embedded().unwrap().len());
     let first = outline.get(0);
@@ -63,7 +70,7 @@ fn outline_crosses_once_with_every_article() {
 
 #[wasm_bindgen_test]
 fn typed_arrays_agree_with_the_core() {
-    let explorer = Explorer::new().unwrap();
+    let explorer = seeds_explorer();
     let corpus = Corpus::embedded().unwrap();
     for q in ["Seoul", "\"Moon Jae-in\"", "cooperat*", "", "-Japan"] {
         let core = corpus.search(q);
@@ -94,7 +101,7 @@ fn typed_arrays_agree_with_the_core() {
 
 #[wasm_bindgen_test]
 fn no_input_panics() {
-    let explorer = Explorer::new().unwrap();
+    let explorer = seeds_explorer();
     let long = "ё\"*-".repeat(800);
     for q in [
         "",
@@ -126,6 +133,9 @@ fn bad_texts_are_clear_errors() {
         .unwrap();
     let message = get(&JsValue::from(err), "message").as_string().unwrap();
     assert!(message.contains("differ in length"));
+    let err = Explorer::from_bundle(b"<!doctype html>").err().unwrap();
+    let message = get(&JsValue::from(err), "message").as_string().unwrap();
+    assert!(message.starts_with("not an articles bundle"), "{message}");
     let ok = Explorer::from_texts(vec!["t.txt".into()], vec!["Title\n\nSeoul.".into()]).unwrap();
     let result: JsValue = ok.search("seoul").unwrap().into();
     assert_eq!(get(&result, "total").as_f64(), Some(1.0));
@@ -133,7 +143,7 @@ fn bad_texts_are_clear_errors() {
 
 #[wasm_bindgen_test]
 fn suggestions_cross_with_the_query_to_use() {
-    let explorer = Explorer::new().unwrap();
+    let explorer = seeds_explorer();
     let result: JsValue = explorer.search("Seoul Absentword").unwrap().into();
     let suggestions = Array::from(&get(&result, "suggestions"));
     assert_eq!(suggestions.length(), 1);

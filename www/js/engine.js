@@ -19,7 +19,7 @@
  */
 
 import init, { Explorer } from '../pkg/article_explorer.js';
-import { WASM_SOURCE } from './wasm-source.js';
+import { ARTICLES_SOURCE, WASM_SOURCE } from './sources.js';
 
 const PARTS = /** @type {Part[]} */ (['text', 'title', 'author', 'teaser']);
 
@@ -44,8 +44,11 @@ export function loadEngine() {
 }
 
 async function load() {
-  await init(WASM_SOURCE === undefined ? undefined : { module_or_path: WASM_SOURCE });
-  const explorer = new Explorer();
+  const [, bundle] = await Promise.all([
+    init(WASM_SOURCE === undefined ? undefined : { module_or_path: WASM_SOURCE }),
+    ARTICLES_SOURCE ?? fetchArticles(),
+  ]);
+  const explorer = Explorer.fromBundle(bundle);
   /** @type {Article[]} */
   const articles = explorer.outline();
   return {
@@ -53,6 +56,14 @@ async function load() {
     buildMs: explorer.buildMs,
     search: (q) => decode(explorer.search(q)),
   };
+}
+
+/** The articles bundle of the site (src/bundle.rs), beside the page's files. */
+async function fetchArticles() {
+  const url = new URL('../articles.txt', import.meta.url);
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`cannot load the articles (${url}): HTTP ${response.status}`);
+  return new Uint8Array(await response.arrayBuffer());
 }
 
 /**

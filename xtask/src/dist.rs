@@ -12,39 +12,30 @@ const PROFILE: &str = "wasm-release";
 const TARGET: &str = "wasm32-unknown-unknown";
 const CRATE: &str = "article_explorer";
 
-/// Builds the site into `out` (replacing it) from the articles in `seeds` (default
-/// `seeds/`). Installs the wasm target, wasm-bindgen and wasm-opt first if missing.
+/// Builds the site into `out` (replacing it) with the articles of `seeds` (default
+/// `seeds/`) in `articles.txt`. Installs the wasm target, wasm-bindgen and wasm-opt first
+/// if missing.
 pub fn dist(out: &Path, seeds: Option<&Path>) -> Result<(), String> {
     tools::ensure_wasm_target()?;
     let bindgen = tools::ensure_wasm_bindgen()?;
     tools::ensure_node_packages()?;
     let wasm_opt = tools::ensure_wasm_opt()?;
 
-    let seeds_note = seeds.map_or("seeds/".to_owned(), |s| s.display().to_string());
-    eprintln!("xtask: building the wasm module with the articles of {seeds_note}");
+    eprintln!("xtask: building the wasm module");
+    let target_dir = root().join("target");
     let mut build = Command::new(cargo());
     build
         .current_dir(root())
-        .args(["build", "--lib", "--profile", PROFILE, "--target", TARGET]);
-    // Another corpus builds in a target folder of its own, so that switching between
-    // them does not rebuild the crate each time.
-    let target_dir = match seeds {
-        Some(dir) => {
-            build.env("ARTICLE_EXPLORER_SEEDS", dir);
-            root().join("target/other-seeds")
-        }
-        None => {
-            build.env_remove("ARTICLE_EXPLORER_SEEDS");
-            root().join("target")
-        }
-    };
-    build.env("CARGO_TARGET_DIR", &target_dir);
+        .args(["build", "--lib", "--profile", PROFILE, "--target", TARGET])
+        .env_remove("ARTICLE_EXPLORER_SEEDS")
+        .env("CARGO_TARGET_DIR", &target_dir);
     check(build.status(), "cargo build (wasm)")?;
 
     if out.exists() {
         std::fs::remove_dir_all(out).map_err(|e| format!("cannot clear {}: {e}", out.display()))?;
     }
     copy_dir(&root().join("www"), out)?;
+    write_articles(out, seeds)?;
 
     let wasm = target_dir
         .join(TARGET)
@@ -70,13 +61,38 @@ pub fn dist(out: &Path, seeds: Option<&Path>) -> Result<(), String> {
         &wasm_opt.display().to_string(),
         &["-Oz", &bg_arg, "-o", &bg_arg],
     )?;
-    report_sizes(&[bg, pkg.join(format!("{CRATE}.js"))]);
+    report_sizes(&[
+        bg,
+        pkg.join(format!("{CRATE}.js")),
+        out.join("articles.txt"),
+    ]);
     let version = stamp(out)?;
     let single = crate::single::write(out)?;
     report_sizes(&[single]);
     eprintln!("xtask: build {version}");
     eprintln!("xtask: the site is in {}", out.display());
     Ok(())
+}
+
+/// Writes `out/articles.txt`, the bundle of the articles of `seeds` (default `seeds/`),
+/// with the CLI (`article-explorer bundle`), which parses every file first: a file that is
+/// not an article fails the build, naming it.
+fn write_articles(out: &Path, seeds: Option<&Path>) -> Result<(), String> {
+    let seeds = seeds.map_or_else(|| root().join("seeds"), Path::to_path_buf);
+    let bundle = out.join("articles.txt");
+    run(
+        &cargo(),
+        &[
+            "run",
+            "--quiet",
+            "--bin",
+            "article-explorer",
+            "--",
+            "bundle",
+            &bundle.display().to_string(),
+            &seeds.display().to_string(),
+        ],
+    )
 }
 
 /// The name of the single-file edition, which the service worker does not cache.

@@ -3,16 +3,17 @@
 //!
 //! The ES modules are bundled without a bundler: each module becomes an async function scope
 //! that returns its exports, and each `import` a destructuring of the module it names,
-//! in dependency order. `js/wasm-source.js` is replaced by a module that hands the glue
-//! the embedded wasm bytes. The file carries its own CSP in a `<meta>`, hash-based: its one
+//! in dependency order. `js/sources.js` is replaced by a module that hands the engine
+//! the embedded wasm and articles bundle bytes. The file carries its own CSP in a `<meta>`, hash-based: its one
 //! inline script and one inline style are allowed by their SHA-256 and nothing else is.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-/// The module the build replaces: it tells the engine where the wasm comes from.
-const WASM_SOURCE: &str = "js/wasm-source.js";
+/// The module the build replaces: it tells the engine where the wasm and the articles
+/// come from.
+const SOURCES: &str = "js/sources.js";
 /// The page's entry module.
 const ENTRY: &str = "js/main.js";
 
@@ -23,13 +24,17 @@ pub fn write(site: &Path) -> Result<PathBuf, String> {
     };
     let wasm = std::fs::read(site.join("pkg/article_explorer_bg.wasm"))
         .map_err(|e| format!("cannot read the wasm: {e}"))?;
+    let articles = std::fs::read(site.join("articles.txt"))
+        .map_err(|e| format!("cannot read the articles: {e}"))?;
     let mut sources: HashMap<String, String> = HashMap::new();
     sources.insert(
-        WASM_SOURCE.to_owned(),
+        SOURCES.to_owned(),
         format!(
-            "const bytes = Uint8Array.from(atob('{}'), (c) => c.charCodeAt(0));\n\
-             export const WASM_SOURCE = bytes;\n",
-            base64(&wasm)
+            "const bytes = (b64) => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));\n\
+             export const WASM_SOURCE = bytes('{}');\n\
+             export const ARTICLES_SOURCE = bytes('{}');\n",
+            base64(&wasm),
+            base64(&articles)
         ),
     );
     let script = bundle(ENTRY, &mut sources, &|rel| read(rel))?;
@@ -259,7 +264,7 @@ fn rewrite(module: &str, source: &str) -> Result<(String, Vec<String>), String> 
             body.push('\n');
             continue;
         }
-        if line.contains("import.meta") && module != WASM_SOURCE {
+        if line.contains("import.meta") && module != SOURCES {
             // Only the glue's default wasm URL uses it, unused when bytes are given.
             body.push_str(&line.replace("import.meta.url", "document.baseURI"));
             body.push('\n');

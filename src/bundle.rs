@@ -1,0 +1,108 @@
+//! The articles bundle: many article files in one, so a page fetches its articles in one
+//! request, separately from the engine, and hands them to the wasm as bytes (no decoding
+//! to JavaScript strings and back).
+//!
+//! Format (`docs/format.md`): the line `article-explorer bundle 1`, then per file a header
+//! line `<byte length> <file name>` and exactly that many bytes of the file, then a line
+//! break. Lengths frame the files, so a file may hold any bytes; names are UTF-8 without
+//! line breaks.
+
+/// The first line of every bundle.
+pub const MAGIC: &str = "article-explorer bundle 1\n";
+
+/// Writes a bundle of `(file name, contents)`, in the order given.
+pub fn write<'a>(files: impl IntoIterator<Item = (&'a str, &'a [u8])>) -> Vec<u8> {
+    let mut out = MAGIC.as_bytes().to_vec();
+    for (name, bytes) in files {
+        out.extend_from_slice(format!("{} {}\n", bytes.len(), name.replace('\n', " ")).as_bytes());
+        out.extend_from_slice(bytes);
+        out.push(b'\n');
+    }
+    out
+}
+
+/// Reads a bundle into its `(file name, contents)`, in order; a bundle that is not one
+/// is an error saying where and why.
+pub fn read(bundle: &[u8]) -> Result<Vec<(&str, &[u8])>, String> {
+    let mut rest = bundle
+        .strip_prefix(MAGIC.as_bytes())
+        .ok_or("not an articles bundle (it does not start with \"article-explorer bundle 1\")")?;
+    let mut files = Vec::new();
+    while !rest.is_empty() {
+        let at = bundle.len() - rest.len();
+        let bad = |why: &str| format!("articles bundle, byte {at}: {why}");
+        let line_end = rest
+            .iter()
+            .position(|&b| b == b'\n')
+            .ok_or_else(|| bad("a header line without its line break"))?;
+        let header = std::str::from_utf8(rest.get(..line_end).unwrap_or(&[]))
+            .map_err(|_| bad("a header line that is not UTF-8"))?;
+        let (len, name) = header
+            .split_once(' ')
+            .ok_or_else(|| bad("a header line that is not \"<length> <name>\""))?;
+        let len: usize = len
+            .parse()
+            .map_err(|_| bad("a header line whose length is not a number"))?;
+        let body = rest.get(line_end + 1..).unwrap_or(&[]);
+        let bytes = body.get(..len).ok_or_else(|| {
+            bad(&format!(
+                "{name}: {len} bytes announced, {} left",
+                body.len()
+            ))
+        })?;
+        rest = body.get(len..).unwrap_or(&[]);
+        rest = rest
+            .strip_prefix(b"\n")
+            .ok_or_else(|| bad(&format!("{name}: no line break after its {len} bytes")))?;
+        files.push((name, bytes));
+    }
+    Ok(files)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trip() {
+        let files: [(&str, &[u8]); 3] = [
+            ("a.txt", b"Title\n\nText.\n"),
+            ("b c.txt", b"no final newline, \n\n and blank lines \xff"),
+            ("empty.txt", b""),
+        ];
+        let bundle = write(files);
+        assert_eq!(read(&bundle).unwrap(), files);
+        assert_eq!(read(MAGIC.as_bytes()).unwrap(), []);
+    }
+
+    #[test]
+    fn errors_say_where_and_why() {
+        let cases: [(&[u8], &str); 6] = [
+            (b"", "not an articles bundle"),
+            (
+                b"article-explorer bundle 1\n5 a.txt",
+                "byte 26: a header line without",
+            ),
+            (
+                b"article-explorer bundle 1\nx a.txt\n",
+                "byte 26: a header line whose length",
+            ),
+            (
+                b"article-explorer bundle 1\n9 a.txt\nabc",
+                "a.txt: 9 bytes announced, 3 left",
+            ),
+            (
+                b"article-explorer bundle 1\n3 a.txt\nabcd",
+                "a.txt: no line break after",
+            ),
+            (b"article-explorer bundle 1\n3\n", "not \"<length> <name>\""),
+        ];
+        for (bytes, expected) in cases {
+            let error = read(bytes).unwrap_err();
+            assert!(
+                error.contains(expected),
+                "{error:?} should contain {expected:?}"
+            );
+        }
+    }
+}
