@@ -36,6 +36,7 @@ pub mod token;
 pub mod varint;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
+pub mod words;
 
 pub use article::{Article, Block, FieldAddr, Kind, Part};
 pub use corpus::Corpus;

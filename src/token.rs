@@ -1,6 +1,6 @@
 //! Tokens: the words of a text, each with its folded term and exact source range.
 //!
-//! Words are found by Unicode word segmentation (UAX #29): Latin, Cyrillic and Hangul
+//! Words are found by Unicode word segmentation (UAX #29, [`crate::words`]): Latin, Cyrillic and Hangul
 //! words come whole, each Han ideograph and each kana is its own token, and apostrophes
 //! (`Today's`, `Club’s`) do not split a word. A segment is a word when it holds a letter
 //! or a digit.
@@ -14,7 +14,7 @@
 
 use crate::fold::fold_into;
 use crate::span::Span;
-use unicode_segmentation::UnicodeSegmentation;
+use crate::words::{for_each_word, word_end_at};
 
 /// One word of a text.
 ///
@@ -50,30 +50,22 @@ pub struct TokenRef<'a> {
 /// Calls `each` with every token of `text`, in order, folding each into one reused
 /// buffer (no allocation per token).
 pub fn for_each_token(text: &str, mut each: impl FnMut(TokenRef<'_>)) {
-    // Byte offset where the last word ended, and whether only one hyphen came since.
     let mut last_end: Option<usize> = None;
-    let mut hyphen_since: Option<usize> = None;
     let mut term = String::new();
-    for (start, segment) in text.split_word_bound_indices() {
-        if is_word(segment) {
-            let joined = last_end.is_some() && hyphen_since == last_end;
-            term.clear();
-            fold_into(segment, &mut term);
-            let end = start + segment.len();
-            each(TokenRef {
-                span: Span::new(offset(start), offset(end)),
-                term: &term,
-                joined,
-            });
-            last_end = Some(end);
-            hyphen_since = None;
-        } else if hyphen_since.is_none() && last_end == Some(start) && is_hyphen(segment) {
-            hyphen_since = last_end;
-        } else {
-            hyphen_since = None;
-            last_end = None;
-        }
-    }
+    for_each_word(text, |start, end| {
+        // Joined: a single hyphen, and nothing else, since the last word.
+        let joined = last_end
+            .and_then(|last| text.get(last..start))
+            .is_some_and(is_hyphen);
+        term.clear();
+        fold_into(text.get(start..end).unwrap_or(""), &mut term);
+        each(TokenRef {
+            span: Span::new(offset(start), offset(end)),
+            term: &term,
+            joined,
+        });
+        last_end = Some(end);
+    });
 }
 
 /// Every token of `text`, in order.
@@ -90,14 +82,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 }
 
 /// The end of the token that starts at byte `start` of `text`, found again from the text
-/// alone: `None` when no token starts there.
-///
-/// Word boundaries after a word's start depend only on what follows it (UAX #29's rules
-/// look back at most into the word itself), so segmenting from `start` finds the same
-/// word as segmenting the whole text; `tests::token_end_agrees` checks it.
+/// alone: `None` when no token starts there ([`crate::words::word_end_at`]).
 pub fn token_end(text: &str, start: usize) -> Option<usize> {
-    let (_, segment) = text.get(start..)?.split_word_bound_indices().next()?;
-    is_word(segment).then_some(start + segment.len())
+    word_end_at(text, start)
 }
 
 /// Whether `between`, the text between two tokens, makes the second continue the first
@@ -110,11 +97,6 @@ pub fn is_hyphen(between: &str) -> bool {
 /// the same field, holds no token: the second is the next token after the first.
 pub fn is_gap(between: &str) -> bool {
     !between.chars().any(char::is_alphanumeric)
-}
-
-/// A segment is a word when it contains a letter or a digit.
-fn is_word(segment: &str) -> bool {
-    segment.chars().any(char::is_alphanumeric)
 }
 
 /// Offsets are stored as `u32`: a field longer than 4 GiB saturates rather than wraps.
