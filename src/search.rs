@@ -3,6 +3,7 @@
 
 use crate::article::{Article, FieldAddr, Kind};
 use crate::index::Index;
+use crate::query::text::ArticleText;
 use crate::query::{self, Query};
 use crate::rank;
 use crate::span::{self, Span};
@@ -204,11 +205,11 @@ fn count(spans: &[Span]) -> u32 {
 
 /// Article `a`'s merged spans (in its offset space), field by field.
 fn field_hits(index: &Index, articles: &[Article], a: u32, spans: &[Span]) -> Vec<FieldHit> {
-    let article = articles.get(a as usize);
+    let mut text = ArticleText::new(index, articles, a);
     let mut out: Vec<FieldHit> = Vec::new();
     let mut i = 0;
     while let Some(first) = spans.get(i) {
-        let Some((_, info)) = index.field_at(a, first.start) else {
+        let Some((info, field_text)) = text.field(first.start) else {
             i += 1;
             continue;
         };
@@ -227,8 +228,7 @@ fn field_hits(index: &Index, articles: &[Article], a: u32, spans: &[Span]) -> Ve
             .map(|s| Span::new(s.start - info.base, s.end.min(end) - info.base))
             .collect();
         i += n;
-        let text = article.and_then(|art| art.field(info.addr)).unwrap_or("");
-        let utf16 = span::to_utf16(text, &local);
+        let utf16 = span::to_utf16(field_text, &local);
         out.push(FieldHit {
             addr: info.addr,
             kind: info.kind,

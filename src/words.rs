@@ -99,7 +99,22 @@ fn word_end(text: &str, start: usize) -> Result<usize, usize> {
     let mut at = start;
     // The class of the last char of the word so far.
     let mut last = Class::Other;
-    while let Some((c, len)) = char_at(text, at) {
+    let bytes = text.as_bytes();
+    loop {
+        // ASCII letters and digits, byte by byte (most of every text).
+        while let Some(&b) = bytes.get(at) {
+            if b.is_ascii_alphabetic() {
+                last = Class::Letter;
+            } else if b.is_ascii_digit() {
+                last = Class::Digit;
+            } else {
+                break;
+            }
+            at += 1;
+        }
+        let Some((c, len)) = char_at(text, at) else {
+            break;
+        };
         let Some(this) = class(c) else {
             return Err(at);
         };

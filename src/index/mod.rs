@@ -138,6 +138,14 @@ impl Index {
         }
     }
 
+    /// The fields of article `a`, in reading order (empty when out of range).
+    pub fn fields_of(&self, a: u32) -> &[FieldInfo] {
+        let range = self.article_fields(a);
+        self.fields
+            .get(range.start as usize..range.end as usize)
+            .unwrap_or(&[])
+    }
+
     /// Field `f`.
     pub fn field(&self, f: u32) -> Option<&FieldInfo> {
         self.fields.get(f as usize)

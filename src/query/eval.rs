@@ -9,12 +9,13 @@
 //! in the same field; a single hyphen when the term is `joined`). Clauses then combine
 //! per article: every positive clause, no negated one.
 
+use super::text::ArticleText;
 use super::{FieldFilter, Leaf, Query, Term};
 use crate::article::{Article, Kind, Part};
 use crate::index::{Entry, FieldInfo, Index};
 use crate::rank;
 use crate::span::{self, Span};
-use crate::token::{is_gap, is_hyphen, possessive_stem, token_end};
+use crate::token::possessive_stem;
 use std::ops::Range;
 
 /// Where one leaf occurs in one article.
@@ -111,6 +112,7 @@ impl<'a> Evaluation<'a> {
     /// (sorted, non-overlapping, each within one field).
     pub fn article_spans(&self, index: &Index, articles: &[Article], a: u32) -> Vec<Span> {
         let mut out = Vec::new();
+        let mut positions: Vec<u32> = Vec::new();
         for leaf in &self.leaves {
             let Ok(i) = leaf.binary_search_by_key(&a, |h| h.article) else {
                 continue;
@@ -126,12 +128,18 @@ impl<'a> Evaluation<'a> {
                 .get(hit.chunks.start as usize..hit.chunks.end as usize)
                 .unwrap_or(&[])
             {
-                for at in index.positions(chunk) {
-                    if let Some(span) = token_span(index, articles, a, at) {
-                        out.push(span);
-                    }
-                }
+                positions.extend(index.positions(chunk));
             }
+        }
+        if !positions.is_empty() {
+            let mut text = ArticleText::new(index, articles, a);
+            let sorted = positions.windows(2).all(|w| w.first() < w.get(1));
+            if !sorted {
+                let mut keys: Vec<u64> = positions.iter().map(|&p| u64::from(p)).collect();
+                keys.sort_unstable();
+                positions = keys.into_iter().map(|k| k as u32).collect();
+            }
+            out.extend(positions.iter().filter_map(|&at| text.token(at)));
         }
         span::merge(&mut out);
         out
@@ -179,12 +187,17 @@ impl<'a> Evaluation<'a> {
                 rest.iter().map(|(_, e)| article_group(e, a)).collect();
             let Some(others) = others else { continue };
             spans.clear();
-            for at in sorted_positions(index, group) {
-                let Some((_, field)) = index.field_at(a, at) else {
+            let mut text = ArticleText::new(index, articles, a);
+            let mut starts = sorted_positions(index, group);
+            if let Some(((_, _), second)) = rest.first().zip(others.first()) {
+                starts = followed_by(&starts, &sorted_positions(index, second));
+            }
+            for at in starts {
+                let Some((field, _)) = text.field(at) else {
                     continue;
                 };
                 if field_allowed(query, leaf, field) {
-                    if let Some(span) = token_span(index, articles, a, at) {
+                    if let Some(span) = text.token(at) {
                         spans.push(span);
                     }
                 }
@@ -194,15 +207,20 @@ impl<'a> Evaluation<'a> {
                     break;
                 }
                 let next = sorted_positions(index, group);
-                spans.retain_mut(|span| extend(index, articles, a, span, &next, term.joined));
+                spans.retain_mut(|span| {
+                    // The first position at or after the span's end is the only candidate.
+                    let i = next.partition_point(|&p| p < span.end);
+                    next.get(i)
+                        .is_some_and(|&at| text.extend(span, at, term.joined))
+                });
             }
             if spans.is_empty() {
                 continue;
             }
             let tf = spans
                 .iter()
-                .filter_map(|s| index.field_at(a, s.start))
-                .map(|(_, f)| rank::occurrence_tf(f.class(), f.words, index.avg_words(f.class())))
+                .filter_map(|s| text.field(s.start))
+                .map(|(f, _)| rank::occurrence_tf(f.class(), f.words, index.avg_words(f.class())))
                 .sum();
             let start = self.spans.len() as u32;
             self.spans.extend_from_slice(&spans);
@@ -276,6 +294,25 @@ fn article_group<'e, 'a>(entries: &'e [Entry<'a>], a: u32) -> Option<&'e [Entry<
     (len > 0).then(|| entries.get(start..start + len)).flatten()
 }
 
+/// The positions of `first` (ascending) directly followed, among the positions of both
+/// lists, by one of `next` (ascending): the only ones a phrase can start at, since any
+/// other position between them would be a token between the two words. One merge pass,
+/// no text read.
+fn followed_by(first: &[u32], next: &[u32]) -> Vec<u32> {
+    let mut out = Vec::new();
+    let mut j = 0;
+    for (i, &p) in first.iter().enumerate() {
+        while next.get(j).is_some_and(|&q| q <= p) {
+            j += 1;
+        }
+        let Some(&q) = next.get(j) else { break };
+        if first.get(i + 1).is_none_or(|&p2| p2 > q) {
+            out.push(p);
+        }
+    }
+    out
+}
+
 /// The positions of one article's entries, ascending.
 fn sorted_positions(index: &Index, group: &[Entry<'_>]) -> Vec<u32> {
     if let [one] = group {
@@ -288,55 +325,6 @@ fn sorted_positions(index: &Index, group: &[Entry<'_>]) -> Vec<u32> {
         .collect();
     all.sort_unstable();
     all.into_iter().map(|p| p as u32).collect()
-}
-
-/// The span of the token at `at` of article `a`.
-fn token_span(index: &Index, articles: &[Article], a: u32, at: u32) -> Option<Span> {
-    let (_, field) = index.field_at(a, at)?;
-    let text = field_text(articles, field)?;
-    let end = token_end(text, (at - field.base) as usize)?;
-    Some(Span::new(at, field.base + end as u32))
-}
-
-/// Extends `span` by the next token when that token starts at one of `next` (sorted):
-/// whether it did.
-fn extend(
-    index: &Index,
-    articles: &[Article],
-    a: u32,
-    span: &mut Span,
-    next: &[u32],
-    joined: bool,
-) -> bool {
-    let i = next.partition_point(|&p| p < span.end);
-    let Some(&at) = next.get(i) else { return false };
-    let Some((_, field)) = index.field_at(a, span.start) else {
-        return false;
-    };
-    if at >= field.base + field.len {
-        return false;
-    }
-    let Some(text) = field_text(articles, field) else {
-        return false;
-    };
-    let between = text
-        .get((span.end - field.base) as usize..(at - field.base) as usize)
-        .unwrap_or("x");
-    if !is_gap(between) || (joined && !is_hyphen(between)) {
-        return false;
-    }
-    match token_end(text, (at - field.base) as usize) {
-        Some(end) => {
-            span.end = field.base + end as u32;
-            true
-        }
-        None => false,
-    }
-}
-
-/// The text of a field.
-fn field_text<'t>(articles: &'t [Article], field: &FieldInfo) -> Option<&'t str> {
-    articles.get(field.article as usize)?.field(field.addr)
 }
 
 /// Whether no two occurrences of the query's positive leaves can overlap: one leaf of one

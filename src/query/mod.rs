@@ -8,6 +8,7 @@
 
 pub mod eval;
 pub mod parse;
+pub mod text;
 
 pub use eval::{evaluate, Evaluation, LeafHit};
 pub use parse::{parse, MAX_QUERY_CHARS};

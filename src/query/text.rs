@@ -1,0 +1,92 @@
+//! One article's fields and texts, for turning positions (offsets in the article's offset
+//! space, [`crate::index`]) into token spans. Built once per article a query looks into;
+//! positions asked in ascending order are found by a moving cursor, others by binary
+//! search.
+
+use crate::article::Article;
+use crate::index::{FieldInfo, Index};
+use crate::span::Span;
+use crate::token::{is_gap, is_hyphen, token_end};
+
+/// An article's fields with their texts (each text looked up when first needed).
+pub struct ArticleText<'i, 't> {
+    infos: &'i [FieldInfo],
+    article: Option<&'t Article>,
+    cursor: usize,
+    /// The text of field `cursor`, once looked up.
+    text: Option<&'t str>,
+}
+
+impl<'i, 't> ArticleText<'i, 't> {
+    /// Article `a` of `articles`, as `index` laid it out.
+    pub fn new(index: &'i Index, articles: &'t [Article], a: u32) -> ArticleText<'i, 't> {
+        ArticleText {
+            infos: index.fields_of(a),
+            article: articles.get(a as usize),
+            cursor: 0,
+            text: None,
+        }
+    }
+
+    /// The field holding `at`, with its text.
+    pub fn field(&mut self, at: u32) -> Option<(&'i FieldInfo, &'t str)> {
+        let holds = |f: &FieldInfo| f.base <= at && at < f.base.saturating_add(f.len);
+        if !self.infos.get(self.cursor).is_some_and(holds) {
+            // Usually the next field or one soon after: step, else search.
+            let next = self.cursor + 1;
+            if self.infos.get(next).is_some_and(holds) {
+                self.cursor = next;
+            } else {
+                let i = self
+                    .infos
+                    .partition_point(|f| f.base <= at)
+                    .checked_sub(1)?;
+                if !self.infos.get(i).is_some_and(holds) {
+                    return None;
+                }
+                self.cursor = i;
+            }
+            self.text = None;
+        }
+        let info = self.infos.get(self.cursor)?;
+        let text = match self.text {
+            Some(text) => text,
+            None => {
+                let text = self.article?.field(info.addr)?;
+                self.text = Some(text);
+                text
+            }
+        };
+        Some((info, text))
+    }
+
+    /// The span of the token that starts at `at`.
+    pub fn token(&mut self, at: u32) -> Option<Span> {
+        let (info, text) = self.field(at)?;
+        let end = token_end(text, (at - info.base) as usize)?;
+        Some(Span::new(at, info.base + end as u32))
+    }
+
+    /// Whether the token starting at `next` is the one right after `span` in its field
+    /// (a single hyphen between them when `joined`); if so, `span` grows to cover it.
+    pub fn extend(&mut self, span: &mut Span, next: u32, joined: bool) -> bool {
+        let Some((info, text)) = self.field(span.start) else {
+            return false;
+        };
+        if next < span.end || next >= info.base.saturating_add(info.len) {
+            return false;
+        }
+        let local = |at: u32| (at - info.base) as usize;
+        let between = text.get(local(span.end)..local(next)).unwrap_or("x");
+        if !is_gap(between) || (joined && !is_hyphen(between)) {
+            return false;
+        }
+        match token_end(text, local(next)) {
+            Some(end) => {
+                span.end = info.base + end as u32;
+                true
+            }
+            None => false,
+        }
+    }
+}
