@@ -100,6 +100,16 @@ impl Corpus {
         search::search_top(&self.index, &self.articles, query, detail)
     }
 
+    /// The answer to `query`, kept for display ([`crate::hits`]).
+    pub fn hits(&self, query: &str) -> crate::hits::Hits {
+        crate::hits::Hits::new(&self.index, &self.articles, query)
+    }
+
+    /// The highlighted fields of article `a` in `hits`.
+    pub fn hit_fields(&self, hits: &crate::hits::Hits, a: u32) -> Vec<crate::FieldHit> {
+        hits.fields(&self.index, &self.articles, a)
+    }
+
     /// The highlighted fields of article `a` for `query`.
     pub fn article_fields(&self, query: &str, a: u32) -> Vec<crate::FieldHit> {
         search::article_fields(&self.index, &self.articles, query, a)

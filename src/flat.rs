@@ -1,37 +1,18 @@
-//! A search result flattened into four number arrays, the shape that crosses into
-//! JavaScript as typed arrays (one copy each, no per-object conversion).
+//! The number arrays that cross into JavaScript (as typed arrays: one copy each, no
+//! per-object conversion), for the rows of a ranking and the highlights of one article.
 //!
-//! Layout (indices are into the next array down):
-//! - `articles`: 4 numbers per matching article, best first:
-//!   `[article, matches, first_field, field_count]`
-//! - `scores`: 1 number per matching article
-//! - `fields`: 4 numbers per matching field, in reading order within its article:
-//!   `[block, part, first_span, span_count]` — `block` -1 title, -2 lede;
-//!   `part` 0 text, 1 card title, 2 card author, 3 card teaser
-//! - `spans`: 2 numbers per span, `[start, end)` in UTF-16 code units of the field's text
+//! - rows, 3 numbers a row, best first: `[article, matches, score]` (a `Float64Array`:
+//!   every u32 and f32 is exact in an f64);
+//! - fields of one article, in reading order, each `[block, part, n]` then `n` spans as
+//!   `[start, end)` in UTF-16 code units of the field's text (an `Int32Array`): `block` −1
+//!   title, −2 lede; `part` 0 text, 1 card title, 2 card author, 3 card teaser.
 
 use crate::article::Part;
-use crate::search::SearchResult;
+use crate::hits::Row;
+use crate::search::FieldHit;
 
-/// Numbers per entry of each array.
-pub const ARTICLE_STRIDE: usize = 4;
-/// Numbers per field entry.
-pub const FIELD_STRIDE: usize = 4;
-/// Numbers per span entry.
-pub const SPAN_STRIDE: usize = 2;
-
-/// The flattened arrays of one result.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Flat {
-    /// `[article, matches, first_field, field_count]` per article.
-    pub articles: Vec<u32>,
-    /// Score per article.
-    pub scores: Vec<f64>,
-    /// `[block, part, first_span, span_count]` per field.
-    pub fields: Vec<i32>,
-    /// `[start, end)` UTF-16 per span.
-    pub spans: Vec<u32>,
-}
+/// Numbers per row.
+pub const ROW_STRIDE: usize = 3;
 
 /// The number JavaScript sees for a part.
 pub fn part_code(part: Part) -> i32 {
@@ -43,35 +24,70 @@ pub fn part_code(part: Part) -> i32 {
     }
 }
 
-fn n32(n: usize) -> u32 {
-    u32::try_from(n).unwrap_or(u32::MAX)
+/// Rows as `[article, matches, score]…`.
+pub fn rows(rows: &[Row]) -> Vec<f64> {
+    rows.iter()
+        .flat_map(|r| {
+            [
+                f64::from(r.article),
+                f64::from(r.matches),
+                f64::from(r.score),
+            ]
+        })
+        .collect()
 }
 
-fn i32_of(n: usize) -> i32 {
+/// Fields as `[block, part, n, start, end, …]…` (UTF-16 spans).
+pub fn fields(fields: &[FieldHit]) -> Vec<i32> {
+    let mut out = Vec::new();
+    for field in fields {
+        out.extend([
+            field.addr.block,
+            part_code(field.addr.part),
+            i32::try_from(field.utf16.len()).unwrap_or(i32::MAX),
+        ]);
+        for span in &field.utf16 {
+            out.extend([to_i32(span.start), to_i32(span.end)]);
+        }
+    }
+    out
+}
+
+fn to_i32(n: u32) -> i32 {
     i32::try_from(n).unwrap_or(i32::MAX)
 }
 
-/// Flattens a result.
-pub fn flatten(result: &SearchResult) -> Flat {
-    let mut flat = Flat::default();
-    for hit in &result.articles {
-        flat.articles.extend([
-            hit.article,
-            hit.matches,
-            n32(flat.fields.len() / FIELD_STRIDE),
-            n32(hit.fields.len()),
-        ]);
-        flat.scores.push(hit.score);
-        for field in &hit.fields {
-            flat.fields.extend([
-                field.addr.block,
-                part_code(field.addr.part),
-                i32_of(flat.spans.len() / SPAN_STRIDE),
-                i32_of(field.utf16.len()),
-            ]);
-            flat.spans
-                .extend(field.utf16.iter().flat_map(|s| [s.start, s.end]));
-        }
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::{FieldAddr, Kind};
+    use crate::span::Span;
+
+    #[test]
+    fn layout() {
+        let rows_in = [
+            Row {
+                article: 7,
+                score: 1.5,
+                matches: 3,
+            },
+            Row {
+                article: 2,
+                score: 0.25,
+                matches: 1,
+            },
+        ];
+        assert_eq!(rows(&rows_in), [7.0, 3.0, 1.5, 2.0, 1.0, 0.25]);
+        let field = |block, part, spans: &[(u32, u32)]| FieldHit {
+            addr: FieldAddr { block, part },
+            kind: Kind::Card,
+            spans: Vec::new(),
+            utf16: spans.iter().map(|&(s, e)| Span::new(s, e)).collect(),
+        };
+        let f = [
+            field(-1, Part::Text, &[(0, 5)]),
+            field(3, Part::Author, &[(1, 2), (4, 9)]),
+        ];
+        assert_eq!(fields(&f), [-1, 0, 1, 0, 5, 3, 2, 2, 1, 2, 4, 9]);
     }
-    flat
 }

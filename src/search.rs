@@ -2,10 +2,10 @@
 //! their highlight spans (bytes and UTF-16), and the match counts.
 
 use crate::article::{Article, FieldAddr, Kind};
+use crate::hits::Hits;
 use crate::index::Index;
 use crate::query::text::ArticleText;
 use crate::query::{self, Query};
-use crate::rank;
 use crate::span::{self, Span};
 use serde::Serialize;
 
@@ -76,92 +76,39 @@ pub fn search(index: &Index, articles: &[Article], input: &str) -> SearchResult 
 /// others come with their score and match count and no fields (ask
 /// [`article_fields`] for them when they are shown).
 pub fn search_top(index: &Index, articles: &[Article], input: &str, detail: usize) -> SearchResult {
-    let query = query::parse(input);
-    let evaluation = query::evaluate(index, articles, &query);
-    let notice = query.cut.then(|| {
-        format!(
-            "The query was cut to its first {} characters.",
-            query::MAX_QUERY_CHARS
-        )
-    });
-    let highlighting = query.has_positive();
-
-    let mut scores = vec![0.0f32; index.article_count()];
-    for leaf in &evaluation.leaves {
-        let idf = rank::idf(leaf.len(), index.article_count());
-        for hit in leaf {
-            if let Some(s) = scores.get_mut(hit.article as usize) {
-                *s += rank::score(idf, hit.tf);
-            }
-        }
-    }
-    // Best first, then in corpus order: as u64 keys (scores are ≥ 0, whose bits order
-    // as the numbers do), the one sort the engine instantiates.
-    let mut keys: Vec<u64> = evaluation
-        .articles
-        .iter()
-        .map(|&a| {
-            let score = scores.get(a as usize).copied().unwrap_or(0.0).max(0.0);
-            (u64::from(u32::MAX - score.to_bits()) << 32) | u64::from(a)
-        })
-        .collect();
-    keys.sort_unstable();
-    let ranked: Vec<(f32, u32)> = keys
-        .iter()
-        .map(|&k| (f32::from_bits(u32::MAX - (k >> 32) as u32), k as u32))
-        .collect();
-
-    let hits: Vec<ArticleHit> = ranked
+    let mut hits = Hits::new(index, articles, input);
+    let rows = hits.rows(0, hits.len());
+    let articles = rows
         .iter()
         .enumerate()
-        .map(|(rank, &(score, a))| {
-            let (matches, fields) = if rank < detail || !evaluation.disjoint {
-                let spans = evaluation.article_spans(index, articles, a);
-                let fields = if rank < detail {
-                    field_hits(index, articles, a, &spans)
-                } else {
-                    Vec::new()
-                };
-                (count(&spans), fields)
+        .map(|(rank, row)| ArticleHit {
+            article: row.article,
+            score: f64::from(row.score),
+            matches: row.matches,
+            fields: if rank < detail {
+                hits.fields(index, articles, row.article)
             } else {
-                (evaluation.matches(index, articles, a), Vec::new())
-            };
-            ArticleHit {
-                article: a,
-                score: f64::from(score),
-                matches,
-                fields,
-            }
+                Vec::new()
+            },
         })
         .collect();
-    let suggestions = if hits.is_empty() {
-        suggestions(index, articles, &query)
-    } else {
-        Vec::new()
-    };
     SearchResult {
-        total: hits.iter().map(|h| h.matches).sum(),
-        articles: hits,
-        suggestions,
-        query: query.text,
-        notice,
-        highlighting,
+        query: hits.query,
+        notice: hits.notice,
+        highlighting: hits.highlighting,
+        total: hits.total,
+        articles,
+        suggestions: hits.suggestions,
     }
 }
 
 /// The highlighted fields of article `a` for `input` (what [`search_top`] leaves out).
 pub fn article_fields(index: &Index, articles: &[Article], input: &str, a: u32) -> Vec<FieldHit> {
-    let query = query::parse(input);
-    let evaluation = query::evaluate(index, articles, &query);
-    if evaluation.articles.binary_search(&a).is_err() {
-        return Vec::new();
-    }
-    let spans = evaluation.article_spans(index, articles, a);
-    field_hits(index, articles, a, &spans)
+    Hits::new(index, articles, input).fields(index, articles, a)
 }
 
 /// For a query of several clauses that finds nothing: what each clause's removal finds.
-fn suggestions(index: &Index, articles: &[Article], query: &Query) -> Vec<Suggestion> {
+pub(crate) fn suggestions(index: &Index, articles: &[Article], query: &Query) -> Vec<Suggestion> {
     if query.clauses.len() < 2 {
         return Vec::new();
     }
@@ -199,12 +146,13 @@ fn suggestions(index: &Index, articles: &[Article], query: &Query) -> Vec<Sugges
         .collect()
 }
 
-fn count(spans: &[Span]) -> u32 {
-    u32::try_from(spans.len()).unwrap_or(u32::MAX)
-}
-
 /// Article `a`'s merged spans (in its offset space), field by field.
-fn field_hits(index: &Index, articles: &[Article], a: u32, spans: &[Span]) -> Vec<FieldHit> {
+pub(crate) fn field_hits(
+    index: &Index,
+    articles: &[Article],
+    a: u32,
+    spans: &[Span],
+) -> Vec<FieldHit> {
     let mut text = ArticleText::new(index, articles, a);
     let mut out: Vec<FieldHit> = Vec::new();
     let mut i = 0;

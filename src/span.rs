@@ -46,7 +46,10 @@ pub fn merge(spans: &mut Vec<Span>) {
         .filter(|s| s.start < s.end)
         .map(|s| (u64::from(s.start) << 32) | u64::from(s.end))
         .collect();
-    keys.sort_unstable();
+    // Spans mostly come sorted already: a check is cheaper than a sort.
+    if keys.windows(2).any(|w| w.first() > w.get(1)) {
+        keys.sort_unstable();
+    }
     let mut out: Vec<Span> = Vec::with_capacity(keys.len());
     for key in keys {
         let span = Span::new((key >> 32) as u32, key as u32);
@@ -71,7 +74,10 @@ pub fn to_utf16(text: &str, spans: &[Span]) -> Vec<Span> {
         .enumerate()
         .map(|(i, &o)| (u64::from(o) << 32) | i as u64)
         .collect();
-    order.sort_unstable();
+    // Sorted, non-overlapping spans give ascending offsets already.
+    if order.windows(2).any(|w| w.first() > w.get(1)) {
+        order.sort_unstable();
+    }
 
     // One walk over the bytes: a char is a byte that is not a continuation byte, and a
     // 4-byte char (its first byte ≥ 0xF0) is two UTF-16 units. Byte counting is several

@@ -1,16 +1,19 @@
 //! The binding: the only file that knows JavaScript. It converts and delegates.
 //!
 //! One opaque handle, [`Explorer`], owns the corpus and its index, built once. The
-//! articles' outline crosses once (serde-wasm-bindgen: structured, rare); each keystroke
-//! is one [`Explorer::search`] call whose numbers cross as typed arrays (copied out of
-//! wasm memory, never views that go stale when it grows). See ARCHITECTURE.md for the
-//! measured choice between typed arrays and serde-wasm-bindgen for the result.
+//! articles' outline crosses once (serde-wasm-bindgen: structured, rare). Each keystroke
+//! is one [`Explorer::query`] call returning a second handle, [`Hits`]: its counts are
+//! getters, and the page asks it for the rows it lists and the highlights of the articles
+//! it shows, whose numbers cross as typed arrays (copied out of wasm memory, never views
+//! that go stale when it grows). See ARCHITECTURE.md for the measured choices.
 
 use crate::article::Block;
 use crate::corpus::Corpus;
 use crate::flat;
-use js_sys::{Float64Array, Int32Array, Object, Reflect, Uint32Array};
+use crate::hits;
+use js_sys::{Float64Array, Int32Array};
 use serde::Serialize;
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
 /// Installs the panic hook, so a bug would show a readable message in the console.
@@ -22,7 +25,7 @@ pub fn start() {
 /// The corpus and its index.
 #[wasm_bindgen]
 pub struct Explorer {
-    corpus: Corpus,
+    corpus: Rc<Corpus>,
     build_ms: f64,
 }
 
@@ -49,7 +52,7 @@ impl Explorer {
         let start = now();
         let corpus = Corpus::from_bundle(bundle).map_err(|e| JsError::new(&e.to_string()))?;
         Ok(Explorer {
-            corpus,
+            corpus: Rc::new(corpus),
             build_ms: now() - start,
         })
     }
@@ -69,7 +72,7 @@ impl Explorer {
         )
         .map_err(|e| JsError::new(&e.to_string()))?;
         Ok(Explorer {
-            corpus,
+            corpus: Rc::new(corpus),
             build_ms: now() - start,
         })
     }
@@ -97,39 +100,72 @@ impl Explorer {
         serde_wasm_bindgen::to_value(&outline).map_err(|e| JsError::new(&e.to_string()))
     }
 
-    /// One query's whole result, numbers as typed arrays (layout in `src/flat.rs`):
-    /// `{query, notice, total, highlighting, suggestions: [{drop, articles}],
-    ///   articles: Uint32Array, scores: Float64Array, fields: Int32Array, spans: Uint32Array}`.
-    pub fn search(&self, query: &str) -> Result<Object, JsValue> {
-        self.search_top(query, u32::MAX)
+    /// The answer to a query, kept for display ([`Hits`]). Never fails: any text is a
+    /// query.
+    pub fn query(&self, query: &str) -> Hits {
+        Hits {
+            inner: self.corpus.hits(query),
+            corpus: Rc::clone(&self.corpus),
+        }
+    }
+}
+
+/// One query's answer: counts at once, rows and highlights when asked (`src/hits.rs`,
+/// layouts in `src/flat.rs`). Holds the corpus it came from, so it stays valid however
+/// many queries follow; freed by `free()` or when garbage-collected.
+#[wasm_bindgen]
+pub struct Hits {
+    inner: hits::Hits,
+    corpus: Rc<Corpus>,
+}
+
+#[wasm_bindgen]
+impl Hits {
+    /// The query as parsed (cut to its first 1,000 characters).
+    #[wasm_bindgen(getter)]
+    pub fn query(&self) -> String {
+        self.inner.query.clone()
     }
 
-    /// The same, with the highlights (`fields`, `spans`) of the `detail` best articles only;
-    /// the others have a `field_count` of 0.
-    #[wasm_bindgen(js_name = searchTop)]
-    pub fn search_top(&self, query: &str, detail: u32) -> Result<Object, JsValue> {
-        let result = self.corpus.search_top(query, detail as usize);
-        let flat = flat::flatten(&result);
-        let out = Object::new();
-        let set = |key: &str, value: &JsValue| Reflect::set(&out, &JsValue::from_str(key), value);
-        set("query", &JsValue::from_str(&result.query))?;
-        set(
-            "notice",
-            &result
-                .notice
-                .as_deref()
-                .map_or(JsValue::NULL, JsValue::from_str),
-        )?;
-        set("total", &JsValue::from(result.total))?;
-        set("highlighting", &JsValue::from_bool(result.highlighting))?;
-        // Rare and small (only when nothing matches): serde is simplest.
-        let suggestions = serde_wasm_bindgen::to_value(&result.suggestions)
-            .map_err(|e| JsValue::from_str(&e.to_string()))?;
-        set("suggestions", &suggestions)?;
-        set("articles", &Uint32Array::from(flat.articles.as_slice()))?;
-        set("scores", &Float64Array::from(flat.scores.as_slice()))?;
-        set("fields", &Int32Array::from(flat.fields.as_slice()))?;
-        set("spans", &Uint32Array::from(flat.spans.as_slice()))?;
-        Ok(out)
+    /// Something the reader should know about the query, or `undefined`.
+    #[wasm_bindgen(getter)]
+    pub fn notice(&self) -> Option<String> {
+        self.inner.notice.clone()
+    }
+
+    /// Whether the query highlights anything.
+    #[wasm_bindgen(getter)]
+    pub fn highlighting(&self) -> bool {
+        self.inner.highlighting
+    }
+
+    /// Matches over all articles.
+    #[wasm_bindgen(getter)]
+    pub fn total(&self) -> u32 {
+        self.inner.total
+    }
+
+    /// The number of matching articles.
+    #[wasm_bindgen(getter)]
+    pub fn length(&self) -> u32 {
+        u32::try_from(self.inner.len()).unwrap_or(u32::MAX)
+    }
+
+    /// When nothing matches: `[{drop, without, articles}]`, what dropping each clause finds.
+    pub fn suggestions(&self) -> Result<JsValue, JsError> {
+        serde_wasm_bindgen::to_value(&self.inner.suggestions)
+            .map_err(|e| JsError::new(&e.to_string()))
+    }
+
+    /// Rows `start..start + len` of the ranking: `[article, matches, score]` each.
+    pub fn rows(&mut self, start: u32, len: u32) -> Float64Array {
+        let rows = self.inner.rows(start as usize, len as usize);
+        Float64Array::from(flat::rows(&rows).as_slice())
+    }
+
+    /// Article `article`'s highlighted fields: `[block, part, n, start, end, …]`.
+    pub fn fields(&self, article: u32) -> Int32Array {
+        let fields = self.corpus.hit_fields(&self.inner, article);
+        Int32Array::from(flat::fields(&fields).as_slice())
     }
 }

@@ -79,8 +79,8 @@ pub fn for_each_word(text: &str, mut each: impl FnMut(usize, usize)) {
         };
         match class(c) {
             Some(Class::Letter | Class::Digit | Class::Connector) => match word_end(text, at) {
-                Ok(end) => {
-                    if is_word(text.get(at..end).unwrap_or("")) {
+                Ok((end, alnum)) => {
+                    if alnum {
                         each(at, end);
                     }
                     at = end;
@@ -95,8 +95,10 @@ pub fn for_each_word(text: &str, mut each: impl FnMut(usize, usize)) {
 
 /// The end of the fast-path word starting at `start`, or `Err(position)` of a char the
 /// fast path does not know that the word's end depends on.
-fn word_end(text: &str, start: usize) -> Result<usize, usize> {
+/// With the end comes whether the word holds a letter or a digit (a run of `_` does not).
+fn word_end(text: &str, start: usize) -> Result<(usize, bool), usize> {
     let mut at = start;
+    let mut alnum = false;
     // The class of the last char of the word so far.
     let mut last = Class::Other;
     let bytes = text.as_bytes();
@@ -110,6 +112,7 @@ fn word_end(text: &str, start: usize) -> Result<usize, usize> {
             } else {
                 break;
             }
+            alnum = true;
             at += 1;
         }
         let Some((c, len)) = char_at(text, at) else {
@@ -121,11 +124,12 @@ fn word_end(text: &str, start: usize) -> Result<usize, usize> {
         match this {
             Class::Letter | Class::Digit | Class::Connector => {
                 last = this;
+                alnum |= this != Class::Connector;
                 at += len;
             }
             Class::MidLetter | Class::MidBoth | Class::MidNum => {
                 let Some((next, _)) = char_at(text, at + len) else {
-                    return Ok(at);
+                    return Ok((at, alnum));
                 };
                 let Some(next_class) = class(next) else {
                     return Err(at + len);
@@ -139,14 +143,14 @@ fn word_end(text: &str, start: usize) -> Result<usize, usize> {
                     ) | (Class::Digit, Class::MidNum | Class::MidBoth, Class::Digit)
                 );
                 if !joins {
-                    return Ok(at);
+                    return Ok((at, alnum));
                 }
                 at += len;
             }
-            Class::Other => return Ok(at),
+            Class::Other => return Ok((at, alnum)),
         }
     }
-    Ok(at)
+    Ok((at, alnum))
 }
 
 /// unicode-segmentation over `text[from..]` up to the next space after `unknown` that
@@ -183,8 +187,8 @@ pub fn word_end_at(text: &str, start: usize) -> Option<usize> {
         class(c),
         Some(Class::Letter | Class::Digit | Class::Connector)
     ) {
-        if let Ok(end) = word_end(rest, 0) {
-            return is_word(rest.get(..end)?).then_some(start + end);
+        if let Ok((end, alnum)) = word_end(rest, 0) {
+            return alnum.then_some(start + end);
         }
     }
     let (_, segment) = rest.split_word_bound_indices().next()?;
@@ -193,8 +197,13 @@ pub fn word_end_at(text: &str, start: usize) -> Option<usize> {
 
 /// The char at byte `at` and its length.
 fn char_at(text: &str, at: usize) -> Option<(char, usize)> {
-    let c = text.get(at..)?.chars().next()?;
-    Some((c, c.len_utf8()))
+    match text.as_bytes().get(at) {
+        Some(&b) if b < 0x80 => Some((char::from(b), 1)),
+        _ => {
+            let c = text.get(at..)?.chars().next()?;
+            Some((c, c.len_utf8()))
+        }
+    }
 }
 
 /// A segment is a word when it contains a letter or a digit.
@@ -202,7 +211,8 @@ pub fn is_word(segment: &str) -> bool {
     segment.chars().any(char::is_alphanumeric)
 }
 
-#[cfg(test)]
+// proptest is a native dev-dependency only.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::for_each_word;
     use proptest::prelude::*;

@@ -10,7 +10,7 @@
 
 use article_explorer::wasm::Explorer;
 use article_explorer::Corpus;
-use js_sys::{Array, Float64Array, Int32Array, Reflect, Uint32Array};
+use js_sys::{Array, Reflect};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
 
@@ -30,24 +30,25 @@ fn get(obj: &JsValue, key: &str) -> JsValue {
 #[wasm_bindgen_test]
 fn seoul_in_the_browser() {
     let explorer = seeds_explorer();
-    let result: JsValue = explorer.search("Seoul").unwrap().into();
-    assert_eq!(get(&result, "total").as_f64(), Some(8.0));
-    assert_eq!(get(&result, "highlighting").as_bool(), Some(true));
-    let articles = Uint32Array::from(get(&result, "articles")).to_vec();
-    let fields = Int32Array::from(get(&result, "fields")).to_vec();
-    let spans = Uint32Array::from(get(&result, "spans")).to_vec();
-    let scores = Float64Array::from(get(&result, "scores")).to_vec();
-    assert_eq!(articles.len(), 4);
-    assert_eq!(scores.len(), 1);
-    assert_eq!(articles[1], 8); // matches
-    assert_eq!(articles[3] as usize * 4, fields.len());
-    assert_eq!(spans.len(), 16);
+    let mut hits = explorer.query("Seoul");
+    assert_eq!(hits.total(), 8);
+    assert!(hits.highlighting());
+    assert_eq!(hits.length(), 1);
+    let rows = hits.rows(0, 10).to_vec();
+    assert_eq!(rows.len(), 3);
+    assert_eq!(rows[..2], [0.0, 8.0]); // article 0, 8 matches
+    let fields = hits.fields(0).to_vec();
     // The same numbers as the core computes natively.
     let core = Corpus::embedded().unwrap().search("Seoul");
-    let flat = article_explorer::flat::flatten(&core);
-    assert_eq!(flat.articles, articles);
-    assert_eq!(flat.fields, fields);
-    assert_eq!(flat.spans, spans);
+    assert_eq!(rows[2], f64::from(core.articles[0].score as f32));
+    assert_eq!(
+        fields,
+        article_explorer::flat::fields(&core.articles[0].fields)
+    );
+    assert!(
+        hits.fields(99).to_vec().is_empty(),
+        "no such article: nothing"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -74,27 +75,18 @@ fn typed_arrays_agree_with_the_core() {
     let corpus = Corpus::embedded().unwrap();
     for q in ["Seoul", "\"Moon Jae-in\"", "cooperat*", "", "-Japan"] {
         let core = corpus.search(q);
-        for detail in [0, 1, u32::MAX] {
-            let typed: JsValue = explorer.search_top(q, detail).unwrap().into();
+        let mut hits = explorer.query(q);
+        assert_eq!(hits.total(), core.total, "{q}");
+        assert_eq!(hits.length() as usize, core.articles.len(), "{q}");
+        let rows = hits.rows(0, u32::MAX).to_vec();
+        for (row, hit) in rows.chunks(3).zip(&core.articles) {
             assert_eq!(
-                get(&typed, "total").as_f64(),
-                Some(f64::from(core.total)),
+                row[..2],
+                [f64::from(hit.article), f64::from(hit.matches)],
                 "{q}"
             );
-            let articles = Uint32Array::from(get(&typed, "articles")).to_vec();
-            assert_eq!(articles.len(), core.articles.len() * 4, "{q}");
-            for (i, (row, hit)) in articles.chunks(4).zip(&core.articles).enumerate() {
-                let fields = if (i as u32) < detail {
-                    hit.fields.len()
-                } else {
-                    0
-                };
-                assert_eq!(
-                    row,
-                    [hit.article, hit.matches, row[2], fields as u32],
-                    "{q} #{i}"
-                );
-            }
+            let fields = hits.fields(hit.article).to_vec();
+            assert_eq!(fields, article_explorer::flat::fields(&hit.fields), "{q}");
         }
     }
 }
@@ -116,8 +108,11 @@ fn no_input_panics() {
         "<script>",
         long.as_str(),
     ] {
-        let result: JsValue = explorer.search(q).unwrap().into();
-        assert!(get(&result, "total").as_f64().is_some(), "{q:?}");
+        let mut hits = explorer.query(q);
+        let rows = hits.rows(0, 5).to_vec();
+        assert_eq!(rows.len(), 3 * (hits.length() as usize).min(5), "{q:?}");
+        let _ = hits.fields(0);
+        assert!(hits.suggestions().is_ok(), "{q:?}");
     }
 }
 
@@ -137,15 +132,15 @@ fn bad_texts_are_clear_errors() {
     let message = get(&JsValue::from(err), "message").as_string().unwrap();
     assert!(message.starts_with("not an articles bundle"), "{message}");
     let ok = Explorer::from_texts(vec!["t.txt".into()], vec!["Title\n\nSeoul.".into()]).unwrap();
-    let result: JsValue = ok.search("seoul").unwrap().into();
-    assert_eq!(get(&result, "total").as_f64(), Some(1.0));
+    assert_eq!(ok.query("seoul").total(), 1);
 }
 
 #[wasm_bindgen_test]
 fn suggestions_cross_with_the_query_to_use() {
     let explorer = seeds_explorer();
-    let result: JsValue = explorer.search("Seoul Absentword").unwrap().into();
-    let suggestions = Array::from(&get(&result, "suggestions"));
+    let hits = explorer.query("Seoul Absentword");
+    assert_eq!(hits.length(), 0);
+    let suggestions = Array::from(&hits.suggestions().unwrap());
     assert_eq!(suggestions.length(), 1);
     let first = suggestions.get(0);
     assert_eq!(

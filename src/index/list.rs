@@ -12,6 +12,8 @@ pub struct Entry<'a> {
     pub tf: f32,
     /// Its positions, delta-coded ([`Positions`]).
     pub chunk: &'a [u8],
+    /// Where `chunk` starts in the index's postings ([`super::Index::chunk`]).
+    pub at: u32,
 }
 
 impl Entry<'_> {
@@ -25,16 +27,19 @@ impl Entry<'_> {
 #[derive(Clone, Debug)]
 pub struct PostingList<'a> {
     bytes: &'a [u8],
+    /// Where `bytes` starts in the index's postings.
+    base: u32,
     at: usize,
     article: u32,
     first: bool,
 }
 
 impl<'a> PostingList<'a> {
-    /// Reads `bytes`, one whole posting list.
-    pub fn new(bytes: &'a [u8]) -> PostingList<'a> {
+    /// Reads `bytes`, one whole posting list, which starts at `base` in the postings.
+    pub fn new(bytes: &'a [u8], base: u32) -> PostingList<'a> {
         PostingList {
             bytes,
+            base,
             at: 0,
             article: 0,
             first: true,
@@ -64,11 +69,13 @@ impl<'a> Iterator for PostingList<'a> {
         let len = varint::read(self.bytes, &mut self.at) as usize;
         let end = self.at.saturating_add(len).min(self.bytes.len());
         let chunk = self.bytes.get(self.at..end).unwrap_or(&[]);
+        let at = self.base.saturating_add(self.at as u32);
         self.at = end;
         Some(Entry {
             article: self.article,
             tf,
             chunk,
+            at,
         })
     }
 }

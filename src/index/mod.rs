@@ -222,7 +222,13 @@ impl Index {
     pub fn list(&self, t: usize) -> PostingList<'_> {
         let start = self.lists.get(t).copied().unwrap_or(0) as usize;
         let end = self.lists.get(t + 1).copied().unwrap_or(0) as usize;
-        PostingList::new(self.postings.get(start..end).unwrap_or(&[]))
+        PostingList::new(self.postings.get(start..end).unwrap_or(&[]), start as u32)
+    }
+
+    /// The `len` bytes of positions at `at` of the postings (an [`Entry`]'s chunk).
+    pub fn chunk(&self, at: u32, len: u32) -> &[u8] {
+        let at = at as usize;
+        self.postings.get(at..at + len as usize).unwrap_or(&[])
     }
 
     /// The positions of `chunk` (from an [`Entry`]).

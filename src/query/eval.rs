@@ -36,7 +36,7 @@ pub struct LeafHit {
 
 /// What a query matches.
 #[derive(Clone, Debug, Default)]
-pub struct Evaluation<'a> {
+pub struct Evaluation {
     /// Matching articles, in corpus order.
     pub articles: Vec<u32>,
     /// Each positive leaf's hits, sorted by article, over every article it occurs in
@@ -45,12 +45,13 @@ pub struct Evaluation<'a> {
     /// Whether no two occurrences of positive leaves can overlap, so that an article's
     /// matches are the sum of its leaves' counts (else its spans must be merged).
     pub disjoint: bool,
-    chunks: Vec<&'a [u8]>,
+    /// Posting-list chunks as (start, length) in the index's postings.
+    chunks: Vec<(u32, u32)>,
     spans: Vec<Span>,
 }
 
 /// Evaluates `query` against `index` (built from `articles`).
-pub fn evaluate<'a>(index: &'a Index, articles: &[Article], query: &Query) -> Evaluation<'a> {
+pub fn evaluate(index: &Index, articles: &[Article], query: &Query) -> Evaluation {
     let n = index.article_count();
     let mut eval = Evaluation {
         disjoint: disjoint(query),
@@ -107,7 +108,7 @@ pub fn evaluate<'a>(index: &'a Index, articles: &[Article], query: &Query) -> Ev
     eval
 }
 
-impl<'a> Evaluation<'a> {
+impl Evaluation {
     /// Every positive occurrence in article `a`, as merged byte spans of its offset space
     /// (sorted, non-overlapping, each within one field).
     pub fn article_spans(&self, index: &Index, articles: &[Article], a: u32) -> Vec<Span> {
@@ -123,12 +124,12 @@ impl<'a> Evaluation<'a> {
                     .get(hit.spans.start as usize..hit.spans.end as usize)
                     .unwrap_or(&[]),
             );
-            for chunk in self
+            for &(at, len) in self
                 .chunks
                 .get(hit.chunks.start as usize..hit.chunks.end as usize)
                 .unwrap_or(&[])
             {
-                positions.extend(index.positions(chunk));
+                positions.extend(index.positions(index.chunk(at, len)));
             }
         }
         if !positions.is_empty() {
@@ -145,23 +146,8 @@ impl<'a> Evaluation<'a> {
         out
     }
 
-    /// The number of matches in article `a`: its merged spans (the sum of its leaves'
-    /// counts when they are [`Evaluation::disjoint`]).
-    pub fn matches(&self, index: &Index, articles: &[Article], a: u32) -> u32 {
-        if !self.disjoint {
-            return self.article_spans(index, articles, a).len() as u32;
-        }
-        self.leaves
-            .iter()
-            .filter_map(|leaf| {
-                let i = leaf.binary_search_by_key(&a, |h| h.article).ok()?;
-                leaf.get(i).map(|h| h.count)
-            })
-            .sum()
-    }
-
     /// Where `leaf` occurs, article by article.
-    fn leaf_hits(
+    fn leaf_hits<'a>(
         &mut self,
         index: &'a Index,
         articles: &[Article],
@@ -171,8 +157,29 @@ impl<'a> Evaluation<'a> {
         let Some((first, rest)) = leaf.terms.split_first() else {
             return Vec::new();
         };
+        let simple = rest.is_empty() && leaf.field.is_none() && query.scope.is_none();
+        if simple && !first.prefix {
+            // One word: its posting list, entry by entry, is the answer.
+            let Some(t) = index.find(&first.text) else {
+                return Vec::new();
+            };
+            return index
+                .list(t)
+                .map(|e| {
+                    self.chunks.push((e.at, e.chunk.len() as u32));
+                    let end = self.chunks.len() as u32;
+                    LeafHit {
+                        article: e.article,
+                        tf: e.tf,
+                        count: e.count(),
+                        chunks: end - 1..end,
+                        spans: 0..0,
+                    }
+                })
+                .collect();
+        }
         let entries = entries_of(index, first);
-        if rest.is_empty() && leaf.field.is_none() && query.scope.is_none() {
+        if simple {
             return self.entry_hits(&entries);
         }
         let rest: Vec<(&Term, Vec<Entry<'a>>)> =
@@ -237,14 +244,15 @@ impl<'a> Evaluation<'a> {
 
     /// Hits straight from posting-list entries sorted by article: one per article, its
     /// entries' term frequencies and counts summed (their positions are disjoint).
-    fn entry_hits(&mut self, entries: &[Entry<'a>]) -> Vec<LeafHit> {
+    fn entry_hits(&mut self, entries: &[Entry<'_>]) -> Vec<LeafHit> {
         let mut out = Vec::new();
         for group in entries.chunk_by(|x, y| x.article == y.article) {
             let Some(a) = group.first().map(|e| e.article) else {
                 continue;
             };
             let start = self.chunks.len() as u32;
-            self.chunks.extend(group.iter().map(|e| e.chunk));
+            self.chunks
+                .extend(group.iter().map(|e| (e.at, e.chunk.len() as u32)));
             out.push(LeafHit {
                 article: a,
                 tf: group.iter().map(|e| e.tf).sum(),

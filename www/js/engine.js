@@ -23,8 +23,8 @@ import { ARTICLES_SOURCE, WASM_SOURCE } from './sources.js';
 
 const PARTS = /** @type {Part[]} */ (['text', 'title', 'author', 'teaser']);
 
-/** Strides of the typed arrays (src/flat.rs). */
-const ARTICLE = 4, FIELD = 4, SPAN = 2;
+/** Numbers per row of a ranking (src/flat.rs). */
+const ROW = 3;
 
 /** @type {Promise<Engine>|undefined} */
 let shared;
@@ -54,7 +54,7 @@ async function load() {
   return {
     articles,
     buildMs: explorer.buildMs,
-    search: (q) => decode(explorer.search(q)),
+    search: (q) => decode(explorer.query(q)),
   };
 }
 
@@ -67,31 +67,52 @@ async function fetchArticles() {
 }
 
 /**
- * The typed arrays of one result → plain objects.
+ * One query's answer (a wasm `Hits` handle) → the Result the page renders. Every row is
+ * read at once; an article's highlights (`fields`) only when the page first reads them,
+ * so a long list costs what it shows.
  * @returns {Result}
  */
-export function decode(raw) {
-  const { articles: a, scores, fields: f, spans: s } = raw;
+export function decode(hits) {
+  const rows = hits.rows(0, hits.length);
   /** @type {ArticleHit[]} */
-  const hits = [];
-  for (let i = 0; i < a.length; i += ARTICLE) {
-    const fields = [];
-    for (let j = a[i + 2], end = j + a[i + 3]; j < end; j++) {
-      const at = j * FIELD;
-      const spans = [];
-      for (let k = f[at + 2], stop = k + f[at + 3]; k < stop; k++) {
-        spans.push(/** @type {[number, number]} */ ([s[k * SPAN], s[k * SPAN + 1]]));
-      }
-      fields.push({ block: f[at], part: PARTS[f[at + 1]] ?? 'text', spans });
-    }
-    hits.push({ article: a[i], score: scores[i / ARTICLE], matches: a[i + 1], fields });
+  const articles = [];
+  for (let i = 0; i < rows.length; i += ROW) {
+    const article = rows[i];
+    /** @type {FieldHit[]|undefined} */
+    let fields;
+    articles.push({
+      article,
+      matches: rows[i + 1],
+      score: rows[i + 2],
+      get fields() {
+        fields ??= decodeFields(hits.fields(article));
+        return fields;
+      },
+    });
   }
   return {
-    query: raw.query,
-    notice: raw.notice,
-    total: raw.total,
-    highlighting: raw.highlighting,
-    suggestions: raw.suggestions,
-    articles: hits,
+    query: hits.query,
+    notice: hits.notice ?? null,
+    total: hits.total,
+    highlighting: hits.highlighting,
+    suggestions: hits.suggestions(),
+    articles,
   };
+}
+
+/**
+ * `[block, part, n, start, end, …]…` (src/flat.rs) → FieldHits.
+ * @param {Int32Array} f
+ * @returns {FieldHit[]}
+ */
+function decodeFields(f) {
+  const fields = [];
+  for (let i = 0; i < f.length;) {
+    const block = f[i], part = PARTS[f[i + 1]] ?? 'text', n = f[i + 2];
+    i += 3;
+    const spans = [];
+    for (let k = 0; k < n; k++, i += 2) spans.push(/** @type {[number, number]} */ ([f[i], f[i + 1]]));
+    fields.push({ block, part, spans });
+  }
+  return fields;
 }

@@ -1,0 +1,120 @@
+// article-explorer through its wasm build (dist/pkg, made by `cargo xtask dist`): the
+// wasm-bindgen `--target web` glue, loaded in Node with `initSync({module})`.
+//
+// Everything that knows the binding's API is in this file (src/wasm.rs, src/flat.rs,
+// www/js/engine.js), so an API change touches nothing else.
+//
+// Each build gets a fresh instance of the module (the glue imported under its own URL),
+// so the index's wasm memory is measured from a clean start; the module is compiled once
+// beforehand, outside the timing (a page does that once too, while it loads).
+//
+// Query, in the query language (docs/query.md): `Explorer.query(text)` — a handle on the
+// answer — then its best 10 rows (`rows(0, 10)`) and each one's highlights
+// (`fields(article)`), decoded into [start, end, field] ranges (UTF-16 offsets into that
+// field's text; `field` numbers the article's matching fields in reading order). The
+// count is the handle's `length`, the number of matching articles.
+//
+// AE_PKG=DIR measures another build (a directory with the same two files).
+
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const PKG = path.resolve(process.env.AE_PKG ?? path.join(ROOT, 'dist/pkg'));
+const GLUE = path.join(PKG, 'article_explorer.js');
+const WASM = path.join(PKG, 'article_explorer_bg.wasm');
+
+/** Numbers per row of a ranking (src/flat.rs). */
+const ROW = 3;
+
+let compiled;
+let instances = 0;
+
+function newest(dir, ext) {
+  let t = 0;
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) t = Math.max(t, newest(p, ext));
+    else if (e.name.endsWith(ext)) t = Math.max(t, fs.statSync(p).mtimeMs);
+  }
+  return t;
+}
+
+export default {
+  name: 'article-explorer',
+  get version() {
+    const cargo = fs.readFileSync(path.join(ROOT, 'Cargo.toml'), 'utf8');
+    return cargo.match(/^version\s*=\s*"([^"]+)"/m)?.[1] ?? '?';
+  },
+  config: 'dist/pkg wasm (cargo xtask dist), Explorer.fromTexts over the whole texts; '
+    + 'query(q) then rows(0, 10) and fields(article) of each, in the query language: words ANDed, "phrase", prefix*; no typo tolerance',
+
+  /** Compiles the wasm once (not timed). Returns notes for the report. */
+  async setup() {
+    if (!fs.existsSync(GLUE) || !fs.existsSync(WASM)) {
+      throw new Error(`${PKG} has no wasm build: run \`cargo xtask dist\` first`);
+    }
+    const notes = [`wasm build: ${WASM}, ${new Date(fs.statSync(WASM).mtimeMs).toISOString()}`];
+    const built = fs.statSync(WASM).mtimeMs;
+    if (newest(path.join(ROOT, 'src'), '.rs') > built) {
+      notes.push('dist/pkg is older than src/: run `cargo xtask dist` to measure the current code');
+    }
+    const t = performance.now();
+    compiled = new WebAssembly.Module(fs.readFileSync(WASM));
+    notes.push(`wasm compile ${(performance.now() - t).toFixed(1)} ms, ${fs.statSync(WASM).size} bytes`);
+    if (!WebAssembly.Module.exports(compiled).some((e) => e.name === 'explorer_query')) {
+      throw new Error('this build has no Explorer.query: rebuild it with `cargo xtask dist`');
+    }
+    return notes;
+  },
+
+  /** A fresh module instance, ready (not timed: a page loads it once). */
+  async prepare() {
+    const glue = await import(`${pathToFileURL(GLUE).href}?instance=${++instances}`);
+    const wasm = glue.initSync({ module: compiled });
+    return { glue, wasm };
+  },
+
+  build(articles, prepared) {
+    const { glue, wasm } = prepared;
+    const explorer = glue.Explorer.fromTexts(articles.map((a) => a.name), articles.map((a) => a.text));
+    return { explorer, wasm };
+  },
+
+  query(index, q) {
+    const hits = index.explorer.query(q.text);
+    const rows = hits.rows(0, 10);
+    const top = [];
+    for (let i = 0; i < rows.length; i += ROW) {
+      const id = rows[i];
+      const f = hits.fields(id);
+      const ranges = [];
+      for (let j = 0, field = 0; j < f.length; field++) {
+        const n = f[j + 2];
+        j += 3;
+        for (let k = 0; k < n; k++, j += 2) ranges.push([f[j], f[j + 1], field]);
+      }
+      top.push({ id, ranges });
+    }
+    const count = hits.length;
+    hits.free();
+    return { count, top };
+  },
+
+  count(index, q) {
+    const hits = index.explorer.query(q.text);
+    const count = hits.length;
+    hits.free();
+    return count;
+  },
+
+  /** The wasm memory in bytes (it holds the index; it never shrinks). */
+  wasmBytes(index) {
+    return index.wasm.memory.buffer.byteLength;
+  },
+
+  dispose(index) {
+    index.explorer.free();
+  },
+};

@@ -1,0 +1,172 @@
+//! A query's answer kept for display: the matching articles ranked on demand, and each
+//! article's highlights computed when it is shown.
+//!
+//! The page lists the matches of a query and shows one article, and a list shows a screen
+//! of rows at a time: so [`Hits::new`] evaluates and scores (every matching article, its
+//! score and match count), [`Hits::rows`] ranks only as far as asked (the best rows
+//! first: a partial selection, then a sort of what is shown), and [`Hits::fields`] turns
+//! one article's positions into highlight spans. [`crate::search`] builds the whole
+//! [`crate::SearchResult`] from the same parts.
+//!
+//! Invariant: `keys[..sorted]` is sorted and every key there is ≤ every key after it;
+//! a key is `(u32::MAX − score bits) << 32 | article`, so ascending keys are best first
+//! (scores are ≥ 0, whose bits order as the numbers do), ties in corpus order.
+
+use crate::article::Article;
+use crate::index::Index;
+use crate::query::{self, Evaluation};
+use crate::rank;
+use crate::search::{field_hits, suggestions, FieldHit, Suggestion};
+
+/// One row of the ranking.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Row {
+    /// The article.
+    pub article: u32,
+    /// Its relevance (BM25F; 0 when the query highlights nothing).
+    pub score: f32,
+    /// Its matches (highlight spans).
+    pub matches: u32,
+}
+
+/// The answer to one query.
+#[derive(Clone, Debug)]
+pub struct Hits {
+    /// The query as parsed (cut to [`query::MAX_QUERY_CHARS`] characters).
+    pub query: String,
+    /// Something the reader should know about the query (it was cut), if anything.
+    pub notice: Option<String>,
+    /// Whether the query highlights anything (see [`crate::SearchResult::highlighting`]).
+    pub highlighting: bool,
+    /// Matches over all articles.
+    pub total: u32,
+    /// When nothing matches: what dropping each clause would find.
+    pub suggestions: Vec<Suggestion>,
+    evaluation: Evaluation,
+    keys: Vec<u64>,
+    sorted: usize,
+    /// Matches per article (dense, corpus order).
+    matches: Vec<u32>,
+}
+
+impl Hits {
+    /// Evaluates and scores `input` over the index of `articles`.
+    pub fn new(index: &Index, articles: &[Article], input: &str) -> Hits {
+        let parsed = query::parse(input);
+        let evaluation = query::evaluate(index, articles, &parsed);
+        let n = index.article_count();
+        let mut scores = vec![0.0f32; n];
+        let mut matches = vec![0u32; n];
+        for leaf in &evaluation.leaves {
+            let idf = rank::idf(leaf.len(), n);
+            for hit in leaf {
+                if let (Some(s), Some(m)) = (
+                    scores.get_mut(hit.article as usize),
+                    matches.get_mut(hit.article as usize),
+                ) {
+                    *s += rank::score(idf, hit.tf);
+                    *m += hit.count;
+                }
+            }
+        }
+        if !evaluation.disjoint {
+            // Overlapping leaves: an article's matches are its merged spans.
+            for &a in &evaluation.articles {
+                if let Some(m) = matches.get_mut(a as usize) {
+                    *m = evaluation.article_spans(index, articles, a).len() as u32;
+                }
+            }
+        }
+        let keys: Vec<u64> = evaluation
+            .articles
+            .iter()
+            .map(|&a| {
+                let score = scores.get(a as usize).copied().unwrap_or(0.0).max(0.0);
+                (u64::from(u32::MAX - score.to_bits()) << 32) | u64::from(a)
+            })
+            .collect();
+        let total = evaluation
+            .articles
+            .iter()
+            .map(|&a| matches.get(a as usize).copied().unwrap_or(0))
+            .sum();
+        let suggestions = if keys.is_empty() {
+            suggestions(index, articles, &parsed)
+        } else {
+            Vec::new()
+        };
+        Hits {
+            notice: parsed.cut.then(|| {
+                format!(
+                    "The query was cut to its first {} characters.",
+                    query::MAX_QUERY_CHARS
+                )
+            }),
+            highlighting: parsed.has_positive(),
+            query: parsed.text,
+            total,
+            suggestions,
+            evaluation,
+            keys,
+            sorted: 0,
+            matches,
+        }
+    }
+
+    /// The number of matching articles.
+    pub fn len(&self) -> usize {
+        self.keys.len()
+    }
+
+    /// Whether nothing matches.
+    pub fn is_empty(&self) -> bool {
+        self.keys.is_empty()
+    }
+
+    /// Rows `start..start + len` of the ranking (fewer at its end), best first.
+    pub fn rows(&mut self, start: usize, len: usize) -> Vec<Row> {
+        let end = start.saturating_add(len).min(self.keys.len());
+        self.rank_to(end);
+        self.keys
+            .get(start.min(end)..end)
+            .unwrap_or(&[])
+            .iter()
+            .map(|&key| {
+                let article = key as u32;
+                Row {
+                    article,
+                    score: f32::from_bits(u32::MAX - (key >> 32) as u32),
+                    matches: self.matches.get(article as usize).copied().unwrap_or(0),
+                }
+            })
+            .collect()
+    }
+
+    /// Sorts the ranking's first `end` keys (the best `end` rows), if not yet.
+    fn rank_to(&mut self, end: usize) {
+        if end <= self.sorted {
+            return;
+        }
+        let Some(rest) = self.keys.get_mut(self.sorted..) else {
+            return;
+        };
+        let wanted = end - self.sorted;
+        if wanted < rest.len() {
+            // The best `wanted` of the rest to its front, then sorted.
+            rest.select_nth_unstable(wanted - 1);
+        }
+        if let Some(front) = rest.get_mut(..wanted) {
+            front.sort_unstable();
+        }
+        self.sorted = end;
+    }
+
+    /// The highlighted fields of article `a` (none when it does not match).
+    pub fn fields(&self, index: &Index, articles: &[Article], a: u32) -> Vec<FieldHit> {
+        if self.evaluation.articles.binary_search(&a).is_err() {
+            return Vec::new();
+        }
+        let spans = self.evaluation.article_spans(index, articles, a);
+        field_hits(index, articles, a, &spans)
+    }
+}
