@@ -129,6 +129,15 @@ fn bench(c: &mut Criterion) {
         });
     }
     group.finish();
+
+    // The same without highlights: what matching and ranking alone cost.
+    let mut group = c.benchmark_group("rank-only");
+    for (class, query) in queries() {
+        group.bench_with_input(BenchmarkId::new(class, &query), &query, |b, q| {
+            b.iter(|| black_box(corpus.search_top(q, 0)));
+        });
+    }
+    group.finish();
 }
 
 criterion_group!(benches, bench);

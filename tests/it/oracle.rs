@@ -100,6 +100,23 @@ proptest! {
             prop_assert_eq!(&corpus().article_fields(&q, f.article), &f.fields);
         }
     }
+
+    /// Ranking page by page, in pages of any size, gives the full ranking.
+    #[test]
+    fn pages_make_the_ranking(q in query(), page in 1..4usize) {
+        let full = corpus().search(&q);
+        let mut hits = corpus().hits(&q);
+        let mut rows = Vec::new();
+        while rows.len() < hits.len() {
+            let got = hits.rows(rows.len(), page);
+            prop_assert!(!got.is_empty() && got.len() <= page);
+            rows.extend(got);
+        }
+        let expected: Vec<(u32, u32)> = full.articles.iter().map(|a| (a.article, a.matches)).collect();
+        let got: Vec<(u32, u32)> = rows.iter().map(|r| (r.article, r.matches)).collect();
+        prop_assert_eq!(got, expected, "query {:?}", q);
+        prop_assert_eq!(hits.total, full.total);
+    }
 }
 
 /// The oracle agrees on the feature examples too (and they match something).
