@@ -12,6 +12,15 @@ mod table {
 
 /// Appends the folded form of `word` to `out`.
 pub fn fold_into(word: &str, out: &mut String) {
+    if word.is_ascii() {
+        // Most words: lowercasing is all there is to it.
+        let start = out.len();
+        out.push_str(word);
+        if let Some(tail) = out.get_mut(start..) {
+            tail.make_ascii_lowercase();
+        }
+        return;
+    }
     for c in word.chars() {
         match c {
             'A'..='Z' => out.push(c.to_ascii_lowercase()),

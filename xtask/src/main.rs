@@ -1,16 +1,24 @@
 //! The project's tasks: `cargo xtask <task>`. Each task says what it runs.
 //!
 //! - `test`: formatting, lints and every test: native cargo tests, the wasm tests in
-//!   headless Chromium, the JS unit tests and the end-to-end tests in a real Chromium.
+//!   headless Chromium, the JS unit tests and the end-to-end tests in a real Chromium,
+//!   and the benchmark's smoke run.
 //! - `serve [--port N]`: builds the site into dist/ and serves it on 127.0.0.1:8000.
 //! - `dist`: writes the complete static site into dist/, with the single-file edition
 //!   dist/article-explorer.html.
+//! - `corpus --articles N [--out DIR]`: writes the benchmark corpus of N articles
+//!   (deterministic; default target/corpus/N).
+//! - `bench [--articles N,…] [--smoke]`: the Node benchmark against the other engines on
+//!   corpora of 100 and 1,000 articles (or those given), then the core's criterion
+//!   benchmark; `--smoke`: the quick check `test` runs (100 articles).
 //! - `setup`: installs what the wasm build and browser tests need, skipping what is there
 //!   (wasm target, wasm-bindgen CLI, npm's wasm-opt and Playwright, Chromium + chromedriver).
 
 use std::path::PathBuf;
 use std::process::{Command, ExitCode};
 
+mod bench;
+mod corpus;
 mod dist;
 mod serve;
 mod single;
@@ -25,12 +33,18 @@ fn main() -> ExitCode {
         Some("dist") => {
             dist_args(&args).and_then(|(out, seeds)| dist::dist(&out, seeds.as_deref()))
         }
+        Some("corpus") => corpus::command(&args),
+        Some("bench") => bench::command(&args),
         Some("serve") => serve::port_arg(&args).and_then(|port| {
             let out = root().join("dist");
             dist::dist(&out, None)?;
             serve::serve(&out, port)
         }),
-        _ => Err("usage: cargo xtask test | serve [--port N] | dist | lint | setup".to_owned()),
+        _ => Err(
+            "usage: cargo xtask test | serve [--port N] | dist | corpus --articles N | \
+                  bench [--articles N,…] [--smoke] | lint | setup"
+                .to_owned(),
+        ),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -173,10 +187,13 @@ fn test() -> Result<(), String> {
         .env("E2E_ARTIFACTS", &artifacts);
     eprintln!("xtask: $ node --test {} (E2E_URL={url})", files.len());
     match node.status() {
-        Ok(s) if s.success() => Ok(()),
-        Ok(s) => Err(format!("node --test failed ({s})")),
-        Err(e) => Err(format!("cannot start node: {e}")),
+        Ok(s) if s.success() => {}
+        Ok(s) => return Err(format!("node --test failed ({s})")),
+        Err(e) => return Err(format!("cannot start node: {e}")),
     }
+
+    // The benchmark's smoke run: every engine on 100 generated articles, counts checked.
+    bench::smoke(&site, false)
 }
 
 /// The `*.test.mjs` files of a folder, sorted.

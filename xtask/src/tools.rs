@@ -32,6 +32,8 @@ const NODE_PINS: &[(&str, &str)] = &[
 const BINARYEN_RELEASE: &str = "132";
 
 const CHROMIUM: &str = "/usr/bin/chromium";
+/// Debian's wamerican: the benchmark corpus's vocabulary (xtask/src/corpus.rs).
+pub const WORD_LIST: &str = "/usr/share/dict/american-english";
 const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 
 /// Everything, in order: `cargo xtask setup`.
@@ -42,6 +44,7 @@ pub fn setup() -> Result<(), String> {
     ensure_node_packages()?;
     let opt = ensure_wasm_opt()?;
     ensure_chromium()?;
+    ensure_word_list()?;
     eprintln!(
         "xtask: setup done in {:.1} s (wasm-bindgen: {}, wasm-opt: {})",
         start.elapsed().as_secs_f64(),
@@ -375,6 +378,25 @@ pub fn ensure_chromium() -> Result<(), String> {
         ));
     }
     eprintln!("xtask: ok: chromium and chromedriver are both {chromium}");
+    Ok(())
+}
+
+/// Installs Debian's wamerican word list unless it is there.
+pub fn ensure_word_list() -> Result<(), String> {
+    if Path::new(WORD_LIST).is_file() {
+        return Ok(());
+    }
+    let uid = output("id", &["-u"]).unwrap_or_default();
+    if uid.trim() != "0" {
+        return Err(format!(
+            "{WORD_LIST} is missing and this is not root; run: sudo apt-get install -y wamerican"
+        ));
+    }
+    eprintln!("xtask: installing wamerican (the benchmark corpus's word list) from Debian");
+    if apt(&["install", "-y", "wamerican"]).is_err() {
+        apt(&["update"])?;
+        apt(&["install", "-y", "wamerican"])?;
+    }
     Ok(())
 }
 
