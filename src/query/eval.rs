@@ -186,34 +186,70 @@ impl Evaluation {
             rest.iter().map(|t| (t, entries_of(index, t))).collect();
         let mut out = Vec::new();
         let mut spans: Vec<Span> = Vec::new();
-        for group in entries.chunk_by(|x, y| x.article == y.article) {
+        // Buffers reused article after article.
+        let mut starts: Vec<u32> = Vec::new();
+        let mut next: Vec<u32> = Vec::new();
+        let mut keys: Vec<u64> = Vec::new();
+        let mut others: Vec<&[Entry<'a>]> = Vec::with_capacity(rest.len());
+        'articles: for group in entries.chunk_by(|x, y| x.article == y.article) {
             let Some(a) = group.first().map(|e| e.article) else {
                 continue;
             };
-            let others: Option<Vec<&[Entry<'a>]>> =
-                rest.iter().map(|(_, e)| article_group(e, a)).collect();
-            let Some(others) = others else { continue };
+            others.clear();
+            for (_, e) in &rest {
+                match article_group(e, a) {
+                    Some(g) => others.push(g),
+                    None => continue 'articles,
+                }
+            }
             spans.clear();
             let mut text = ArticleText::new(index, articles, a);
-            let mut starts = sorted_positions(index, group);
-            if let Some(((_, _), second)) = rest.first().zip(others.first()) {
-                starts = followed_by(&starts, &sorted_positions(index, second));
-            }
-            for at in starts {
-                let Some((field, _)) = text.field(at) else {
-                    continue;
-                };
-                if field_allowed(query, leaf, field) {
-                    if let Some(span) = text.token(at) {
-                        spans.push(span);
+            positions_into(index, group, &mut starts, &mut keys);
+            let mut later = rest.iter().zip(others.iter().copied());
+            match later.next() {
+                None => {
+                    for &at in &starts {
+                        if text
+                            .field(at)
+                            .is_some_and(|(f, _)| field_allowed(query, leaf, f))
+                        {
+                            spans.extend(text.token(at));
+                        }
+                    }
+                }
+                Some(((term, _), second)) => {
+                    // A phrase starts at a position of the first term that the next
+                    // position of both lists is one of the second's: one merge, and the
+                    // text is read for those pairs only.
+                    positions_into(index, second, &mut next, &mut keys);
+                    let mut j = 0;
+                    for (i, &at) in starts.iter().enumerate() {
+                        while next.get(j).is_some_and(|&q| q <= at) {
+                            j += 1;
+                        }
+                        let Some(&q) = next.get(j) else { break };
+                        if starts.get(i + 1).is_some_and(|&p| p < q) {
+                            continue;
+                        }
+                        if !text
+                            .field(at)
+                            .is_some_and(|(f, _)| field_allowed(query, leaf, f))
+                        {
+                            continue;
+                        }
+                        if let Some(mut span) = text.token(at) {
+                            if text.extend(&mut span, q, term.joined) {
+                                spans.push(span);
+                            }
+                        }
                     }
                 }
             }
-            for ((term, _), group) in rest.iter().zip(others) {
+            for ((term, _), group) in later {
                 if spans.is_empty() {
                     break;
                 }
-                let next = sorted_positions(index, group);
+                positions_into(index, group, &mut next, &mut keys);
                 spans.retain_mut(|span| {
                     // The first position at or after the span's end is the only candidate.
                     let i = next.partition_point(|&p| p < span.end);
@@ -302,37 +338,22 @@ fn article_group<'e, 'a>(entries: &'e [Entry<'a>], a: u32) -> Option<&'e [Entry<
     (len > 0).then(|| entries.get(start..start + len)).flatten()
 }
 
-/// The positions of `first` (ascending) directly followed, among the positions of both
-/// lists, by one of `next` (ascending): the only ones a phrase can start at, since any
-/// other position between them would be a token between the two words. One merge pass,
-/// no text read.
-fn followed_by(first: &[u32], next: &[u32]) -> Vec<u32> {
-    let mut out = Vec::new();
-    let mut j = 0;
-    for (i, &p) in first.iter().enumerate() {
-        while next.get(j).is_some_and(|&q| q <= p) {
-            j += 1;
-        }
-        let Some(&q) = next.get(j) else { break };
-        if first.get(i + 1).is_none_or(|&p2| p2 > q) {
-            out.push(p);
-        }
-    }
-    out
-}
-
-/// The positions of one article's entries, ascending.
-fn sorted_positions(index: &Index, group: &[Entry<'_>]) -> Vec<u32> {
+/// The positions of one article's entries into `out`, ascending (`keys`: scratch).
+fn positions_into(index: &Index, group: &[Entry<'_>], out: &mut Vec<u32>, keys: &mut Vec<u64>) {
+    out.clear();
     if let [one] = group {
-        return index.positions(one.chunk).collect();
+        out.extend(index.positions(one.chunk));
+        return;
     }
-    let mut all: Vec<u64> = group
-        .iter()
-        .flat_map(|e| index.positions(e.chunk))
-        .map(u64::from)
-        .collect();
-    all.sort_unstable();
-    all.into_iter().map(|p| p as u32).collect()
+    keys.clear();
+    keys.extend(
+        group
+            .iter()
+            .flat_map(|e| index.positions(e.chunk))
+            .map(u64::from),
+    );
+    keys.sort_unstable();
+    out.extend(keys.iter().map(|&k| k as u32));
 }
 
 /// Whether no two occurrences of the query's positive leaves can overlap: one leaf of one
