@@ -12,7 +12,8 @@
 //!   corpora of 100 and 1,000 articles (or those given), then the core's criterion
 //!   benchmark; `--smoke`: the quick check `test` runs (100 articles).
 //! - `setup`: installs what the wasm build and browser tests need, skipping what is there
-//!   (wasm target, wasm-bindgen CLI, npm's wasm-opt and Playwright, Chromium + chromedriver).
+//!   (wasm target, wasm-bindgen CLI, npm's wasm-opt and Playwright, Chromium + chromedriver)
+//!   and the benchmark corpus's word list (Debian's wamerican).
 
 use std::path::PathBuf;
 use std::process::{Command, ExitCode};
@@ -41,8 +42,8 @@ fn main() -> ExitCode {
             serve::serve(&out, port)
         }),
         _ => Err(
-            "usage: cargo xtask test | serve [--port N] | dist | corpus --articles N | \
-                  bench [--articles N,…] [--smoke] | lint | setup"
+            "usage: cargo xtask test | serve [--port N] | dist [--out DIR] [--seeds DIR] | \
+             corpus --articles N [--out DIR] | bench [--articles N,…] [--smoke] | lint | setup"
                 .to_owned(),
         ),
     };

@@ -384,6 +384,7 @@ pub fn ensure_chromium() -> Result<(), String> {
 /// Installs Debian's wamerican word list unless it is there.
 pub fn ensure_word_list() -> Result<(), String> {
     if Path::new(WORD_LIST).is_file() {
+        eprintln!("xtask: ok: {WORD_LIST} (wamerican)");
         return Ok(());
     }
     let uid = output("id", &["-u"]).unwrap_or_default();
@@ -397,7 +398,11 @@ pub fn ensure_word_list() -> Result<(), String> {
         apt(&["update"])?;
         apt(&["install", "-y", "wamerican"])?;
     }
-    Ok(())
+    if Path::new(WORD_LIST).is_file() {
+        Ok(())
+    } else {
+        Err(format!("wamerican is installed but {WORD_LIST} is missing"))
+    }
 }
 
 /// `apt-get args…`, non-interactive, echoed like [`run`].
