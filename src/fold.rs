@@ -5,12 +5,20 @@
 //! letter of its own in Russian), curly apostrophes → `'` and Unicode hyphens → `-`.
 //! Other scripts (Hangul, kana, Han, …) are only lowercased: stripping their marks would
 //! change the word (が is not か; a Hangul syllable is not its jamo).
+//!
+//! Each char folds on its own, to nothing, one char or a few. ASCII is lowercased here;
+//! every other char is looked up in one table generated at build time
+//! (`build/fold_table.rs`, from unicode-normalization's decompositions and core's
+//! lowercasing), so the wasm links neither those crates' tables nor core's case
+//! conversion tables.
 
+/// The generated runs: `STARTS`, `FOLDS`, `STRINGS` and the layout's constants.
 mod table {
     include!(concat!(env!("OUT_DIR"), "/fold_table.rs"));
 }
 
-/// Appends the folded form of `word` to `out`.
+/// Appends the folded form of `word` to `out`: the folded forms of its chars, in order
+/// (what is already in `out` is kept).
 pub fn fold_into(word: &str, out: &mut String) {
     if word.is_ascii() {
         // Most words: lowercasing is all there is to it.
@@ -22,20 +30,10 @@ pub fn fold_into(word: &str, out: &mut String) {
         return;
     }
     for c in word.chars() {
-        match c {
-            'A'..='Z' => out.push(c.to_ascii_lowercase()),
-            c if c.is_ascii() => out.push(c),
-            '\u{2018}' | '\u{2019}' | '\u{02bc}' => out.push('\''),
-            '\u{2010}' | '\u{2011}' => out.push('-'),
-            'ß' | 'ẞ' => out.push_str("ss"),
-            'ς' => out.push('σ'),
-            'й' | 'Й' => out.push('й'),
-            c if has_foldable_diacritics(c) => match folded(c) {
-                Some(Some(f)) => out.push(f),
-                Some(None) => {}
-                None => out.extend(c.to_lowercase()),
-            },
-            c => out.extend(c.to_lowercase()),
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            fold_char(c, out);
         }
     }
 }
@@ -47,22 +45,46 @@ pub fn fold(word: &str) -> String {
     out
 }
 
-/// The folded form of a char of the folded ranges whose diacritics go (`Some(None)`: a
-/// lone combining mark, dropped), or `None` when lowercasing is all it takes. The table is
-/// generated at build time from the unicode-normalization crate's canonical
-/// decompositions (`build/fold_table.rs`); the tests compare it with them.
-fn folded(c: char) -> Option<Option<char>> {
-    let code = u16::try_from(u32::from(c)).ok()?;
-    let i = table::FOLD
-        .binary_search_by_key(&code, |&(from, _)| from)
-        .ok()?;
-    let &(_, to) = table::FOLD.get(i)?;
-    Some(char::from_u32(u32::from(to)).filter(|_| to != 0))
-}
-
-/// Latin (with its extensions), Greek, Cyrillic and the combining marks themselves.
-fn has_foldable_diacritics(c: char) -> bool {
-    matches!(c, '\u{00c0}'..='\u{058f}' | '\u{1e00}'..='\u{1fff}')
+/// Appends the folded form of the non-ASCII char `c` to `out`: nothing, one char or a few
+/// (`ß` → `ss`). The table is generated at build time by `build/fold_table.rs`, which
+/// defines the folded form (`reference_fold`) and documents the runs' layout; the tests
+/// compare the result with the same sources for every char.
+fn fold_char(c: char, out: &mut String) {
+    use table::{CONSTANT, DELTA, DELTA2, EMPTY, KIND_MASK, LEN_MASK, LEN_SHIFT, MULTI};
+    use table::{VALUE_MASK, VALUE_SHIFT};
+    // No arithmetic below overflows: chars and values are below 2²¹, offsets below 2⁸.
+    let code = u32::from(c);
+    // The last run starting at or before `c`: does it cover `c`?
+    let i = table::STARTS.partition_point(|&start| start <= code);
+    let run = i
+        .checked_sub(1)
+        .and_then(|i| table::STARTS.get(i).zip(table::FOLDS.get(i)));
+    let Some((&start, &fold)) = run else {
+        out.push(c);
+        return;
+    };
+    let offset = code - start;
+    if offset >= (fold >> LEN_SHIFT) & LEN_MASK {
+        out.push(c);
+        return;
+    }
+    let value = fold >> VALUE_SHIFT;
+    let one = match fold & KIND_MASK {
+        DELTA => (code + value) & VALUE_MASK,
+        DELTA2 if offset % 2 == 0 => (code + value) & VALUE_MASK,
+        CONSTANT => value,
+        EMPTY => return,
+        MULTI => {
+            if let Some(s) = table::STRINGS.get((value + offset) as usize) {
+                out.push_str(s);
+                return;
+            }
+            code
+        }
+        _ => code, // DELTA2 at an odd offset
+    };
+    // A run's targets are chars and its strings exist (the tests check every char).
+    out.push(char::from_u32(one).unwrap_or(c));
 }
 
 #[cfg(test)]
@@ -95,25 +117,47 @@ mod tests {
         }
     }
 
-    /// The generated table folds every char of the folded ranges as the
-    /// unicode-normalization crate's decomposition does.
-    #[test]
-    fn table_equals_decomposition() {
+    /// The folded form of `c` as `fold_into` computed it before the table: the special
+    /// cases, then the decomposition without combining marks, lowercased, in the folded
+    /// ranges, and lowercasing elsewhere.
+    fn reference(c: char) -> String {
         use unicode_normalization::char::{decompose_canonical, is_combining_mark};
-        for code in (0x00c0..=0x058f).chain(0x1e00..=0x1fff) {
+        match c {
+            'A'..='Z' => c.to_ascii_lowercase().to_string(),
+            c if c.is_ascii() => c.to_string(),
+            '\u{2018}' | '\u{2019}' | '\u{02bc}' => "'".to_owned(),
+            '\u{2010}' | '\u{2011}' => "-".to_owned(),
+            'ß' | 'ẞ' => "ss".to_owned(),
+            'ς' => "σ".to_owned(),
+            'й' | 'Й' => "й".to_owned(),
+            '\u{00c0}'..='\u{058f}' | '\u{1e00}'..='\u{1fff}' => {
+                let mut expected = String::new();
+                decompose_canonical(c, |d| {
+                    if !is_combining_mark(d) {
+                        expected.extend(d.to_lowercase());
+                    }
+                });
+                expected
+            }
+            c => c.to_lowercase().collect(),
+        }
+    }
+
+    /// The generated table folds every char as the unicode-normalization crate's
+    /// decompositions and core's lowercasing do, alone and inside a word.
+    #[test]
+    fn table_equals_reference() {
+        for code in 0..=u32::from(char::MAX) {
             let Some(c) = char::from_u32(code) else {
                 continue;
             };
-            if matches!(c, 'ß' | 'ẞ' | 'ς' | 'й' | 'Й' | '\u{02bc}') {
-                continue; // special-cased in fold_into
-            }
-            let mut expected = String::new();
-            decompose_canonical(c, |d| {
-                if !is_combining_mark(d) {
-                    expected.extend(d.to_lowercase());
-                }
-            });
+            let expected = reference(c);
             assert_eq!(fold(&c.to_string()), expected, "U+{code:04X} {c}");
+            assert_eq!(
+                fold(&format!("é{c}Z")),
+                format!("e{expected}z"),
+                "U+{code:04X} {c} in a word"
+            );
         }
     }
 }
