@@ -57,26 +57,6 @@ impl Explorer {
         })
     }
 
-    /// An explorer over given files (names and texts, same length).
-    #[wasm_bindgen(js_name = fromTexts)]
-    pub fn from_texts(names: Vec<String>, texts: Vec<String>) -> Result<Explorer, JsError> {
-        if names.len() != texts.len() {
-            return Err(JsError::new("fromTexts: names and texts differ in length"));
-        }
-        let start = now();
-        let corpus = Corpus::from_files(
-            names
-                .iter()
-                .zip(&texts)
-                .map(|(n, t)| (n.as_str(), t.as_bytes())),
-        )
-        .map_err(|e| JsError::new(&e.to_string()))?;
-        Ok(Explorer {
-            corpus: Rc::new(corpus),
-            build_ms: now() - start,
-        })
-    }
-
     /// Milliseconds spent parsing and indexing.
     #[wasm_bindgen(getter, js_name = buildMs)]
     pub fn build_ms(&self) -> f64 {

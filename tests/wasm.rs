@@ -118,20 +118,26 @@ fn no_input_panics() {
 
 #[wasm_bindgen_test]
 fn bad_texts_are_clear_errors() {
-    let err = Explorer::from_texts(vec!["blank.txt".into()], vec!["  \n".into()])
+    let bundle = |files: &[(&str, &str)]| {
+        article_explorer::bundle::write(files.iter().map(|(n, t)| (*n, t.as_bytes())))
+    };
+    let err = Explorer::from_bundle(&bundle(&[("blank.txt", "  \n")]))
         .err()
         .unwrap();
     let message = get(&JsValue::from(err), "message").as_string().unwrap();
     assert_eq!(message, "blank.txt: no title: the file is empty or blank");
-    let err = Explorer::from_texts(vec!["a".into()], vec![])
-        .err()
-        .unwrap();
+    let mut cut = bundle(&[("a.txt", "Title\n\nText.")]);
+    cut.pop();
+    let err = Explorer::from_bundle(&cut).err().unwrap();
     let message = get(&JsValue::from(err), "message").as_string().unwrap();
-    assert!(message.contains("differ in length"));
+    assert!(
+        message.contains("a.txt: no line break after its 12 bytes"),
+        "{message}"
+    );
     let err = Explorer::from_bundle(b"<!doctype html>").err().unwrap();
     let message = get(&JsValue::from(err), "message").as_string().unwrap();
     assert!(message.starts_with("not an articles bundle"), "{message}");
-    let ok = Explorer::from_texts(vec!["t.txt".into()], vec!["Title\n\nSeoul.".into()]).unwrap();
+    let ok = Explorer::from_bundle(&bundle(&[("t.txt", "Title\n\nSeoul.")])).unwrap();
     assert_eq!(ok.query("seoul").total(), 1);
 }
 
