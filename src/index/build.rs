@@ -112,7 +112,6 @@ fn lay_out_fields(articles: &[Article], index: &mut Index) {
 #[derive(Default)]
 struct Terms {
     ids: HashMap<Box<str>, u32, BuildHasherDefault<FxHasher>>,
-    recent: Recent,
     lists: Vec<Vec<u8>>,
     last_article: Vec<u32>,
 }
@@ -120,21 +119,13 @@ struct Terms {
 impl Terms {
     /// The number of `term`, a new one if it is new.
     fn id(&mut self, term: &str) -> u32 {
-        let slot = self.recent.slot(term);
-        if let Some(id) = self.recent.get(slot, term) {
+        if let Some(&id) = self.ids.get(term) {
             return id;
         }
-        let id = match self.ids.get(term) {
-            Some(&id) => id,
-            None => {
-                let id = to_u32(self.lists.len());
-                self.ids.insert(term.into(), id);
-                self.lists.push(Vec::new());
-                self.last_article.push(0);
-                id
-            }
-        };
-        self.recent.put(slot, term, id);
+        let id = to_u32(self.lists.len());
+        self.ids.insert(term.into(), id);
+        self.lists.push(Vec::new());
+        self.last_article.push(0);
         id
     }
 
@@ -180,63 +171,6 @@ impl Terms {
             }
         }
         index.lists.push(to_u32(index.postings.len()));
-    }
-}
-
-/// A direct-mapped cache in front of the terms' hash map: a slot per hash, the term's
-/// bytes kept in the slot, so that the frequent words of a text are numbered without
-/// reading the map's keys, which are scattered on the heap (the map's key comparisons
-/// were a third of the build, perf). Invariant: a slot with `len > 0` holds a term of
-/// that many bytes and its number.
-struct Recent {
-    slots: Vec<Slot>,
-}
-
-#[derive(Clone, Copy, Default)]
-struct Slot {
-    len: u8,
-    bytes: [u8; SLOT_BYTES],
-    id: u32,
-}
-
-/// Terms longer than this are not cached.
-const SLOT_BYTES: usize = 23;
-/// Slots: a power of two (`Recent::slot` masks), 4,096 × 28 bytes.
-const SLOTS: usize = 4096;
-
-impl Default for Recent {
-    fn default() -> Recent {
-        Recent {
-            slots: vec![Slot::default(); SLOTS],
-        }
-    }
-}
-
-impl Recent {
-    /// The slot of `term`.
-    fn slot(&self, term: &str) -> usize {
-        let mut hasher = FxHasher::default();
-        hasher.write(term.as_bytes());
-        (hasher.finish() >> 32) as usize & (SLOTS - 1)
-    }
-
-    /// The number of `term` if slot `slot` holds it.
-    fn get(&self, slot: usize, term: &str) -> Option<u32> {
-        let s = self.slots.get(slot)?;
-        let held = s.bytes.get(..usize::from(s.len))?;
-        (s.len > 0 && held == term.as_bytes()).then_some(s.id)
-    }
-
-    /// Keeps `term` and its number in slot `slot` (if it fits).
-    fn put(&mut self, slot: usize, term: &str, id: u32) {
-        let (Some(s), Ok(len)) = (self.slots.get_mut(slot), u8::try_from(term.len())) else {
-            return;
-        };
-        if let Some(bytes) = s.bytes.get_mut(..term.len()) {
-            bytes.copy_from_slice(term.as_bytes());
-            s.len = len;
-            s.id = id;
-        }
     }
 }
 
