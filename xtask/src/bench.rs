@@ -1,7 +1,9 @@
 //! `cargo xtask bench`: the Node benchmark (benches/node/run.mjs: article-explorer's wasm
 //! against FlexSearch, MiniSearch, Fuse.js, Lunr, Orama and Pagefind, one process) on the
-//! generated corpora, then the core's criterion benchmark (benches/core.rs). Figures go
-//! to target/bench/. `--smoke` is the quick check `cargo xtask test` runs.
+//! generated corpora, the browser benchmark (benches/browser/run.mjs: the page in headless
+//! Chromium, on the seed site and a site per corpus), then the core's criterion benchmark
+//! (benches/core.rs). Figures go to target/bench/. `--smoke` is the quick check `cargo
+//! xtask test` runs.
 
 use std::path::Path;
 use std::process::Command;
@@ -33,10 +35,12 @@ pub fn command(args: &[String]) -> Result<(), String> {
     if smoke {
         return self::smoke(&root().join("dist"), true);
     }
-    dist::dist(&root().join("dist"), None)?;
+    let site = root().join("dist");
+    dist::dist(&site, None)?;
     for &n in &sizes {
         node(n, false)?;
     }
+    browser(&site, &sizes)?;
     // The core, native, on the largest corpus of at most 1,000 articles, with the queries
     // the Node benchmark chose there.
     if let Some(&n) = sizes.iter().filter(|&&n| n <= 1000).max() {
@@ -64,6 +68,31 @@ pub fn smoke(dist_dir: &Path, build: bool) -> Result<(), String> {
         dist::dist(dist_dir, None)?;
     }
     node(100, true)
+}
+
+/// The browser benchmark (benches/browser/run.mjs, headless Chromium): the seed site, and
+/// a site over each generated corpus of at most 1,000 articles (larger ones only measure
+/// their load, which the Node benchmark covers better).
+fn browser(seed_site: &Path, sizes: &[usize]) -> Result<(), String> {
+    tools::ensure_chromium()?;
+    let mut args: Vec<String> = vec![
+        "benches/browser/run.mjs".into(),
+        "--site".into(),
+        seed_site.display().to_string(),
+    ];
+    for &n in sizes.iter().filter(|&&n| n <= 1000) {
+        let corpus_dir = corpus::default_dir(n);
+        corpus::ensure(n, &corpus_dir)?;
+        let site = root().join(format!("target/bench/site-{n}"));
+        dist::dist(&site, Some(&corpus_dir))?;
+        args.extend(["--site".into(), site.display().to_string()]);
+    }
+    args.extend([
+        "--json".into(),
+        root().join("target/bench/browser.json").display().to_string(),
+    ]);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    run("node", &args)
 }
 
 /// The Node benchmark on the corpus of `n` articles.

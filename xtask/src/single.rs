@@ -63,6 +63,11 @@ fn inline(index: &str, csp: &str, style: &str, script: &str) -> Result<String, S
             html.push_str(&format!("  <style>{style}</style>\n"));
         } else if t.starts_with("<script type=\"module\"") {
             continue; // the bundle goes at the end of the body
+        } else if t.starts_with("<link rel=\"modulepreload\"")
+            || t.starts_with("<link rel=\"preload\"")
+            || t.starts_with("<!-- Everything the page loads")
+        {
+            continue; // everything is inline: nothing to fetch
         } else if t.starts_with("<link rel=\"icon\"") {
             html.push_str(&format!("  <link rel=\"icon\" href=\"{icon}\">\n"));
         } else if t.starts_with("<meta charset") {

@@ -1,0 +1,85 @@
+// Download sizes of a built site, computed from its files: raw, gzip -9 and brotli
+// quality 11 (Node's zlib), for the engine (pkg/*.js + pkg/*.wasm) and the corpus
+// (articles.txt). Each file is compressed on its own, as a server sends it.
+
+import { promisify } from 'node:util';
+import { brotliCompress, gzip, constants } from 'node:zlib';
+import { mkdir, readFile, readdir, rename, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** Compressed bodies, kept by content hash (brotli q11 of 16 MB takes ~50 s on 2 cores). */
+const CACHE = join(tmpdir(), 'article-explorer-browser-bench');
+
+const gzipAsync = promisify(gzip);
+const brotliAsync = promisify(brotliCompress);
+
+/**
+ * gzip -9 and brotli q11 of `bytes`, from the cache in the system's temporary folder when
+ * the same bytes were compressed before.
+ * @param {Buffer} bytes
+ * @returns {Promise<{gzip: Buffer, br: Buffer}>}
+ */
+export async function compress(bytes) {
+  const key = createHash('sha256').update(bytes).digest('hex');
+  const cached = await Promise.all([readFile(join(CACHE, `${key}.gz`)), readFile(join(CACHE, `${key}.br`))])
+    .catch(() => null);
+  if (cached) return { gzip: cached[0], br: cached[1] };
+  const fresh = await compressNow(bytes);
+  await mkdir(CACHE, { recursive: true });
+  for (const [ext, body] of [['gz', fresh.gzip], ['br', fresh.br]]) {
+    const tmp = join(CACHE, `${key}.${ext}.${process.pid}`);
+    await writeFile(tmp, body);
+    await rename(tmp, join(CACHE, `${key}.${ext}`));
+  }
+  return fresh;
+}
+
+/** @param {Buffer} bytes */
+async function compressNow(bytes) {
+  const [gz, br] = await Promise.all([
+    gzipAsync(bytes, { level: 9 }),
+    brotliAsync(bytes, {
+      params: {
+        [constants.BROTLI_PARAM_QUALITY]: 11,
+        [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
+        [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_GENERIC,
+      },
+    }),
+  ]);
+  return { gzip: gz, br };
+}
+
+/**
+ * @param {string[]} paths
+ * @returns {Promise<{raw: number, gzip: number, br: number, files: Record<string, {raw: number, gzip: number, br: number}>}>}
+ */
+async function sizeOf(paths) {
+  const total = { raw: 0, gzip: 0, br: 0, files: {} };
+  for (const path of paths) {
+    const bytes = await readFile(path);
+    const c = await compress(bytes);
+    const s = { raw: bytes.length, gzip: c.gzip.length, br: c.br.length };
+    total.files[path] = s;
+    total.raw += s.raw;
+    total.gzip += s.gzip;
+    total.br += s.br;
+  }
+  return total;
+}
+
+/**
+ * The engine and corpus sizes of the site in `dir`.
+ * @param {string} dir
+ */
+export async function siteSizes(dir) {
+  const pkg = (await readdir(join(dir, 'pkg')))
+    .filter((f) => f.endsWith('.js') || f.endsWith('.wasm'))
+    .sort()
+    .map((f) => join(dir, 'pkg', f));
+  const engine = await sizeOf(pkg);
+  const corpus = await sizeOf([join(dir, 'articles.txt')]);
+  const rel = (s) => ({ ...s, files: Object.fromEntries(Object.entries(s.files).map(([k, v]) => [k.slice(dir.length + 1), v])) });
+  return { engine: rel(engine), corpus: rel(corpus) };
+}
