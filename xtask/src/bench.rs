@@ -89,7 +89,10 @@ fn browser(seed_site: &Path, sizes: &[usize]) -> Result<(), String> {
     }
     args.extend([
         "--json".into(),
-        root().join("target/bench/browser.json").display().to_string(),
+        root()
+            .join("target/bench/browser.json")
+            .display()
+            .to_string(),
     ]);
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     run("node", &args)
