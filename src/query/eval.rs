@@ -63,6 +63,8 @@ pub fn evaluate(index: &Index, articles: &[Article], query: &Query) -> Evaluatio
     let mut excluded = vec![false; n];
     let mut seen = vec![false; n];
     let mut touched: Vec<u32> = Vec::new();
+    // The articles the first positive clause matched: the only candidates.
+    let mut candidates: Option<Vec<u32>> = None;
     for clause in &query.clauses {
         touched.clear();
         for leaf in &clause.alternatives {
@@ -94,17 +96,29 @@ pub fn evaluate(index: &Index, articles: &[Article], query: &Query) -> Evaluatio
         }
         if !clause.negated {
             positive_clauses += 1;
+            if candidates.is_none() {
+                candidates = Some(touched.clone());
+            }
         }
     }
-    eval.articles = (0..n)
-        .filter(|&a| {
-            let hit = hits.get(a).copied().unwrap_or(0);
-            let out = excluded.get(a).copied().unwrap_or(true);
-            !out && hit == positive_clauses
-                && (positive_clauses > 0 || has_field_in_scope(index, query, a))
-        })
-        .map(|a| u32::try_from(a).unwrap_or(u32::MAX))
-        .collect();
+    let matches = |a: usize| {
+        let hit = hits.get(a).copied().unwrap_or(0);
+        let out = excluded.get(a).copied().unwrap_or(true);
+        !out && hit == positive_clauses
+    };
+    eval.articles = match candidates {
+        // Not a scan of every article: a query for an absent word costs next to nothing.
+        Some(mut list) => {
+            list.retain(|&a| matches(a as usize));
+            let mut keys: Vec<u64> = list.iter().map(|&a| u64::from(a)).collect();
+            keys.sort_unstable();
+            keys.into_iter().map(|k| k as u32).collect()
+        }
+        None => (0..n)
+            .filter(|&a| matches(a) && has_field_in_scope(index, query, a))
+            .map(|a| u32::try_from(a).unwrap_or(u32::MAX))
+            .collect(),
+    };
     eval
 }
 
