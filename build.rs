@@ -23,14 +23,9 @@ fn main() {
 
 fn run() -> Result<(), String> {
     let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").map_err(|e| e.to_string())?);
-    // Another folder of articles (the tests' fixture corpora) may replace seeds/.
-    let seeds = match std::env::var_os("ARTICLE_EXPLORER_SEEDS") {
-        Some(dir) => root.join(dir),
-        None => root.join("seeds"),
-    };
+    let seeds = root.join("seeds");
     println!("cargo:rerun-if-changed={}", seeds.display());
     println!("cargo:rerun-if-changed=src/article");
-    println!("cargo:rerun-if-env-changed=ARTICLE_EXPLORER_SEEDS");
 
     let mut files: Vec<PathBuf> = std::fs::read_dir(&seeds)
         .map_err(|e| format!("cannot read {}: {e}", seeds.display()))?

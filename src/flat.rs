@@ -11,9 +11,6 @@ use crate::article::Part;
 use crate::hits::Row;
 use crate::search::FieldHit;
 
-/// Numbers per row.
-pub const ROW_STRIDE: usize = 3;
-
 /// The number JavaScript sees for a part.
 pub fn part_code(part: Part) -> i32 {
     match part {

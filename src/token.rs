@@ -14,7 +14,7 @@
 
 use crate::fold::fold_into;
 use crate::span::Span;
-use crate::words::{for_each_word, word_end_at};
+use crate::words::for_each_word;
 
 /// One word of a text.
 ///
@@ -81,12 +81,6 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     tokens
 }
 
-/// The end of the token that starts at byte `start` of `text`, found again from the text
-/// alone: `None` when no token starts there ([`crate::words::word_end_at`]).
-pub fn token_end(text: &str, start: usize) -> Option<usize> {
-    word_end_at(text, start)
-}
-
 /// Whether `between`, the text between two tokens, makes the second continue the first
 /// as a hyphenated word: exactly one hyphen.
 pub fn is_hyphen(between: &str) -> bool {
@@ -106,7 +100,7 @@ fn offset(at: usize) -> u32 {
 
 #[cfg(test)]
 mod tests {
-    use super::{token_end, tokenize};
+    use super::tokenize;
 
     /// Each token as `term` (or `+term` when joined) and the text it covers.
     fn check(text: &str, expected: &[&str]) {
@@ -153,21 +147,5 @@ mod tests {
         check("$30 billion in 2020", &["30", "billion", "in", "2020"]);
         check("U.S. policy", &["u.s=U.S", "policy"]);
         check("“containment”", &["containment"]);
-    }
-
-    #[test]
-    fn token_end_agrees() {
-        let texts = [
-            "Today's Club’s U.S. policy, $30,000.50 and 1.5% (Moon Jae-in) 서울과 平壤 北京大学 a_b",
-            "e\u{301}tude ö\u{308} x\u{200d}y 3.14 can't “quoted” Ж-Ы 🇰🇷 🇷🇺 🏳️‍🌈 don’t",
-        ];
-        for text in texts {
-            for token in tokenize(text) {
-                let (start, end) = (token.span.start as usize, token.span.end as usize);
-                assert_eq!(token_end(text, start), Some(end), "{text:?} at {start}");
-            }
-        }
-        assert_eq!(token_end("a b", 1), None, "a space starts no token");
-        assert_eq!(token_end("ab", 9), None, "out of range");
     }
 }

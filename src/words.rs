@@ -249,9 +249,15 @@ mod tests {
             "x·y",
             "٣٤",
             "ǅemal",
+            "🏳️‍🌈 don’t 3.14 can't “quoted” Ж-Ы",
         ] {
             assert_eq!(ours(text), reference(text), "{text:?}");
+            for (s, e) in ours(text) {
+                assert_eq!(super::word_end_at(text, s), Some(e), "{text:?} at {s}");
+            }
         }
+        assert_eq!(super::word_end_at("a b", 1), None, "a space starts no word");
+        assert_eq!(super::word_end_at("ab", 9), None, "out of range");
     }
 
     /// Every char the fast path knows, in the contexts where its class matters: the same

@@ -5,7 +5,7 @@
 //!
 //! **Offsets.** Each article has one offset space: its fields laid end to end in reading
 //! order, one byte apart ([`FieldInfo::base`]). A position is the offset of a token's first
-//! byte there; the token's end is found again from the text ([`crate::token::token_end`]),
+//! byte there; the token's end is found again from the text ([`crate::words::word_end_at`]),
 //! so the index stores one number per occurrence.
 //!
 //! **Posting list** of a term, one entry per article it occurs in, articles ascending:
@@ -25,7 +25,6 @@ mod list;
 pub use list::{Entry, Positions, PostingList};
 
 use crate::article::{FieldAddr, Kind, Part};
-use crate::varint;
 use std::ops::Range;
 
 /// Builds the index of `articles`; article numbers are their positions in the slice.
@@ -151,17 +150,6 @@ impl Index {
         self.fields.get(f as usize)
     }
 
-    /// The field of article `a` that holds `offset`, with its number.
-    pub fn field_at(&self, a: u32, offset: u32) -> Option<(u32, &FieldInfo)> {
-        let range = self.article_fields(a);
-        let fields = self.fields.get(range.start as usize..range.end as usize)?;
-        let i = fields
-            .partition_point(|f| f.base <= offset)
-            .checked_sub(1)?;
-        let field = fields.get(i)?;
-        (offset < field.base.saturating_add(field.len)).then(|| (range.start + i as u32, field))
-    }
-
     /// The average length in words of fields of a class (at least 1).
     pub fn avg_words(&self, class: Class) -> f32 {
         self.avg_words.get(class.index()).copied().unwrap_or(1.0)
@@ -244,13 +232,5 @@ impl Index {
             + self.term_ends.capacity() * 4
             + self.lists.capacity() * 4
             + self.postings.capacity()
-    }
-
-    /// The number of positions in the index (occurrences, possessive stems included).
-    pub fn position_count(&self) -> u64 {
-        (0..self.term_count())
-            .flat_map(|t| self.list(t))
-            .map(|e| u64::from(varint::count(e.chunk)))
-            .sum()
     }
 }

@@ -6,7 +6,8 @@
 use crate::article::Article;
 use crate::index::{FieldInfo, Index};
 use crate::span::Span;
-use crate::token::{is_gap, is_hyphen, token_end};
+use crate::token::{is_gap, is_hyphen};
+use crate::words::word_end_at;
 
 /// An article's fields with their texts (each text looked up when first needed).
 pub struct ArticleText<'i, 't> {
@@ -63,7 +64,7 @@ impl<'i, 't> ArticleText<'i, 't> {
     /// The span of the token that starts at `at`.
     pub fn token(&mut self, at: u32) -> Option<Span> {
         let (info, text) = self.field(at)?;
-        let end = token_end(text, (at - info.base) as usize)?;
+        let end = word_end_at(text, (at - info.base) as usize)?;
         Some(Span::new(at, info.base + end as u32))
     }
 
@@ -81,7 +82,7 @@ impl<'i, 't> ArticleText<'i, 't> {
         if !is_gap(between) || (joined && !is_hyphen(between)) {
             return false;
         }
-        match token_end(text, local(next)) {
+        match word_end_at(text, local(next)) {
             Some(end) => {
                 span.end = info.base + end as u32;
                 true

@@ -95,7 +95,8 @@ export function decode(hits) {
     notice: hits.notice ?? null,
     total: hits.total,
     highlighting: hits.highlighting,
-    suggestions: hits.suggestions(),
+    // Only an empty answer has suggestions: no call into the wasm for the others.
+    suggestions: articles.length ? [] : hits.suggestions(),
     articles,
   };
 }

@@ -302,22 +302,8 @@ impl<'a> Generator<'a> {
         text.push_str("\n\n");
 
         let paragraphs = self.between(6, 14);
-        let cards = if self.rng.unit() < 0.5 {
-            self.between(1, 2)
-        } else {
-            0
-        };
-        let card_at: Vec<usize> = (0..cards)
-            .map(|_| self.between(1, paragraphs - 1))
-            .collect();
-        let headings = if self.rng.unit() < 0.3 {
-            self.between(1, 2)
-        } else {
-            0
-        };
-        let heading_at: Vec<usize> = (0..headings)
-            .map(|_| self.between(1, paragraphs - 1))
-            .collect();
+        let card_at = self.places(0.5, paragraphs);
+        let heading_at = self.places(0.3, paragraphs);
         for p in 0..paragraphs {
             for _ in heading_at.iter().filter(|&&at| at == p) {
                 let n = self.between(3, 8);
@@ -476,6 +462,17 @@ impl<'a> Generator<'a> {
     /// Uniform in `low..=high`.
     fn between(&mut self, low: usize, high: usize) -> usize {
         low + self.rng.below(high + 1 - low)
+    }
+
+    /// With probability `chance`, one or two paragraph numbers in `1..paragraphs` (where
+    /// a card or a heading goes before that paragraph); else none.
+    fn places(&mut self, chance: f64, paragraphs: usize) -> Vec<usize> {
+        let n = if self.rng.unit() < chance {
+            self.between(1, 2)
+        } else {
+            0
+        };
+        (0..n).map(|_| self.between(1, paragraphs - 1)).collect()
     }
 }
 

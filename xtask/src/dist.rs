@@ -27,7 +27,6 @@ pub fn dist(out: &Path, seeds: Option<&Path>) -> Result<(), String> {
     build
         .current_dir(root())
         .args(["build", "--lib", "--profile", PROFILE, "--target", TARGET])
-        .env_remove("ARTICLE_EXPLORER_SEEDS")
         .env("CARGO_TARGET_DIR", &target_dir);
     check(build.status(), "cargo build (wasm)")?;
 
