@@ -37,6 +37,7 @@ pub mod token;
 pub mod varint;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
+pub mod word_break;
 pub mod words;
 
 pub use article::{Article, Block, FieldAddr, Kind, Part};

@@ -7,11 +7,13 @@
 //! letters, `.` `,` `;` `'` `’` two digits; anything else stands alone). A char outside
 //! that set (a combining mark, an ideograph, an emoji…) sends its stretch of text — from
 //! the start of the word it is in to the next space that follows a non-space — to
-//! unicode-segmentation. A boundary always falls before such a space and the rules never
-//! look back across one, so both ways give the same words: the property test
-//! `tests::same_words_as_unicode_segmentation` checks it on random text.
+//! `src/word_break.rs`, all of the rules over every char's class. A boundary always falls
+//! before such a space and the rules never look back across one, so both ways give the
+//! same words. The tests check both against the unicode-segmentation crate (a
+//! dev-dependency: the wasm does not carry it), every known char exhaustively and random
+//! text by a property test (`tests::same_words_as_unicode_segmentation`).
 
-use unicode_segmentation::UnicodeSegmentation;
+use crate::word_break;
 
 /// Word-boundary classes of the chars the fast path knows (UAX #29, table 3).
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -153,7 +155,7 @@ fn word_end(text: &str, start: usize) -> Result<(usize, bool), usize> {
     Ok((at, alnum))
 }
 
-/// unicode-segmentation over `text[from..]` up to the next space after `unknown` that
+/// The full rules (`word_break`) over `text[from..]` up to the next space after `unknown` that
 /// follows a non-space (or the end); reports its words; returns where it stopped.
 fn slow(text: &str, from: usize, unknown: usize, each: &mut impl FnMut(usize, usize)) -> usize {
     let bytes = text.as_bytes();
@@ -169,11 +171,11 @@ fn slow(text: &str, from: usize, unknown: usize, each: &mut impl FnMut(usize, us
         i += 1;
     }
     let region = text.get(from..to).unwrap_or("");
-    for (start, segment) in region.split_word_bound_indices() {
-        if is_word(segment) {
-            each(from + start, from + start + segment.len());
+    word_break::for_each_segment(region, |start, end| {
+        if is_word(region.get(start..end).unwrap_or("")) {
+            each(from + start, from + end);
         }
-    }
+    });
     to.max(from + 1)
 }
 
@@ -191,8 +193,8 @@ pub fn word_end_at(text: &str, start: usize) -> Option<usize> {
             return alnum.then_some(start + end);
         }
     }
-    let (_, segment) = rest.split_word_bound_indices().next()?;
-    is_word(segment).then_some(start + segment.len())
+    let len = word_break::first_segment_len(rest);
+    is_word(rest.get(..len)?).then_some(start + len)
 }
 
 /// The char at byte `at` and its length.
