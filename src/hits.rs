@@ -150,14 +150,8 @@ impl Hits {
         let Some(rest) = self.keys.get_mut(self.sorted..) else {
             return;
         };
-        let wanted = end - self.sorted;
-        if wanted < rest.len() {
-            // The best `wanted` of the rest to its front, then sorted.
-            rest.select_nth_unstable(wanted - 1);
-        }
-        if let Some(front) = rest.get_mut(..wanted) {
-            front.sort_unstable();
-        }
+        // The best of the rest to its front, sorted.
+        crate::sort::select_smallest(rest, end - self.sorted);
         self.sorted = end;
     }
 

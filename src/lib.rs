@@ -32,6 +32,7 @@ pub mod index;
 pub mod query;
 pub mod rank;
 pub mod search;
+pub mod sort;
 pub mod span;
 pub mod token;
 pub mod varint;

@@ -140,7 +140,7 @@ pub(crate) fn suggestions(index: &Index, articles: &[Article], query: &Query) ->
         .enumerate()
         .map(|(i, s)| (u64::from(u32::MAX - s.articles) << 32) | i as u64)
         .collect();
-    keys.sort_unstable();
+    crate::sort::sort_u64(&mut keys);
     keys.iter()
         .filter_map(|&k| out.get(k as u32 as usize).cloned())
         .collect()

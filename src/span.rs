@@ -40,7 +40,7 @@ impl Span {
 ///
 /// After it: sorted by start, pairwise non-overlapping, none empty.
 pub fn merge(spans: &mut Vec<Span>) {
-    // Sorted as u64 keys, start then end: the one sort the engine instantiates (size).
+    // Sorted as u64 keys, start then end (`crate::sort`).
     let mut keys: Vec<u64> = spans
         .iter()
         .filter(|s| s.start < s.end)
@@ -48,7 +48,7 @@ pub fn merge(spans: &mut Vec<Span>) {
         .collect();
     // Spans mostly come sorted already: a check is cheaper than a sort.
     if keys.windows(2).any(|w| w.first() > w.get(1)) {
-        keys.sort_unstable();
+        crate::sort::sort_u64(&mut keys);
     }
     let mut out: Vec<Span> = Vec::with_capacity(keys.len());
     for key in keys {
@@ -76,7 +76,7 @@ pub fn to_utf16(text: &str, spans: &[Span]) -> Vec<Span> {
         .collect();
     // Sorted, non-overlapping spans give ascending offsets already.
     if order.windows(2).any(|w| w.first() > w.get(1)) {
-        order.sort_unstable();
+        crate::sort::sort_u64(&mut order);
     }
 
     // One walk over the bytes: a char is a byte that is not a continuation byte, and a

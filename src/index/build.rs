@@ -49,7 +49,7 @@ pub fn build(articles: &[Article]) -> Index {
                 occurrences.push((u64::from(terms.id(token.term)) << 32) | at);
             });
         }
-        occurrences.sort_unstable();
+        crate::sort::sort_u64(&mut occurrences);
         for group in occurrences.chunk_by(|x, y| x >> 32 == y >> 32) {
             let Some(&first) = group.first() else {
                 continue;
@@ -154,7 +154,13 @@ impl Terms {
     /// Sorts the terms and moves them and their lists into `index`.
     fn finish(self, index: &mut Index) {
         let mut by_name: Vec<(Box<str>, u32)> = self.ids.into_iter().collect();
-        by_name.sort_unstable();
+        let mut order: Vec<u32> = (0..to_u32(by_name.len())).collect();
+        let name = |i: &u32| by_name.get(*i as usize).map_or("", |(t, _)| &**t);
+        crate::sort::sort_by(&mut order, |a, b| name(a) < name(b));
+        let by_name: Vec<(Box<str>, u32)> = order
+            .iter()
+            .filter_map(|&i| by_name.get_mut(i as usize).map(std::mem::take))
+            .collect();
         let mut lists = self.lists;
         let total: usize = lists.iter().map(Vec::len).sum();
         index.postings = Vec::with_capacity(total);

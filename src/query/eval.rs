@@ -111,7 +111,7 @@ pub fn evaluate(index: &Index, articles: &[Article], query: &Query) -> Evaluatio
         Some(mut list) => {
             list.retain(|&a| matches(a as usize));
             let mut keys: Vec<u64> = list.iter().map(|&a| u64::from(a)).collect();
-            keys.sort_unstable();
+            crate::sort::sort_u64(&mut keys);
             keys.into_iter().map(|k| k as u32).collect()
         }
         None => (0..n)
