@@ -112,7 +112,8 @@ fn lines(text: &str) -> impl Iterator<Item = &str> {
                 Some(current)
             }
             Some(i) => {
-                let (line, tail) = current.split_at(i);
+                // `i` is the byte of a line break, so a char boundary.
+                let (line, tail) = current.split_at_checked(i).unwrap_or((current, ""));
                 let tail = tail
                     .strip_prefix("\r\n")
                     .or_else(|| tail.get(1..))
@@ -209,7 +210,7 @@ fn is_card_title(line: &str) -> bool {
 pub(crate) fn is_author(line: &str) -> bool {
     let n = words(line);
     AUTHOR_WORDS.contains(&n)
-        && line.chars().count() <= AUTHOR_MAX_CHARS
+        && line.chars().nth(AUTHOR_MAX_CHARS).is_none()
         && line.chars().next_back().is_some_and(char::is_alphabetic)
         && line.split_whitespace().all(is_name_word)
 }

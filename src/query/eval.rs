@@ -151,7 +151,7 @@ impl Evaluation {
             let sorted = positions.windows(2).all(|w| w.first() < w.get(1));
             if !sorted {
                 let mut keys: Vec<u64> = positions.iter().map(|&p| u64::from(p)).collect();
-                keys.sort_unstable();
+                crate::sort::sort_u64(&mut keys);
                 positions = keys.into_iter().map(|k| k as u32).collect();
             }
             out.extend(positions.iter().filter_map(|&at| text.token(at)));
@@ -335,7 +335,7 @@ fn entries_of<'a>(index: &'a Index, term: &Term) -> Vec<Entry<'a>> {
         .enumerate()
         .map(|(i, e)| (u64::from(e.article) << 32) | i as u64)
         .collect();
-    keys.sort_unstable();
+    crate::sort::sort_u64(&mut keys);
     keys.iter()
         .filter_map(|&k| all.get(k as u32 as usize).copied())
         .collect()
@@ -366,7 +366,7 @@ fn positions_into(index: &Index, group: &[Entry<'_>], out: &mut Vec<u32>, keys: 
             .flat_map(|e| index.positions(e.chunk))
             .map(u64::from),
     );
-    keys.sort_unstable();
+    crate::sort::sort_u64(keys);
     out.extend(keys.iter().map(|&k| k as u32));
 }
 
