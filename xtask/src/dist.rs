@@ -193,6 +193,30 @@ fn copy_dir(from: &Path, to: &Path) -> Result<(), String> {
     Ok(())
 }
 
+/// The performance budget's engine download: the wasm and its JS glue, `gzip -9`.
+pub const ENGINE_BUDGET_GZIP: usize = 60_000;
+
+/// The engine download of the site in `out` (wasm + glue), in bytes after `gzip -9`.
+pub fn engine_gzip(out: &Path) -> Result<usize, String> {
+    let pkg = out.join("pkg");
+    let mut total = 0;
+    for file in [
+        pkg.join(format!("{CRATE}_bg.wasm")),
+        pkg.join(format!("{CRATE}.js")),
+    ] {
+        let out = Command::new("gzip")
+            .args(["-9", "-c"])
+            .arg(&file)
+            .output()
+            .map_err(|e| format!("cannot run gzip: {e}"))?;
+        if !out.status.success() {
+            return Err(format!("gzip {} failed", file.display()));
+        }
+        total += out.stdout.len();
+    }
+    Ok(total)
+}
+
 /// Prints each file's size raw and gzipped (`gzip -9`).
 fn report_sizes(files: &[PathBuf]) {
     for file in files {

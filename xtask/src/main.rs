@@ -168,6 +168,20 @@ fn test() -> Result<(), String> {
     // The site as shipped, and one over the hostile fixture corpus, each on its server.
     let site = root().join("dist");
     dist::dist(&site, None)?;
+    // The size budget (docs/performance.md): a size is exact, so it is checked here; the
+    // timings are measured by `cargo xtask bench`, never asserted.
+    let engine = dist::engine_gzip(&site)?;
+    if engine > dist::ENGINE_BUDGET_GZIP {
+        return Err(format!(
+            "the engine download (wasm + JS glue) is {engine} bytes gzip, over the budget of {} \
+             (docs/performance.md)",
+            dist::ENGINE_BUDGET_GZIP
+        ));
+    }
+    eprintln!(
+        "xtask: engine download {engine} bytes gzip (budget {})",
+        dist::ENGINE_BUDGET_GZIP
+    );
     let xss = root().join("target/e2e/xss-dist");
     dist::dist(&xss, Some(&root().join("tests/fixtures/xss")))?;
     let artifacts = root().join("target/e2e");
