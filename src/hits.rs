@@ -55,8 +55,10 @@ impl Hits {
         let parsed = query::parse(input);
         let evaluation = query::evaluate(index, articles, &parsed);
         let n = index.article_count();
-        let mut scores = vec![0.0f32; n];
-        let mut matches = vec![0u32; n];
+        // Dense per article, but empty when nothing matches (an absent word costs nothing).
+        let dense = if evaluation.articles.is_empty() { 0 } else { n };
+        let mut scores = vec![0.0f32; dense];
+        let mut matches = vec![0u32; dense];
         for leaf in &evaluation.leaves {
             let idf = rank::idf(leaf.len(), n);
             for hit in leaf {
