@@ -44,13 +44,22 @@ export function loadEngine() {
 }
 
 async function load() {
+  // User-timing marks (named `engine:…`): where the load's time goes, for the browser
+  // benchmark and DevTools.
+  performance.mark('engine:start');
   const [, bundle] = await Promise.all([
-    init(WASM_SOURCE === undefined ? undefined : { module_or_path: WASM_SOURCE }),
-    ARTICLES_SOURCE ?? fetchArticles(),
+    init(WASM_SOURCE === undefined ? undefined : { module_or_path: WASM_SOURCE })
+      .then(() => performance.mark('engine:wasm-ready')),
+    Promise.resolve(ARTICLES_SOURCE ?? fetchArticles()).then((b) => {
+      performance.mark('engine:articles');
+      return b;
+    }),
   ]);
   const explorer = Explorer.fromBundle(bundle);
+  performance.mark('engine:built');
   /** @type {Article[]} */
   const articles = explorer.outline();
+  performance.mark('engine:outline');
   return {
     articles,
     buildMs: explorer.buildMs,

@@ -65,6 +65,7 @@ pub fn dist(out: &Path, seeds: Option<&Path>) -> Result<(), String> {
         pkg.join(format!("{CRATE}.js")),
         out.join("articles.txt"),
     ]);
+    crate::single::write_page(out)?;
     let version = stamp(out)?;
     let single = crate::single::write(out)?;
     report_sizes(&[single]);
@@ -135,6 +136,7 @@ fn stamp(out: &Path) -> Result<String, String> {
         ],
     )?;
     replace_in(&out.join("js/version.js"), &[("__BUILD__", &version)])?;
+    replace_in(&out.join("js/page.js"), &[("__BUILD__", &version)])?;
     Ok(version)
 }
 

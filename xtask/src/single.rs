@@ -53,6 +53,51 @@ pub fn write(site: &Path) -> Result<PathBuf, String> {
     Ok(out)
 }
 
+/// The page's modules as one script, `site/js/page.js`, loaded by `site/index.html`
+/// instead of `js/main.js` and its ten imports: the browser fetches one file instead of
+/// eleven (the modules stay in the site for the `<article-explorer>` element). The wasm
+/// and the articles are fetched as before, beside the page (`js/sources.js` replaced by
+/// their URLs). `js/version.js` keeps its placeholder here; `dist`'s stamp fills it in.
+pub fn write_page(site: &Path) -> Result<(), String> {
+    let read = |rel: &str| {
+        std::fs::read_to_string(site.join(rel)).map_err(|e| format!("cannot read {rel}: {e}"))
+    };
+    let mut sources: HashMap<String, String> = HashMap::new();
+    sources.insert(
+        SOURCES.to_owned(),
+        "export const WASM_SOURCE = new URL('../pkg/article_explorer_bg.wasm', import.meta.url);\n\
+         export const ARTICLES_SOURCE = undefined;\n"
+            .to_owned(),
+    );
+    let script = bundle(ENTRY, &mut sources, &|rel| read(rel))?;
+    std::fs::write(site.join(PAGE), script).map_err(|e| format!("cannot write {PAGE}: {e}"))?;
+
+    let index = read("index.html")?;
+    let entry = format!("<script type=\"module\" src=\"{ENTRY}\"></script>");
+    if !index.contains(&entry) {
+        return Err(format!(
+            "index.html has no {entry}: cannot point it at {PAGE}"
+        ));
+    }
+    let mut html = String::new();
+    for line in index.lines() {
+        let t = line.trim();
+        if t.starts_with("<link rel=\"modulepreload\"") {
+            continue; // one script now: no modules to preload (the wasm and articles stay)
+        }
+        html.push_str(&line.replace(
+            &entry,
+            &format!("<script type=\"module\" src=\"{PAGE}\"></script>"),
+        ));
+        html.push('\n');
+    }
+    std::fs::write(site.join("index.html"), html)
+        .map_err(|e| format!("cannot write index.html: {e}"))
+}
+
+/// The bundled page script (see [`write_page`]).
+const PAGE: &str = "js/page.js";
+
 /// index.html with its stylesheet, module script and icon inlined, and the CSP meta.
 fn inline(index: &str, csp: &str, style: &str, script: &str) -> Result<String, String> {
     let icon = "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'%3E%3Crect width='32' height='32' rx='6' fill='%231d4ed8'/%3E%3C/svg%3E";
