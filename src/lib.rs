@@ -27,6 +27,7 @@ pub mod corpus;
 pub mod error;
 pub mod flat;
 pub mod fold;
+pub mod fuzzy;
 pub mod hits;
 pub mod index;
 pub mod query;

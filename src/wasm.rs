@@ -12,7 +12,6 @@ use crate::corpus::Corpus;
 use crate::flat;
 use crate::hits;
 use js_sys::{Float64Array, Int32Array};
-use serde::Serialize;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
@@ -34,12 +33,26 @@ pub struct Explorer {
     build_ms: f64,
 }
 
-#[derive(Serialize)]
-struct OutlineArticle<'a> {
-    name: &'a str,
-    title: &'a str,
-    lede: Option<&'a str>,
-    blocks: &'a [Block],
+/// An article of the outline, as an array: `[name, title, lede, blocks]`. Arrays, not
+/// objects: serde-wasm-bindgen interns object keys through a hash map of its own, which was
+/// 1 kB of the gzipped wasm; `www/js/engine.js` names the fields.
+type OutlineArticle<'a> = (&'a str, &'a str, Option<&'a str>, Vec<OutlineBlock<'a>>);
+
+/// A block of the outline: `[kind, text or title, author, teaser]`, kind 0 paragraph,
+/// 1 heading, 2 card, 3 disclaimer (the texts a kind lacks are empty).
+type OutlineBlock<'a> = (u8, &'a str, &'a str, &'a str);
+
+fn outline_block(block: &Block) -> OutlineBlock<'_> {
+    match block {
+        Block::Paragraph { text } => (0, text, "", ""),
+        Block::Heading { text } => (1, text, "", ""),
+        Block::Card {
+            title,
+            author,
+            teaser,
+        } => (2, title, author, teaser),
+        Block::Disclaimer { text } => (3, text, "", ""),
+    }
 }
 
 fn now() -> f64 {
@@ -68,18 +81,19 @@ impl Explorer {
         self.build_ms
     }
 
-    /// The articles, once: `[{name, title, lede, blocks: [{kind, …}]}]`.
+    /// The articles, once: `[[name, title, lede, [[kind, text, author, teaser], …]], …]`
+    /// (see `OutlineArticle`).
     pub fn outline(&self) -> Result<JsValue, JsError> {
         let outline: Vec<OutlineArticle<'_>> = (0..self.corpus.len())
             .filter_map(|a| {
                 let a = u32::try_from(a).ok()?;
                 let article = self.corpus.articles().get(a as usize)?;
-                Some(OutlineArticle {
-                    name: self.corpus.name(a).unwrap_or(""),
-                    title: &article.title,
-                    lede: article.lede.as_deref(),
-                    blocks: &article.blocks,
-                })
+                Some((
+                    self.corpus.name(a).unwrap_or(""),
+                    article.title.as_str(),
+                    article.lede.as_deref(),
+                    article.blocks.iter().map(outline_block).collect(),
+                ))
             })
             .collect();
         serde_wasm_bindgen::to_value(&outline).map_err(|e| JsError::new(&e.to_string()))
@@ -136,10 +150,16 @@ impl Hits {
         u32::try_from(self.inner.len()).unwrap_or(u32::MAX)
     }
 
-    /// When nothing matches: `[{drop, without, articles}]`, what dropping each clause finds.
+    /// When nothing matches: `[[drop, without, articles], …]`, what dropping each clause
+    /// finds (arrays, as the outline).
     pub fn suggestions(&self) -> Result<JsValue, JsError> {
-        serde_wasm_bindgen::to_value(&self.inner.suggestions)
-            .map_err(|e| JsError::new(&e.to_string()))
+        let rows: Vec<(&str, &str, u32)> = self
+            .inner
+            .suggestions
+            .iter()
+            .map(|s| (s.drop.as_str(), s.without.as_str(), s.articles))
+            .collect();
+        serde_wasm_bindgen::to_value(&rows).map_err(|e| JsError::new(&e.to_string()))
     }
 
     /// Rows `start..start + len` of the ranking: `[article, matches, score]` each.

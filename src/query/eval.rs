@@ -12,6 +12,7 @@
 use super::text::ArticleText;
 use super::{FieldFilter, Leaf, Query, Term};
 use crate::article::{Article, Kind, Part};
+use crate::fuzzy;
 use crate::index::{Entry, FieldInfo, Index};
 use crate::rank;
 use crate::span::{self, Span};
@@ -172,7 +173,7 @@ impl Evaluation {
             return Vec::new();
         };
         let simple = rest.is_empty() && leaf.field.is_none() && query.scope.is_none();
-        if simple && !first.prefix {
+        if simple && !first.prefix && !first.fuzzy {
             // One word: its posting list, entry by entry, is the answer.
             let Some(t) = index.find(&first.text) else {
                 return Vec::new();
@@ -315,21 +316,35 @@ impl Evaluation {
     }
 }
 
-/// The posting-list entries of a term, sorted by article: its own list, or for a prefix
-/// the lists of every term it begins — less the possessives (`seoul's`) whose stem
-/// (`seoul`) is among them, since the stem's list has their positions already.
+/// The posting-list entries of a term, sorted by article: its own list, or the lists of
+/// every term a prefix begins or a fuzzy word is near (`crate::fuzzy`). Of a possessive
+/// (`seoul's`) and its stem (`seoul`) both in such a set, only the stem's list counts: it
+/// has the possessive's positions already.
 fn entries_of<'a>(index: &'a Index, term: &Term) -> Vec<Entry<'a>> {
-    if !term.prefix {
-        return index
-            .find(&term.text)
-            .map(|t| index.list(t).collect())
-            .unwrap_or_default();
+    if term.prefix {
+        let terms = index
+            .prefix_range(&term.text)
+            .filter(|&t| possessive_stem(index.term(t)).is_none_or(|s| !s.starts_with(&term.text)));
+        return union(index, terms);
     }
-    let all: Vec<Entry<'a>> = index
-        .prefix_range(&term.text)
-        .filter(|&t| possessive_stem(index.term(t)).is_none_or(|s| !s.starts_with(&term.text)))
-        .flat_map(|t| index.list(t))
-        .collect();
+    if term.fuzzy {
+        let near = fuzzy::terms_near(index, &term.text);
+        let terms = near.iter().copied().filter(|&t| {
+            possessive_stem(index.term(t))
+                .and_then(|s| index.find(s))
+                .is_none_or(|stem| near.binary_search(&stem).is_err())
+        });
+        return union(index, terms);
+    }
+    index
+        .find(&term.text)
+        .map(|t| index.list(t).collect())
+        .unwrap_or_default()
+}
+
+/// The entries of several terms' lists, sorted by article.
+fn union<'a>(index: &'a Index, terms: impl Iterator<Item = usize>) -> Vec<Entry<'a>> {
+    let all: Vec<Entry<'a>> = terms.flat_map(|t| index.list(t)).collect();
     let mut keys: Vec<u64> = all
         .iter()
         .enumerate()
@@ -371,7 +386,7 @@ fn positions_into(index: &Index, group: &[Entry<'_>], out: &mut Vec<u32>, keys: 
 }
 
 /// Whether no two occurrences of the query's positive leaves can overlap: one leaf of one
-/// term (a word or prefix: distinct tokens), or single words only, pairwise distinct,
+/// term (a word, prefix or fuzzy word: distinct tokens), or exact single words only, pairwise distinct,
 /// none another's possessive (`seoul's` is also indexed as `seoul`, at the same place).
 fn disjoint(query: &Query) -> bool {
     let leaves: Vec<&Leaf> = query
@@ -386,7 +401,7 @@ fn disjoint(query: &Query) -> bool {
     let mut words: Vec<&str> = Vec::new();
     for leaf in leaves {
         match leaf.terms.as_slice() {
-            [t] if !t.prefix && leaf.field.is_none() => words.push(&t.text),
+            [t] if !t.prefix && !t.fuzzy && leaf.field.is_none() => words.push(&t.text),
             _ => return false,
         }
     }

@@ -3,7 +3,7 @@
 //!
 //! The language, as users of search boxes know it (see `docs/query.md`):
 //! bare words must all match (AND); `"exact phrase"`; `-word` excludes; `a OR b`;
-//! `prefix*`; `title:`, `author:` and `in:KIND` filters. Parsing never fails: whatever
+//! `prefix*`; `word~` (typos); `title:`, `author:` and `in:KIND` filters. Parsing never fails: whatever
 //! cannot be read as an operator is read literally or ignored.
 
 pub mod eval;
@@ -79,6 +79,8 @@ pub struct Term {
     pub text: String,
     /// `word*`: any word that starts with `text`.
     pub prefix: bool,
+    /// `word~`: any word within a few edits of `text` (`crate::fuzzy`); never with `prefix`.
+    pub fuzzy: bool,
     /// Must continue a hyphenated word (`Jae-Young` is `jae` then joined `young`).
     pub joined: bool,
 }

@@ -190,23 +190,27 @@ fn leaf(negated: bool, field: Option<FieldFilter>, body: &str) -> Option<Item> {
 }
 
 /// The terms of a word or phrase, tokenized as the articles are; a word ending in `*`
-/// makes its last term a prefix.
+/// makes its last term a prefix, one ending in `~` (and no `*`) a fuzzy term.
 pub(crate) fn terms(body: &str) -> Vec<Term> {
     let mut terms = Vec::new();
     for word in body.split_whitespace() {
-        let stem = word.trim_end_matches('*');
-        let prefix = stem.len() != word.len();
+        let untilded = word.trim_end_matches('~');
+        let stem = untilded.trim_end_matches('*');
+        let prefix = stem.len() != untilded.len();
+        let fuzzy = !prefix && untilded.len() != word.len();
         let first = terms.len();
         for_each_token(stem, |token| {
             terms.push(Term {
                 text: token.term.to_owned(),
                 prefix: false,
+                fuzzy: false,
                 joined: token.joined,
             });
         });
-        if prefix && terms.len() > first {
+        if terms.len() > first {
             if let Some(last) = terms.last_mut() {
-                last.prefix = true;
+                last.prefix = prefix;
+                last.fuzzy = fuzzy;
             }
         }
     }
@@ -242,7 +246,13 @@ mod tests {
                                     "{}{}{}",
                                     if t.joined { "+" } else { "" },
                                     t.text,
-                                    if t.prefix { "*" } else { "" }
+                                    if t.prefix {
+                                        "*"
+                                    } else if t.fuzzy {
+                                        "~"
+                                    } else {
+                                        ""
+                                    }
                                 )
                             })
                             .collect();
@@ -281,6 +291,10 @@ mod tests {
         check("a AND b", "a b");
         check("a OR -b", "a -b");
         check("cooperat*", "cooperat*");
+        check("Pyongyng~", "pyongyng~");
+        check("\"republik~ of korea\"", "republik~_of_korea");
+        check("coop*~ ~ ~~", "coop*");
+        check("jae-yung~", "jae_+yung~");
         check("\"moon jae*\"", "moon_jae*");
         check("北京", "北_京");
         check("Café ЁЛКА", "cafe елка");

@@ -92,10 +92,37 @@ fn term_matches(term: &Term, token: &Token, first: bool) -> bool {
     let mut forms = forms.collect::<Vec<_>>().into_iter();
     let word = if term.prefix {
         forms.any(|f| f.starts_with(&term.text))
+    } else if term.fuzzy {
+        // `word~`: within 1 edit (words of 4–7 letters), 2 (8 or more), else exact.
+        let k = match term.text.chars().count() {
+            0..=3 => 0,
+            4..=7 => 1,
+            _ => 2,
+        };
+        forms.any(|f| levenshtein(f, &term.text) <= k)
     } else {
         forms.any(|f| f == term.text)
     };
     word && (first || !term.joined || token.joined)
+}
+
+/// The textbook edit distance (Levenshtein, over chars), whole table.
+fn levenshtein(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut row = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            row.push(
+                (prev[j] + usize::from(ca != cb))
+                    .min(prev[j + 1] + 1)
+                    .min(row[j] + 1),
+            );
+        }
+        prev = row;
+    }
+    prev[b.len()]
 }
 
 /// The index's answer in the same shape.

@@ -46,6 +46,24 @@ fn item() -> impl Strategy<Value = String> {
             format!("{w}*")
         }),
         1 => (any::<usize>(), any::<usize>()).prop_map(|(f, a)| words(f, a, 1).to_uppercase()),
+        // `word~` after a typo or two: a char replaced, dropped or doubled.
+        2 => (any::<usize>(), any::<usize>(), prop::collection::vec((0u8..3, any::<usize>()), 0..3)).prop_map(|(f, a, edits)| {
+            let mut w: Vec<char> = words(f, a, 1).chars().collect();
+            for (kind, at) in edits {
+                if w.is_empty() {
+                    break;
+                }
+                let at = at % w.len();
+                match kind {
+                    0 => w[at] = 'e',
+                    1 => { w.remove(at); }
+                    _ => w.insert(at, w[at]),
+                }
+            }
+            format!("{}~", w.into_iter().collect::<String>())
+        }),
+        // A phrase with a fuzzy word in it.
+        1 => (any::<usize>(), any::<usize>(), 2..4usize).prop_map(|(f, a, n)| format!("\"{}~\"", words(f, a, n))),
         1 => prop_oneof![Just("\""), Just("-"), Just("*"), Just("OR"), Just("NOT"), Just("in:")].prop_map(str::to_owned),
         1 => "\\PC{0,6}",
     ];

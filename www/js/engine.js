@@ -57,14 +57,32 @@ async function load() {
   ]);
   const explorer = Explorer.fromBundle(bundle);
   performance.mark('engine:built');
-  /** @type {Article[]} */
-  const articles = explorer.outline();
+  const articles = outline(explorer.outline());
   performance.mark('engine:outline');
   return {
     articles,
     buildMs: explorer.buildMs,
     search: (q) => decode(explorer.query(q)),
   };
+}
+
+/** Block kinds by their number in the outline (src/wasm.rs). */
+const KINDS = /** @type {const} */ (['paragraph', 'heading', 'card', 'disclaimer']);
+
+/**
+ * The outline's arrays (src/wasm.rs: `[name, title, lede, [[kind, text, author, teaser]]]`)
+ * → Articles.
+ * @returns {Article[]}
+ */
+function outline(rows) {
+  return rows.map(([name, title, lede, blocks]) => ({
+    name,
+    title,
+    lede: lede ?? null,
+    blocks: blocks.map(([kind, text, author, teaser]) => (kind === 2
+      ? { kind: 'card', title: text, author, teaser }
+      : { kind: KINDS[kind] ?? 'paragraph', text })),
+  }));
 }
 
 /** The articles bundle of the site (src/bundle.rs), beside the page's files. */
@@ -105,7 +123,9 @@ export function decode(hits) {
     total: hits.total,
     highlighting: hits.highlighting,
     // Only an empty answer has suggestions: no call into the wasm for the others.
-    suggestions: articles.length ? [] : hits.suggestions(),
+    suggestions: articles.length
+      ? []
+      : hits.suggestions().map(([drop, without, n]) => ({ drop, without, articles: n })),
     articles,
   };
 }

@@ -56,9 +56,19 @@ pub fn dist(out: &Path, seeds: Option<&Path>) -> Result<(), String> {
     )?;
     let bg = pkg.join(format!("{CRATE}_bg.wasm"));
     let bg_arg = bg.display().to_string();
+    // -Oz until nothing changes, and without the two custom sections no browser reads
+    // (the toolchain and the feature list: ~250 bytes; stripped after the passes ran).
     run(
         &wasm_opt.display().to_string(),
-        &["-Oz", &bg_arg, "-o", &bg_arg],
+        &[
+            "-Oz",
+            "--converge",
+            "--strip-producers",
+            "--strip-target-features",
+            &bg_arg,
+            "-o",
+            &bg_arg,
+        ],
     )?;
     report_sizes(&[
         bg,

@@ -59,6 +59,9 @@ function bundle(articles) {
   return out;
 }
 
+/** The query as typed: the misspelling with `~`, as a reader asks for typo tolerance. */
+const text = (q) => (q.fuzzy ? q.words.map((w) => `${w}~`).join(' ') : q.text);
+
 export default {
   name: 'article-explorer',
   get version() {
@@ -66,7 +69,7 @@ export default {
     return cargo.match(/^version\s*=\s*"([^"]+)"/m)?.[1] ?? '?';
   },
   config: 'dist/pkg wasm (cargo xtask dist), Explorer.fromBundle over the texts as one bundle (as the page hands them); '
-    + 'query(q) then rows(0, 10) and fields(article) of each, in the query language: words ANDed, "phrase", prefix*; no typo tolerance',
+    + 'query(q) then rows(0, 10) and fields(article) of each, in the query language: words ANDed, "phrase", prefix*, word~ for the misspelling (typo tolerance, docs/query.md)',
 
   /** Compiles the wasm once (not timed). Returns notes for the report. */
   async setup() {
@@ -101,7 +104,7 @@ export default {
   },
 
   query(index, q) {
-    const hits = index.explorer.query(q.text);
+    const hits = index.explorer.query(text(q));
     const rows = hits.rows(0, 10);
     const top = [];
     for (let i = 0; i < rows.length; i += ROW) {
@@ -121,7 +124,7 @@ export default {
   },
 
   count(index, q) {
-    const hits = index.explorer.query(q.text);
+    const hits = index.explorer.query(text(q));
     const count = hits.length;
     hits.free();
     return count;

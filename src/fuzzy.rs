@@ -1,0 +1,207 @@
+//! Typo tolerance: the index's terms within a few edits of a word, for `word~`.
+//!
+//! `word~` matches the terms within Levenshtein distance 1 of the word (words of 4–7
+//! letters) or 2 (8 letters or more), the word itself included; shorter words match only
+//! themselves (one edit from a three-letter word is most of the language). Distances
+//! count chars (insertions, deletions, substitutions; a transposition is two edits)
+//! between folded forms.
+//!
+//! The terms are sorted, so they are walked as the trie they spell: one row of the edit
+//! distance table per char of a term, the rows of the prefix it shares with the term
+//! before kept, and a whole run of terms skipped (galloping search) as soon as its common
+//! prefix is too far from the word (no cell of its row within reach). The walk visits the
+//! prefixes within reach of the word, not the dictionary; rows live in one buffer.
+
+use crate::index::Index;
+
+/// The edits `word~` allows for a word of `letters` chars.
+pub fn max_distance(letters: usize) -> usize {
+    match letters {
+        0..=3 => 0,
+        4..=7 => 1,
+        _ => 2,
+    }
+}
+
+/// The terms (ids, ascending) within [`max_distance`] of `word` (folded).
+pub fn terms_near(index: &Index, word: &str) -> Vec<usize> {
+    let target: Vec<char> = word.chars().collect();
+    let k = max_distance(target.len());
+    if k == 0 {
+        return index.find(word).into_iter().collect();
+    }
+    let width = target.len() + 1;
+    let mut out = Vec::new();
+    // Row d (cells d*width..(d+1)*width): distances from the path's first d chars to each
+    // prefix of the word. Row 0 is the empty path.
+    let mut rows: Vec<usize> = (0..width).collect();
+    // The path: the chars of the rows, with the byte where each ends in its term.
+    let mut path: Vec<char> = Vec::new();
+    let mut t = 0;
+    let count = index.term_count();
+    'terms: while t < count {
+        let term = index.term(t);
+        let shared = path
+            .iter()
+            .zip(term.chars())
+            .take_while(|(a, b)| *a == b)
+            .count();
+        path.truncate(shared);
+        rows.truncate((shared + 1) * width);
+        for (i, c) in term.char_indices().skip(shared) {
+            let depth = path.len();
+            let best = push_row(&mut rows, depth * width, &target, c);
+            path.push(c);
+            if best > k {
+                // Every term with this prefix is too far: skip them all.
+                let prefix = term.get(..i + c.len_utf8()).unwrap_or(term);
+                t = skip(index, t, prefix);
+                continue 'terms;
+            }
+        }
+        if rows.last().is_some_and(|&d| d <= k) {
+            out.push(t);
+        }
+        t += 1;
+    }
+    out
+}
+
+/// The first term after `t` that does not start with `prefix` (term `t` does): galloping
+/// from `t`, since most runs skipped are short.
+fn skip(index: &Index, t: usize, prefix: &str) -> usize {
+    let count = index.term_count();
+    let within = |u: usize| u < count && index.term(u).starts_with(prefix);
+    // `lo` has the prefix; `hi` does not (or is the end).
+    let mut lo = t;
+    let mut step = 1;
+    while within(lo + step) {
+        lo += step;
+        step *= 2;
+    }
+    let mut hi = (lo + step).min(count);
+    while hi - lo > 1 {
+        let mid = lo + (hi - lo) / 2;
+        if within(mid) {
+            lo = mid;
+        } else {
+            hi = mid;
+        }
+    }
+    hi
+}
+
+/// Appends the row for one more char `c` of the path (the previous row starts at
+/// `prev`); returns the row's smallest cell.
+fn push_row(rows: &mut Vec<usize>, prev: usize, target: &[char], c: char) -> usize {
+    let first = rows.get(prev).map_or(usize::MAX, |&d| d + 1);
+    rows.push(first);
+    let mut best = first;
+    let mut left = first;
+    for (j, &w) in target.iter().enumerate() {
+        let diagonal = rows.get(prev + j).copied().unwrap_or(usize::MAX);
+        let up = rows.get(prev + j + 1).copied().unwrap_or(usize::MAX);
+        let d = (diagonal + usize::from(w != c)).min(up + 1).min(left + 1);
+        rows.push(d);
+        best = best.min(d);
+        left = d;
+    }
+    best
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+#[allow(clippy::expect_used, clippy::indexing_slicing)]
+mod tests {
+    use super::{max_distance, terms_near};
+    use crate::Corpus;
+    use proptest::prelude::*;
+
+    /// The textbook edit distance, whole table.
+    fn levenshtein(a: &str, b: &str) -> usize {
+        let a: Vec<char> = a.chars().collect();
+        let b: Vec<char> = b.chars().collect();
+        let mut prev: Vec<usize> = (0..=b.len()).collect();
+        for (i, ca) in a.iter().enumerate() {
+            let mut row = vec![i + 1];
+            for (j, cb) in b.iter().enumerate() {
+                row.push(
+                    (prev[j] + usize::from(ca != cb))
+                        .min(prev[j + 1] + 1)
+                        .min(row[j] + 1),
+                );
+            }
+            prev = row;
+        }
+        prev[b.len()]
+    }
+
+    fn corpus() -> &'static Corpus {
+        static CORPUS: std::sync::OnceLock<Corpus> = std::sync::OnceLock::new();
+        CORPUS.get_or_init(|| Corpus::embedded().expect("the seeds parse"))
+    }
+
+    /// The terms a scan of the whole dictionary finds.
+    fn scan(word: &str) -> Vec<usize> {
+        let index = corpus().index();
+        let k = max_distance(word.chars().count());
+        (0..index.term_count())
+            .filter(|&t| levenshtein(index.term(t), word) <= k)
+            .collect()
+    }
+
+    #[test]
+    fn examples() {
+        assert_eq!(levenshtein("pyongyng", "pyongyang"), 1);
+        assert_eq!(levenshtein("poltiical", "political"), 2);
+        let index = corpus().index();
+        let names = |w: &str| -> Vec<String> {
+            terms_near(index, w)
+                .into_iter()
+                .map(|t| index.term(t).to_owned())
+                .collect()
+        };
+        assert_eq!(names("rusia"), ["russia"], "one edit for five letters");
+        assert!(
+            names("poltiical").contains(&"political".to_owned()),
+            "{:?}",
+            names("poltiical")
+        );
+        assert!(
+            names("cooperatoin").contains(&"cooperation".to_owned()),
+            "a transposition is two edits"
+        );
+        assert!(
+            names("russia").contains(&"russia".to_owned()),
+            "the word itself"
+        );
+        assert_eq!(
+            names("sel"),
+            Vec::<String>::new(),
+            "three letters: exact only"
+        );
+        assert_eq!(names("the"), ["the"]);
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+        /// Terms of the seed mutated by a few edits: the walk finds what the scan finds.
+        #[test]
+        fn walk_equals_scan(t in any::<usize>(), edits in prop::collection::vec((0u8..3, any::<usize>(), "[a-zа-я]"), 0..3)) {
+            let index = corpus().index();
+            let mut word: Vec<char> = index.term(t % index.term_count()).chars().collect();
+            for (kind, at, c) in edits {
+                let c = c.chars().next().unwrap_or('a');
+                let at = at % (word.len() + 1);
+                match kind {
+                    0 => word.insert(at, c),
+                    1 if at < word.len() => { word.remove(at); }
+                    _ if at < word.len() => word[at] = c,
+                    _ => {}
+                }
+            }
+            let word: String = word.into_iter().collect();
+            prop_assert_eq!(terms_near(index, &word), scan(&word), "{:?}", word);
+        }
+    }
+}
