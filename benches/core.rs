@@ -4,8 +4,9 @@
 //!
 //! `cargo bench --bench core` — the corpus is `AE_BENCH_CORPUS` (a folder of articles),
 //! else `target/corpus/1000` when `cargo xtask corpus --articles 1000` wrote it, else the
-//! seeds. `AE_BENCH_QUERIES` may name a JSON file `[{"cls": …, "text": …}, …]` (the
-//! Node benchmark writes its mix into its JSON as `queries`); else a fixed mix.
+//! seeds. `AE_BENCH_QUERIES` may name a JSON file `[{"cls": …, "text": …, "fuzzy": …}, …]`
+//! (the Node benchmark writes its mix into its JSON as `queries`; a fuzzy one is asked as
+//! `word~`); else a fixed mix.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
 
 #[allow(dead_code, clippy::indexing_slicing)]
@@ -24,7 +25,7 @@ const QUERIES: [(&str, &str); 9] = [
     ("two", "moscow seoul"),
     ("phrase", "\"economic cooperation\""),
     ("prefix", "cooperat*"),
-    ("misspelling", "cooperatoin"),
+    ("misspelling", "cooperatoin~"),
     ("cyrillic", "москва"),
     ("hangul", "서울"),
     ("absent", "xyzzyplugh"),
@@ -79,7 +80,16 @@ fn queries() -> Vec<(String, String)> {
             .iter()
             .map(|q| {
                 let s = |k: &str| q.get(k).and_then(|v| v.as_str()).unwrap().to_owned();
-                (s("cls"), s("text"))
+                // The misspelling is asked with typo tolerance, as the Node benchmark does.
+                let fuzzy = q.get("fuzzy").and_then(serde_json::Value::as_bool) == Some(true);
+                let text = if fuzzy {
+                    let words: Vec<String> =
+                        s("text").split_whitespace().map(|w| format!("{w}~")).collect();
+                    words.join(" ")
+                } else {
+                    s("text")
+                };
+                (s("cls"), text)
             })
             .collect();
     }
