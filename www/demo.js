@@ -10,6 +10,11 @@ addEventListener('message', (event) => {
     frame.style.height = `${height}px`;
   }
 });
+// The frame may have posted its height before this script ran: ask for it (now, and when
+// it has loaded, should it not be listening yet).
+const ask = () => frame.contentWindow?.postMessage({ type: 'article-explorer:measure' }, explorerOrigin);
+ask();
+frame.addEventListener('load', ask);
 
 const element = document.getElementById('element-demo');
 const log = document.getElementById('element-events');

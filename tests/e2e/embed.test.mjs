@@ -370,6 +370,12 @@ test('the iframe mode reports its height to the host, from its own origin, witho
   await eventually(async () => (await heights()).at(-1), await contentHeight(), 'the new height is reported');
   assert.notEqual((await heights()).at(-1), first, 'a different height for a page without matches');
 
+  // A host whose script runs after the frame is ready asks, and hears the height again.
+  const before = (await heights()).length;
+  await page.evaluate(() => document.querySelector('iframe').contentWindow.postMessage({ type: 'article-explorer:measure' }, '*'));
+  await eventually(async () => (await heights()).length > before, true, 'a height in answer to a measure request');
+  assert.equal((await heights()).at(-1), await contentHeight(), 'the current height');
+
   // Control: the page itself, not embedded, shows the tips.
   const full = await page.context().newPage();
   await full.goto(SITE);
