@@ -280,3 +280,85 @@ pageTest('screenshot of Seoul highlighted', async (page) => {
   assert.equal(png.readUInt32BE(16), 1200, 'width');
   assert.equal(png.readUInt32BE(20), 800, 'height');
 }, { context: { viewport: { width: 1200, height: 800 } } });
+
+/**
+ * A corpus of `n` generated articles as an articles bundle (docs/format.md): article i is
+ * titled "Item i" and has `alphas(i)` occurrences of "alpha"; every third has "beta";
+ * article 0 has 40 paragraphs and, in its last, the only "zebra".
+ */
+function bundle(n, alphas) {
+  const files = [];
+  for (let i = 0; i < n; i++) {
+    const name = `a-${String(i).padStart(3, '0')}.txt`;
+    const paragraphs = [`${Array(alphas(i)).fill('alpha').join(' ')} filler${i % 3 === 0 ? ' beta' : ''} words.`];
+    if (i === 0) {
+      for (let p = 0; p < 40; p++) paragraphs.push(`Paragraph ${p} of plain text that goes on for a while, long enough to wrap onto a second line in the article view, and then some more words.`);
+      paragraphs.push('The last paragraph holds the zebra.');
+    }
+    files.push([name, Buffer.from(`Item ${i}\n\n${paragraphs.join('\n\n')}\n`)]);
+  }
+  const parts = [Buffer.from('article-explorer bundle 1\n')];
+  for (const [name, bytes] of files) parts.push(Buffer.from(`${bytes.length} ${name}\n`), bytes, Buffer.from('\n'));
+  return Buffer.concat(parts);
+}
+
+const ITEMS = 300;
+const alphas = (i) => 1 + ((i * 7) % 13);
+/** The site with ITEMS generated articles instead of the seed. */
+const generated = { setup: (context) => context.route('**/articles.txt', (route) => route.fulfill({ body: bundle(ITEMS, alphas), contentType: 'text/plain; charset=utf-8' })) };
+
+/** Each item as [title, count, hidden], read in one evaluation. */
+const items = (page) => page.evaluate(() => [...document.querySelectorAll('#list li.item')].map((li) => [
+  li.querySelector('.item-title')?.textContent, li.querySelector('.count')?.textContent, li.hidden,
+]));
+
+test('a long list: every item gets its article\'s count, past the first screenful and after scrolling', async (t) => {
+  const { page, problems } = await openPage(t, browser(), SITE, generated);
+  const expected = (i, query) => (query === 'alpha' ? String(alphas(i)) : '1');
+  const check = async (query, matching) => {
+    await typeQuery(page, query);
+    // The items on screen are right as soon as the search has run.
+    const first = (await items(page)).slice(0, 10);
+    for (const [title, count, hidden] of first) {
+      const i = Number(title?.replace('Item ', ''));
+      assert.equal(hidden, false, `${query}: ${title} shown`);
+      assert.equal(count, expected(i, query), `${query}: count of ${title}`);
+    }
+    // All of them, once the list has caught up.
+    await eventually(async () => {
+      const all = await items(page);
+      const shown = all.filter(([, , hidden]) => !hidden);
+      return {
+        shown: shown.length,
+        hidden: all.length - shown.length,
+        wrong: shown.filter(([title, count]) => count !== expected(Number(title?.replace('Item ', '')), query)).length,
+        titles: new Set(all.map(([title]) => title)).size,
+      };
+    }, { shown: matching, hidden: ITEMS - matching, wrong: 0, titles: ITEMS }, `${query}: every item`);
+  };
+  await check('alpha', ITEMS);
+  await check('beta', ITEMS / 3);
+  await check('alpha', ITEMS);
+  // Scrolled to the end of the list, the items in view are shown with their counts.
+  await page.locator('#list li.item').last().scrollIntoViewIfNeeded();
+  const inView = await page.evaluate(() => [...document.querySelectorAll('#list li.item')].filter((li) => {
+    const box = li.getBoundingClientRect();
+    return !li.hidden && box.bottom > 0 && box.top < innerHeight && box.height > 0;
+  }).map((li) => [li.querySelector('.item-title')?.textContent, li.querySelector('.count')?.textContent, li.querySelector('.item-title')?.getBoundingClientRect().height]));
+  assert.ok(inView.length > 0, 'items in view at the end of the list');
+  for (const [title, count, height] of inView) {
+    assert.equal(count, String(alphas(Number(title?.replace('Item ', '')))), `count of ${title}`);
+    assert.ok(height > 0, `${title} is rendered`);
+  }
+  assert.deepEqual(problems, []);
+});
+
+test('a search scrolls its current match into view when it is below the fold', async (t) => {
+  const { page, problems } = await openPage(t, browser(), SITE, generated);
+  await typeQuery(page, 'zebra');
+  const view = await readView(page);
+  assert.deepEqual(view.marks, ['zebra']);
+  assert.equal(view.position, '1 of 1');
+  await eventually(() => currentMarkPlacement(page), 'visible', 'the match scrolled into view');
+  assert.deepEqual(problems, []);
+});

@@ -19,6 +19,11 @@ const HISTORY_PAUSE_MS = 1000;
  *   compact: the list with snippets only, no article view.
  */
 
+/** Sets a node's text only when it changes (an equal write still costs style and layout). */
+function setText(node, text) {
+  if (node.textContent !== text) node.textContent = text;
+}
+
 export class App {
   /**
    * @param {Ui} ui
@@ -37,6 +42,13 @@ export class App {
     this.current = -1;
     /** When the field last changed; the first search after loading always pushes. */
     this.lastInput = -Infinity;
+    this.reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
+    // After a search, the current match is scrolled to only if it is not fully in view,
+    // and only once the frame with the new highlights has been laid out: the observer's
+    // first report comes after that frame, so the search itself never forces a layout.
+    this.watcher = new IntersectionObserver((entries) => this.revealIfHidden(entries), { threshold: 1 });
+    /** The search bar: sticky in narrow layouts, where it may cover the current mark. */
+    this.bar = /** @type {HTMLElement} */ (ui.root.querySelector('.bar'));
     this.list = new ArticleList(ui.list, engine.articles, (i) => {
       this.show(i, 0);
       this.syncUrl('push');
@@ -92,20 +104,20 @@ export class App {
     this.result = result;
     const active = q.trim() !== '';
     const hidden = this.list.update(result, active, engine.articles);
-    ui.hiddenCount.textContent = hidden ? `${plural(hidden, 'article', 'articles')} hidden (no match)` : '';
+    setText(ui.hiddenCount, hidden ? `${plural(hidden, 'article', 'articles')} hidden (no match)` : '');
     const byName = name === null ? -1 : engine.articles.findIndex((a) => a.name === name);
     const inResult = (i) => result.articles.some((h) => h.article === i);
     const pick = inResult(byName) ? byName
       : inResult(this.selected) && name === null ? this.selected
       : result.articles[0]?.article ?? -1;
     this.announce(q);
-    this.show(pick, 0, false);
+    this.show(pick, 0, false, false);
     this.options.onResults?.(result);
   }
 
   announce(q) {
     const { ui, result } = this;
-    ui.suggest.replaceChildren();
+    if (ui.suggest.firstChild) ui.suggest.replaceChildren();
     const n = result.articles.length;
     let text;
     if (!q.trim() || !result.highlighting) {
@@ -127,11 +139,16 @@ export class App {
       text = `${plural(result.total, 'match', 'matches')} in ${plural(n, 'article', 'articles')}`;
     }
     if (result.notice) text += ` ${result.notice}`;
-    ui.status.textContent = text;
+    setText(ui.status, text);
   }
 
-  /** Shows article `index` with its mark `at` current (-1: none). */
-  show(index, at, notify = true) {
+  /**
+   * Shows article `index` with its mark `at` current (-1: none).
+   * @param {boolean} [notify] tell options.onSelect when the article changes
+   * @param {boolean} [center] scroll the current mark to the middle now (a move the reader
+   *   asked for); otherwise only if it is out of view, after the next frame (a search)
+   */
+  show(index, at, notify = true, center = true) {
     const { ui, result, engine } = this;
     const changed = index !== this.selected;
     this.selected = index;
@@ -139,13 +156,15 @@ export class App {
     if (this.options.compact) {
       this.marks = [];
     } else if (index < 0) {
-      ui.view.replaceChildren(el('p', 'empty', 'No article matches this search.'));
+      if (!ui.view.firstElementChild?.classList.contains('empty') || ui.view.childElementCount !== 1) {
+        ui.view.replaceChildren(el('p', 'empty', 'No article matches this search.'));
+      }
       this.marks = [];
     } else {
       const hit = result.highlighting ? result.articles.find((h) => h.article === index) : undefined;
       this.marks = renderArticle(ui.view, engine.articles[index], hit, ui.toggle.checked);
     }
-    this.setCurrent(this.marks.length ? at : -1);
+    this.setCurrent(this.marks.length ? at : -1, center);
     if (notify && changed && index >= 0) this.options.onSelect?.(index);
   }
 
@@ -165,20 +184,54 @@ export class App {
     this.syncUrl('replace');
   }
 
-  setCurrent(at) {
+  /**
+   * Makes mark `at` the current one.
+   * @param {number} at
+   * @param {boolean} [center] scroll it to the middle now; otherwise only if it is out of
+   *   view, once the next frame has been laid out
+   */
+  setCurrent(at, center = true) {
     const { ui, result } = this;
     this.marks[this.current]?.classList.remove('current');
     this.current = at;
     const mark = this.marks[at];
+    this.watcher.disconnect();
     if (mark) {
       mark.classList.add('current');
-      const reduce = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-      mark.scrollIntoView({ block: 'center', behavior: reduce ? 'auto' : 'smooth' });
+      if (center) {
+        this.reveal(mark);
+      } else {
+        this.watcher.observe(mark);
+        this.watcher.observe(this.bar);
+      }
     }
     const before = result.articles.findIndex((h) => h.article === this.selected);
-    const offset = result.articles.slice(0, Math.max(0, before)).reduce((sum, h) => sum + h.matches, 0);
-    ui.position.textContent = mark ? `${offset + at + 1} of ${result.total}` : `0 of ${result.total}`;
+    let offset = 0;
+    for (let i = 0; i < before; i++) offset += result.articles[i].matches;
+    setText(ui.position, mark ? `${offset + at + 1} of ${result.total}` : `0 of ${result.total}`);
     ui.prev.disabled = ui.next.disabled = !result.total;
+  }
+
+  /** Scrolls `mark` to the middle of its scrolling box. */
+  reveal(mark) {
+    mark.scrollIntoView({ block: 'center', behavior: this.reducedMotion.matches ? 'auto' : 'smooth' });
+  }
+
+  /**
+   * The observer's first report on the current mark and the search bar, after a frame:
+   * scrolls to the mark when it is not wholly visible (clipped by a scrolling pane or the
+   * viewport, or under the bar where the bar is sticky). Nothing here reads layout.
+   * @param {IntersectionObserverEntry[]} entries
+   */
+  revealIfHidden(entries) {
+    const mark = this.marks[this.current];
+    const entry = entries.findLast((e) => e.target === mark);
+    const bar = entries.findLast((e) => e.target === this.bar)?.boundingClientRect;
+    this.watcher.disconnect();
+    if (!entry || !mark) return;
+    const box = entry.boundingClientRect;
+    const underBar = bar !== undefined && box.top < bar.bottom && box.bottom > bar.top;
+    if (entry.intersectionRatio < 1 || underBar) this.reveal(mark);
   }
 
   /** The URL follows the view (page only). */

@@ -133,7 +133,43 @@ export function fieldText(article, block, part) {
   return (b?.kind === 'card' ? b[part] : b?.text) ?? '';
 }
 
-/** The list of articles: built once, then counted, hidden and ordered per query. */
+/**
+ * Sets `node`'s text only when it differs from what was rendered last (`slot[key]`): an
+ * unchanged item costs a comparison, not a DOM write (and no style or layout work).
+ */
+function setText(slot, key, node, text) {
+  if (slot[key] === text) return;
+  slot[key] = text;
+  node.textContent = text;
+}
+
+/** The line under an item's title: its cards' authors. */
+function metaText(article) {
+  const cards = article.blocks.filter((b) => b.kind === 'card');
+  return cards.length
+    ? `${plural(cards.length, 'related article', 'related articles')}: ${cards.map((c) => c.author).join(', ')}`
+    : '';
+}
+
+/** Items rewritten at once when none is known to be on screen (a screenful and more). */
+const FIRST_ITEMS = 40;
+/** Items rewritten at once past the last one on screen. */
+const MORE_ITEMS = 10;
+/** The longest stretch of deferred item work in one task, ms. */
+const SLICE_MS = 4;
+
+/**
+ * The list of articles: one item per article, built once, then filled per query. Item k
+ * (a slot) shows the k-th article of the result, then the articles not in it in corpus
+ * order (hidden while a query is active), so a query never moves a DOM node: it rewrites
+ * only the items whose article, count or visibility changed (each slot keeps what it
+ * shows). A search rewrites at once the items up to a little past the last one on screen
+ * (known from content-visibility's state events), and hides at once the items after them
+ * that it hides; the rest of their work (texts, counts, showing them) is done after the
+ * frame, a few ms at a time. An item left for later is either hidden or, when the items
+ * before it are all shown, below the screen. Items off-screen skip style and layout
+ * (content-visibility in style.css).
+ */
 export class ArticleList {
   /**
    * @param {HTMLOListElement} root
@@ -144,24 +180,48 @@ export class ArticleList {
   constructor(root, articles, onSelect, { compact = false } = {}) {
     this.root = root;
     this.compact = compact;
-    this.items = articles.map((article, i) => {
+    this.articles = articles;
+    /** The slot showing each article (as planned: deferred slots included). */
+    this.slotOf = Int32Array.from(articles, (_, i) => i);
+    /** Whether each slot is rendered (on screen or near it), from content-visibility. */
+    this.onScreen = new Uint8Array(articles.length);
+    /** The article marked current (aria-current), and its slot. */
+    this.selected = -1;
+    this.selectedSlot = -1;
+    /**
+     * What every slot should show: its article and hit, hidden or not; `done` slots
+     * show it. @type {{articles: Int32Array, hits: Array<import('./engine.js').ArticleHit|null>,
+     *   shown: number, active: boolean, result: Result|null, done: number}}
+     */
+    this.plan = { articles: this.slotOf.slice(), hits: [], shown: articles.length, active: false, result: null, done: articles.length };
+    this.generation = 0;
+    /** @type {string[]} each article's meta line, once made */
+    this.metaTexts = [];
+    this.slots = articles.map((article, i) => {
       const li = el('li', 'item');
       li.setAttribute('part', 'item');
       const button = el('button', 'pick');
       button.type = 'button';
+      const meta = (this.metaTexts[i] = metaText(article));
       const title = el('span', 'item-title', article.title);
+      const metaNode = el('span', 'item-meta', meta);
       const count = el('span', 'count');
-      const cards = article.blocks.filter((b) => b.kind === 'card');
-      const meta = el('span', 'item-meta', cards.length
-        ? `${plural(cards.length, 'related article', 'related articles')}: ${cards.map((c) => c.author).join(', ')}`
-        : '');
-      button.append(title, meta, count);
-      button.addEventListener('click', () => onSelect(i));
+      button.append(title, metaNode, count);
       li.append(button);
       const snippet = compact ? el('p', 'snippet') : null;
       if (snippet) li.append(snippet);
-      return { li, button, count, snippet };
+      const slot = {
+        li, button, title, meta: metaNode, count, snippet,
+        /** What the slot shows: its article, and the texts last written. */
+        article: i, titleText: article.title, metaText: meta, countText: '', countLabel: null,
+      };
+      button.addEventListener('click', () => onSelect(slot.article));
+      li.addEventListener('contentvisibilityautostatechange', (e) => {
+        this.onScreen[i] = /** @type {any} */ (e).skipped ? 0 : 1;
+      });
+      return slot;
     });
+    root.replaceChildren(...this.slots.map((s) => s.li));
   }
 
   /**
@@ -172,39 +232,108 @@ export class ArticleList {
    * @returns {number} how many articles are hidden
    */
   update(result, active, articles) {
-    const shown = new Set();
-    const order = [];
+    const { slots, slotOf, onScreen } = this;
+    const n = slots.length;
+    // A focused item keeps the focus on its article, wherever that goes.
+    const focusRoot = /** @type {Document|ShadowRoot} */ (this.root.getRootNode());
+    const focusedSlot = slots.findIndex((s) => s.button === focusRoot.activeElement);
+    const focusedArticle = focusedSlot >= 0 ? slots[focusedSlot].article : -1;
+
+    const plan = { articles: new Int32Array(n), hits: [], shown: result.articles.length, active, result, done: 0 };
+    const inResult = new Uint8Array(n);
+    let k = 0;
     for (const hit of result.articles) {
-      shown.add(hit.article);
-      const item = this.items[hit.article];
-      order.push(item.li);
-      item.count.textContent = result.highlighting ? String(hit.matches) : '';
-      item.count.setAttribute('aria-label', result.highlighting ? plural(hit.matches, 'match', 'matches') : '');
-      if (item.snippet) {
-        const article = articles[hit.article];
-        const field = result.highlighting ? hit.fields[0] : undefined;
-        const text = field ? fieldText(article, field.block, field.part) : article.lede ?? fieldText(article, 0, 'text');
-        const cut = excerpt(text, field?.spans ?? []);
-        item.snippet.replaceChildren();
-        appendMarked(item.snippet, cut.text, cut.spans);
-      }
+      inResult[hit.article] = 1;
+      plan.hits.push(hit);
+      plan.articles[k++] = hit.article;
     }
-    let hidden = 0;
-    this.items.forEach((item, i) => {
-      item.li.hidden = active && !shown.has(i);
-      if (item.li.hidden) hidden++;
-      if (!shown.has(i)) order.push(item.li);
-    });
-    this.root.replaceChildren(...order);
-    return hidden;
+    for (let a = 0; a < n; a++) if (!inResult[a]) plan.articles[k++] = a;
+    for (let s = 0; s < n; s++) slotOf[plan.articles[s]] = s;
+    this.plan = plan;
+    this.generation++;
+
+    let last = -1;
+    for (let s = n - 1; s >= 0; s--) if (onScreen[s] && !slots[s].li.hidden) { last = s; break; }
+    const now = Math.min(n, Math.max(FIRST_ITEMS, last + 1 + MORE_ITEMS));
+    this.apply(now, articles);
+    for (let s = now; s < n; s++) {
+      if (active && s >= plan.shown && !slots[s].li.hidden) slots[s].li.hidden = true;
+    }
+    if (now < n) this.defer(articles);
+
+    if (this.selected >= 0 && slotOf[this.selected] !== this.selectedSlot) this.select(this.selected);
+    const to = focusedArticle >= 0 ? slotOf[focusedArticle] : -1;
+    if (to >= 0 && to !== focusedSlot && to < plan.done && !slots[to].li.hidden) {
+      slots[to].button.focus({ preventScroll: true });
+    }
+    return active ? n - plan.shown : 0;
+  }
+
+  /** Brings the slots up to `end` in line with the plan. */
+  apply(end, articles) {
+    const { plan } = this;
+    for (let s = plan.done; s < end; s++) {
+      const hide = plan.active && s >= plan.shown;
+      this.fill(s, plan.articles[s], plan.hits[s] ?? null, /** @type {Result} */ (plan.result), articles);
+      if (this.slots[s].li.hidden !== hide) this.slots[s].li.hidden = hide;
+    }
+    plan.done = Math.max(plan.done, end);
+  }
+
+  /** Brings the remaining slots in line after the next frame, a slice at a time. */
+  defer(articles) {
+    const generation = this.generation;
+    const slice = () => {
+      if (generation !== this.generation) return;
+      const until = performance.now() + SLICE_MS;
+      const n = this.slots.length;
+      while (this.plan.done < n && performance.now() < until) this.apply(Math.min(n, this.plan.done + 50), articles);
+      if (this.plan.done < n) setTimeout(slice, 0);
+    };
+    requestAnimationFrame(() => setTimeout(slice, 0));
+  }
+
+  /**
+   * Slot `s` shows article `a`: with its hit (count, snippet), or none (not in the result).
+   * @param {number} s
+   * @param {number} a
+   * @param {import('./engine.js').ArticleHit|null} hit
+   * @param {Result} result
+   * @param {Article[]} articles
+   */
+  fill(s, a, hit, result, articles) {
+    const slot = this.slots[s];
+    if (slot.article !== a) {
+      slot.article = a;
+      setText(slot, 'titleText', slot.title, articles[a].title);
+      setText(slot, 'metaText', slot.meta, this.metaTexts[a] ??= metaText(articles[a]));
+      if (slot.snippet && !hit) slot.snippet.replaceChildren();
+    }
+    const counted = hit !== null && result.highlighting;
+    setText(slot, 'countText', slot.count, counted ? String(hit.matches) : '');
+    const label = counted ? plural(hit.matches, 'match', 'matches') : '';
+    if (slot.countLabel !== label) {
+      slot.countLabel = label;
+      slot.count.setAttribute('aria-label', label);
+    }
+    if (slot.snippet && hit) {
+      const article = articles[a];
+      const field = result.highlighting ? hit.fields[0] : undefined;
+      const text = field ? fieldText(article, field.block, field.part) : article.lede ?? fieldText(article, 0, 'text');
+      const cut = excerpt(text, field?.spans ?? []);
+      slot.snippet.replaceChildren();
+      appendMarked(slot.snippet, cut.text, cut.spans);
+    }
   }
 
   /** Marks article `index` as the one shown. */
   select(index) {
-    this.items.forEach((item, i) => {
-      if (i === index) item.button.setAttribute('aria-current', 'true');
-      else item.button.removeAttribute('aria-current');
-    });
+    const slot = index >= 0 ? this.slotOf[index] : -1;
+    if (slot === this.selectedSlot && index === this.selected) return;
+    this.slots[this.selectedSlot]?.button.removeAttribute('aria-current');
+    this.slots[slot]?.button.setAttribute('aria-current', 'true');
+    this.selected = index;
+    this.selectedSlot = slot;
   }
 }
 
