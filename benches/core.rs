@@ -83,8 +83,10 @@ fn queries() -> Vec<(String, String)> {
                 // The misspelling is asked with typo tolerance, as the Node benchmark does.
                 let fuzzy = q.get("fuzzy").and_then(serde_json::Value::as_bool) == Some(true);
                 let text = if fuzzy {
-                    let words: Vec<String> =
-                        s("text").split_whitespace().map(|w| format!("{w}~")).collect();
+                    let words: Vec<String> = s("text")
+                        .split_whitespace()
+                        .map(|w| format!("{w}~"))
+                        .collect();
                     words.join(" ")
                 } else {
                     s("text")
