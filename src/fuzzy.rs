@@ -77,12 +77,12 @@ pub fn terms_near(index: &Index, word: &str) -> Vec<usize> {
                             seek.clear();
                             seek.push_str(parent);
                             seek.push(a);
-                            gallop(index, t, |u| u < seek.as_str())
+                            gallop(index, t, &|u| u < seek.as_str())
                         }
-                        None => gallop(index, t, |u| u.starts_with(parent)),
+                        None => gallop(index, t, &|u| u.starts_with(parent)),
                     }
                 } else {
-                    gallop(index, t, |u| u.starts_with(prefix))
+                    gallop(index, t, &|u| u.starts_with(prefix))
                 };
                 continue 'terms;
             }
@@ -96,8 +96,9 @@ pub fn terms_near(index: &Index, word: &str) -> Vec<usize> {
 }
 
 /// The first term after `t` for which `before` is false (it is true of term `t`, and of
-/// a run of terms from it): galloping from `t`, since most runs skipped are short.
-fn gallop(index: &Index, t: usize, before: impl Fn(&str) -> bool) -> usize {
+/// a run of terms from it): galloping from `t`, since most runs skipped are short. One
+/// instance for every test (`dyn`): smaller wasm, and the call is not what costs.
+fn gallop(index: &Index, t: usize, before: &dyn Fn(&str) -> bool) -> usize {
     let count = index.term_count();
     let within = |u: usize| u < count && before(index.term(u));
     // `lo` is within the run; `hi` is not (or is the end).

@@ -54,6 +54,13 @@ pub fn dist(out: &Path, seeds: Option<&Path>) -> Result<(), String> {
             &wasm_arg,
         ],
     )?;
+    // The glue as shipped: without the doc comments wasm-bindgen copies from the Rust
+    // side (they are read in src/wasm.rs; 0.8 kB of the engine's gzipped download).
+    let glue = pkg.join(format!("{CRATE}.js"));
+    let source = std::fs::read_to_string(&glue)
+        .map_err(|e| format!("cannot read {}: {e}", glue.display()))?;
+    std::fs::write(&glue, strip_doc_comments(&source))
+        .map_err(|e| format!("cannot write {}: {e}", glue.display()))?;
     let bg = pkg.join(format!("{CRATE}_bg.wasm"));
     let bg_arg = bg.display().to_string();
     // -Oz until nothing changes, and without the two custom sections no browser reads
@@ -242,6 +249,41 @@ fn report_sizes(files: &[PathBuf]) {
         eprintln!(
             "xtask: {}: {raw} bytes, {gz} gzipped",
             file.file_name().and_then(|n| n.to_str()).unwrap_or("?")
+        );
+    }
+}
+
+/// `js` without its doc comments: every `/** … */` block that starts a line (as
+/// wasm-bindgen writes them before classes, methods and functions). Other comments and
+/// all code are kept as they are.
+fn strip_doc_comments(js: &str) -> String {
+    let mut out = String::with_capacity(js.len());
+    let mut in_doc = false;
+    for line in js.split_inclusive('\n') {
+        if !in_doc && line.trim_start().starts_with("/**") {
+            in_doc = true;
+        }
+        if in_doc {
+            if line.contains("*/") {
+                in_doc = false;
+            }
+            continue;
+        }
+        out.push_str(line);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::strip_doc_comments;
+
+    #[test]
+    fn doc_comments_go_and_code_stays() {
+        let js = "/**\n * The corpus.\n */\nexport class Explorer {\n    /** @returns {number} */\n    get buildMs() {\n        return wasm.f('/** not a comment */'); // kept\n    }\n}\n";
+        assert_eq!(
+            strip_doc_comments(js),
+            "export class Explorer {\n    get buildMs() {\n        return wasm.f('/** not a comment */'); // kept\n    }\n}\n"
         );
     }
 }
