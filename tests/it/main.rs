@@ -1,4 +1,5 @@
-//! Integration tests, one binary: parsing, searching, the CLI, properties and the oracle.
+//! Integration tests, one binary: parsing, searching, the CLI, typo tolerance, properties
+//! and the oracle.
 #![cfg(not(target_arch = "wasm32"))]
 #![allow(
     clippy::unwrap_used,
@@ -9,6 +10,7 @@
 )]
 
 mod cli;
+mod fuzzy;
 mod naive;
 mod oracle;
 mod parse;

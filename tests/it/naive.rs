@@ -107,7 +107,7 @@ fn term_matches(term: &Term, token: &Token, first: bool) -> bool {
 }
 
 /// The textbook edit distance (Levenshtein, over chars), whole table.
-fn levenshtein(a: &str, b: &str) -> usize {
+pub fn levenshtein(a: &str, b: &str) -> usize {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
     let mut prev: Vec<usize> = (0..=b.len()).collect();
