@@ -38,7 +38,7 @@ pub fn terms_near(index: &Index, word: &str) -> Vec<usize> {
     // Row d (cells d*width..(d+1)*width): distances from the path's first d chars to each
     // prefix of the word. Row 0 is the empty path.
     let mut rows: Vec<usize> = (0..width).collect();
-    // The path: the chars of the rows, with the byte where each ends in its term.
+    // The path: the chars the rows after row 0 are for (a prefix of the current term).
     let mut path: Vec<char> = Vec::new();
     // Scratch: the key of the next sibling worth visiting.
     let mut seek = String::new();
@@ -97,7 +97,7 @@ pub fn terms_near(index: &Index, word: &str) -> Vec<usize> {
 
 /// The first term after `t` for which `before` is false (it is true of term `t`, and of
 /// a run of terms from it): galloping from `t`, since most runs skipped are short. One
-/// instance for every test (`dyn`): smaller wasm, and the call is not what costs.
+/// instance for every predicate (`dyn`): smaller wasm, and the call is not what costs.
 fn gallop(index: &Index, t: usize, before: &dyn Fn(&str) -> bool) -> usize {
     let count = index.term_count();
     let within = |u: usize| u < count && before(index.term(u));

@@ -46,10 +46,8 @@ pub fn merge(spans: &mut Vec<Span>) {
         .filter(|s| s.start < s.end)
         .map(|s| (u64::from(s.start) << 32) | u64::from(s.end))
         .collect();
-    // Spans mostly come sorted already: a check is cheaper than a sort.
-    if keys.windows(2).any(|w| w.first() > w.get(1)) {
-        crate::sort::sort_u64(&mut keys);
-    }
+    // Spans mostly come sorted already: `sort_u64` then only checks.
+    crate::sort::sort_u64(&mut keys);
     let mut out: Vec<Span> = Vec::with_capacity(keys.len());
     for key in keys {
         let span = Span::new((key >> 32) as u32, key as u32);
@@ -74,10 +72,8 @@ pub fn to_utf16(text: &str, spans: &[Span]) -> Vec<Span> {
         .enumerate()
         .map(|(i, &o)| (u64::from(o) << 32) | i as u64)
         .collect();
-    // Sorted, non-overlapping spans give ascending offsets already.
-    if order.windows(2).any(|w| w.first() > w.get(1)) {
-        crate::sort::sort_u64(&mut order);
-    }
+    // Sorted, non-overlapping spans give ascending offsets already (`sort_u64` only checks).
+    crate::sort::sort_u64(&mut order);
 
     // One walk over the bytes: a char is a byte that is not a continuation byte, and a
     // 4-byte char (its first byte ≥ 0xF0) is two UTF-16 units. Byte counting is several

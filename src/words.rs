@@ -155,8 +155,8 @@ fn word_end(text: &str, start: usize) -> Result<(usize, bool), usize> {
     Ok((at, alnum))
 }
 
-/// The full rules (`word_break`) over `text[from..]` up to the next space after `unknown` that
-/// follows a non-space (or the end); reports its words; returns where it stopped.
+/// The full rules (`word_break`) over `text[from..]` up to the next space after `unknown`
+/// that follows a non-space (or the end); reports its words; returns where it stopped.
 fn slow(text: &str, from: usize, unknown: usize, each: &mut impl FnMut(usize, usize)) -> usize {
     let bytes = text.as_bytes();
     let mut to = bytes.len();

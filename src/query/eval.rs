@@ -386,8 +386,9 @@ fn positions_into(index: &Index, group: &[Entry<'_>], out: &mut Vec<u32>, keys: 
 }
 
 /// Whether no two occurrences of the query's positive leaves can overlap: one leaf of one
-/// term (a word, prefix or fuzzy word: distinct tokens), or exact single words only, pairwise distinct,
-/// none another's possessive (`seoul's` is also indexed as `seoul`, at the same place).
+/// term (a word, prefix or fuzzy word: distinct tokens), or exact single words only,
+/// pairwise distinct, none another's possessive (`seoul's` is also indexed as `seoul`, at
+/// the same place).
 fn disjoint(query: &Query) -> bool {
     let leaves: Vec<&Leaf> = query
         .clauses

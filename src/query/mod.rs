@@ -3,8 +3,8 @@
 //!
 //! The language, as users of search boxes know it (see `docs/query.md`):
 //! bare words must all match (AND); `"exact phrase"`; `-word` excludes; `a OR b`;
-//! `prefix*`; `word~` (typos); `title:`, `author:` and `in:KIND` filters. Parsing never fails: whatever
-//! cannot be read as an operator is read literally or ignored.
+//! `prefix*`; `word~` (typos); `title:`, `author:` and `in:KIND` filters. Parsing never
+//! fails: whatever cannot be read as an operator is read literally or ignored.
 
 pub mod eval;
 pub mod parse;

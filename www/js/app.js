@@ -103,7 +103,7 @@ export class App {
     const result = engine.search(q);
     this.result = result;
     const active = q.trim() !== '';
-    const hidden = this.list.update(result, active, engine.articles);
+    const hidden = this.list.update(result, active);
     setText(ui.hiddenCount, hidden ? `${plural(hidden, 'article', 'articles')} hidden (no match)` : '');
     const byName = name === null ? -1 : engine.articles.findIndex((a) => a.name === name);
     const inResult = (i) => result.articles.some((h) => h.article === i);

@@ -137,7 +137,7 @@ export function fieldText(article, block, part) {
  * Sets `node`'s text only when it differs from what was rendered last (`slot[key]`): an
  * unchanged item costs a comparison, not a DOM write (and no style or layout work).
  */
-function setText(slot, key, node, text) {
+function setSlotText(slot, key, node, text) {
   if (slot[key] === text) return;
   slot[key] = text;
   node.textContent = text;
@@ -228,10 +228,9 @@ export class ArticleList {
    * Shows the result's articles in its order with their counts; hides the others.
    * @param {Result} result
    * @param {boolean} active whether a query is active (hiding applies)
-   * @param {Article[]} articles
    * @returns {number} how many articles are hidden
    */
-  update(result, active, articles) {
+  update(result, active) {
     const { slots, slotOf, onScreen } = this;
     const n = slots.length;
     // A focused item keeps the focus on its article, wherever that goes.
@@ -255,11 +254,11 @@ export class ArticleList {
     let last = -1;
     for (let s = n - 1; s >= 0; s--) if (onScreen[s] && !slots[s].li.hidden) { last = s; break; }
     const now = Math.min(n, Math.max(FIRST_ITEMS, last + 1 + MORE_ITEMS));
-    this.apply(now, articles);
+    this.apply(now);
     for (let s = now; s < n; s++) {
       if (active && s >= plan.shown && !slots[s].li.hidden) slots[s].li.hidden = true;
     }
-    if (now < n) this.defer(articles);
+    if (now < n) this.defer();
 
     if (this.selected >= 0 && slotOf[this.selected] !== this.selectedSlot) this.select(this.selected);
     const to = focusedArticle >= 0 ? slotOf[focusedArticle] : -1;
@@ -270,24 +269,24 @@ export class ArticleList {
   }
 
   /** Brings the slots up to `end` in line with the plan. */
-  apply(end, articles) {
+  apply(end) {
     const { plan } = this;
     for (let s = plan.done; s < end; s++) {
       const hide = plan.active && s >= plan.shown;
-      this.fill(s, plan.articles[s], plan.hits[s] ?? null, /** @type {Result} */ (plan.result), articles);
+      this.fill(s, plan.articles[s], plan.hits[s] ?? null, /** @type {Result} */ (plan.result));
       if (this.slots[s].li.hidden !== hide) this.slots[s].li.hidden = hide;
     }
     plan.done = Math.max(plan.done, end);
   }
 
   /** Brings the remaining slots in line after the next frame, a slice at a time. */
-  defer(articles) {
+  defer() {
     const generation = this.generation;
     const slice = () => {
       if (generation !== this.generation) return;
       const until = performance.now() + SLICE_MS;
       const n = this.slots.length;
-      while (this.plan.done < n && performance.now() < until) this.apply(Math.min(n, this.plan.done + 50), articles);
+      while (this.plan.done < n && performance.now() < until) this.apply(Math.min(n, this.plan.done + 50));
       if (this.plan.done < n) setTimeout(slice, 0);
     };
     requestAnimationFrame(() => setTimeout(slice, 0));
@@ -299,18 +298,18 @@ export class ArticleList {
    * @param {number} a
    * @param {import('./engine.js').ArticleHit|null} hit
    * @param {Result} result
-   * @param {Article[]} articles
    */
-  fill(s, a, hit, result, articles) {
+  fill(s, a, hit, result) {
+    const { articles } = this;
     const slot = this.slots[s];
     if (slot.article !== a) {
       slot.article = a;
-      setText(slot, 'titleText', slot.title, articles[a].title);
-      setText(slot, 'metaText', slot.meta, this.metaTexts[a] ??= metaText(articles[a]));
+      setSlotText(slot, 'titleText', slot.title, articles[a].title);
+      setSlotText(slot, 'metaText', slot.meta, this.metaTexts[a] ??= metaText(articles[a]));
       if (slot.snippet && !hit) slot.snippet.replaceChildren();
     }
     const counted = hit !== null && result.highlighting;
-    setText(slot, 'countText', slot.count, counted ? String(hit.matches) : '');
+    setSlotText(slot, 'countText', slot.count, counted ? String(hit.matches) : '');
     const label = counted ? plural(hit.matches, 'match', 'matches') : '';
     if (slot.countLabel !== label) {
       slot.countLabel = label;

@@ -77,11 +77,7 @@ pub fn dist(out: &Path, seeds: Option<&Path>) -> Result<(), String> {
             &bg_arg,
         ],
     )?;
-    report_sizes(&[
-        bg,
-        pkg.join(format!("{CRATE}.js")),
-        out.join("articles.txt"),
-    ]);
+    report_sizes(&[bg, glue, out.join("articles.txt")]);
     crate::single::write_page(out)?;
     let version = stamp(out)?;
     let single = crate::single::write(out)?;
@@ -218,34 +214,29 @@ pub const ENGINE_BUDGET_GZIP: usize = 60_000;
 /// The engine download of the site in `out` (wasm + glue), in bytes after `gzip -9`.
 pub fn engine_gzip(out: &Path) -> Result<usize, String> {
     let pkg = out.join("pkg");
-    let mut total = 0;
-    for file in [
-        pkg.join(format!("{CRATE}_bg.wasm")),
-        pkg.join(format!("{CRATE}.js")),
-    ] {
-        let out = Command::new("gzip")
-            .args(["-9", "-c"])
-            .arg(&file)
-            .output()
-            .map_err(|e| format!("cannot run gzip: {e}"))?;
-        if !out.status.success() {
-            return Err(format!("gzip {} failed", file.display()));
-        }
-        total += out.stdout.len();
+    let wasm = gzip_len(&pkg.join(format!("{CRATE}_bg.wasm")))?;
+    let glue = gzip_len(&pkg.join(format!("{CRATE}.js")))?;
+    Ok(wasm + glue)
+}
+
+/// The size of `file` after `gzip -9`.
+fn gzip_len(file: &Path) -> Result<usize, String> {
+    let out = Command::new("gzip")
+        .args(["-9", "-c"])
+        .arg(file)
+        .output()
+        .map_err(|e| format!("cannot run gzip: {e}"))?;
+    if !out.status.success() {
+        return Err(format!("gzip {} failed", file.display()));
     }
-    Ok(total)
+    Ok(out.stdout.len())
 }
 
 /// Prints each file's size raw and gzipped (`gzip -9`).
 fn report_sizes(files: &[PathBuf]) {
     for file in files {
         let raw = std::fs::metadata(file).map(|m| m.len()).unwrap_or(0);
-        let gz = Command::new("gzip")
-            .args(["-9", "-c"])
-            .arg(file)
-            .output()
-            .map(|o| o.stdout.len())
-            .unwrap_or(0);
+        let gz = gzip_len(file).unwrap_or(0);
         eprintln!(
             "xtask: {}: {raw} bytes, {gz} gzipped",
             file.file_name().and_then(|n| n.to_str()).unwrap_or("?")
