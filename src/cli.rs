@@ -1,6 +1,6 @@
 //! The CLI's commands and their JSON.
 
-use article_explorer::{article, Article, Corpus, Error, Part, SearchResult};
+use article_explorer::{article, Article, Corpus, Error, MatchKind, Part, SearchResult};
 use serde::Serialize;
 use std::io::Write;
 use std::process::ExitCode;
@@ -142,6 +142,8 @@ struct FieldJson<'a> {
     /// UTF-16 code units of the field's text, half-open.
     spans: Vec<[u32; 2]>,
     texts: Vec<&'a str>,
+    /// How each span matched: `exact`, `stem` or `fuzzy`.
+    matched: &'a [MatchKind],
 }
 
 impl<'a> SearchJson<'a> {
@@ -161,6 +163,7 @@ impl<'a> SearchJson<'a> {
                             field: f.addr.part,
                             spans: f.utf16.iter().map(|s| [s.start, s.end]).collect(),
                             texts: f.spans.iter().filter_map(|s| s.slice(text)).collect(),
+                            matched: &f.matched,
                         }
                     })
                     .collect();

@@ -4,8 +4,9 @@
 //! - rows, 3 numbers a row, best first: `[article, matches, score]` (a `Float64Array`:
 //!   every u32 and f32 is exact in an f64);
 //! - fields of one article, in reading order, each `[block, part, n]` then `n` spans as
-//!   `[start, end)` in UTF-16 code units of the field's text (an `Int32Array`): `block` −1
-//!   title, −2 lede; `part` 0 text, 1 card title, 2 card author, 3 card teaser.
+//!   `start, end, how` — `[start, end)` in UTF-16 code units of the field's text, `how` it
+//!   matched ([`crate::MatchKind::code`]: 0 exact, 1 stem, 2 fuzzy) — (an `Int32Array`):
+//!   `block` −1 title, −2 lede; `part` 0 text, 1 card title, 2 card author, 3 card teaser.
 
 use crate::article::Part;
 use crate::hits::Row;
@@ -34,7 +35,7 @@ pub fn rows(rows: &[Row]) -> Vec<f64> {
         .collect()
 }
 
-/// Fields as `[block, part, n, start, end, …]…` (UTF-16 spans).
+/// Fields as `[block, part, n, start, end, how, …]…` (UTF-16 spans).
 pub fn fields(fields: &[FieldHit]) -> Vec<i32> {
     let mut out = Vec::new();
     for field in fields {
@@ -43,8 +44,9 @@ pub fn fields(fields: &[FieldHit]) -> Vec<i32> {
             part_code(field.addr.part),
             i32::try_from(field.utf16.len()).unwrap_or(i32::MAX),
         ]);
-        for span in &field.utf16 {
-            out.extend([to_i32(span.start), to_i32(span.end)]);
+        for (i, span) in field.utf16.iter().enumerate() {
+            let how = field.matched.get(i).copied().unwrap_or_default();
+            out.extend([to_i32(span.start), to_i32(span.end), i32::from(how.code())]);
         }
     }
     out
@@ -59,6 +61,7 @@ mod tests {
     use super::*;
     use crate::article::{FieldAddr, Kind};
     use crate::span::Span;
+    use crate::MatchKind;
 
     #[test]
     fn layout() {
@@ -75,16 +78,21 @@ mod tests {
             },
         ];
         assert_eq!(rows(&rows_in), [7.0, 3.0, 1.5, 2.0, 1.0, 0.25]);
-        let field = |block, part, spans: &[(u32, u32)]| FieldHit {
+        let field = |block, part, spans: &[(u32, u32, MatchKind)]| FieldHit {
             addr: FieldAddr { block, part },
             kind: Kind::Card,
             spans: Vec::new(),
-            utf16: spans.iter().map(|&(s, e)| Span::new(s, e)).collect(),
+            utf16: spans.iter().map(|&(s, e, _)| Span::new(s, e)).collect(),
+            matched: spans.iter().map(|&(_, _, k)| k).collect(),
         };
         let f = [
-            field(-1, Part::Text, &[(0, 5)]),
-            field(3, Part::Author, &[(1, 2), (4, 9)]),
+            field(-1, Part::Text, &[(0, 5, MatchKind::Exact)]),
+            field(
+                3,
+                Part::Author,
+                &[(1, 2, MatchKind::Stem), (4, 9, MatchKind::Fuzzy)],
+            ),
         ];
-        assert_eq!(fields(&f), [-1, 0, 1, 0, 5, 3, 2, 2, 1, 2, 4, 9]);
+        assert_eq!(fields(&f), [-1, 0, 1, 0, 5, 0, 3, 2, 2, 1, 2, 1, 4, 9, 2]);
     }
 }

@@ -9,6 +9,7 @@
 //! when the index is built and stored with its posting list.
 
 use crate::index::Class;
+use crate::query::MatchKind;
 
 /// BM25's term-frequency saturation.
 const K1: f32 = 1.2;
@@ -26,6 +27,17 @@ pub fn weight(class: Class) -> f32 {
         Class::Paragraph => 1.0,
         Class::CardTeaser => 1.0,
         Class::Disclaimer => 0.2,
+    }
+}
+
+/// What an occurrence counts for by how it matched: the word as typed fully, another
+/// form of it less, a word a few edits away least — so that, all else equal, exact
+/// matches rank above stemmed ones and stemmed above fuzzy.
+pub fn match_weight(kind: MatchKind) -> f32 {
+    match kind {
+        MatchKind::Exact => 1.0,
+        MatchKind::Stem => 0.7,
+        MatchKind::Fuzzy => 0.4,
     }
 }
 

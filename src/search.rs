@@ -5,7 +5,7 @@ use crate::article::{Article, FieldAddr, Kind};
 use crate::hits::Hits;
 use crate::index::Index;
 use crate::query::text::ArticleText;
-use crate::query::{self, Query};
+use crate::query::{self, MatchKind, Query};
 use crate::span::{self, Span};
 use serde::Serialize;
 
@@ -64,6 +64,9 @@ pub struct FieldHit {
     pub spans: Vec<Span>,
     /// The same highlights in UTF-16 code units, for JavaScript's string indexing.
     pub utf16: Vec<Span>,
+    /// How each highlight matched what was typed: `exact`, `stem` (another form of the
+    /// word) or `fuzzy` (a word a few edits away); one per span.
+    pub matched: Vec<MatchKind>,
 }
 
 /// Runs `input` against the index of `articles`: every matching article, ranked, with
@@ -151,12 +154,12 @@ pub(crate) fn field_hits(
     index: &Index,
     articles: &[Article],
     a: u32,
-    spans: &[Span],
+    spans: &[(Span, MatchKind)],
 ) -> Vec<FieldHit> {
     let mut text = ArticleText::new(index, articles, a);
     let mut out: Vec<FieldHit> = Vec::new();
     let mut i = 0;
-    while let Some(first) = spans.get(i) {
+    while let Some((first, _)) = spans.get(i) {
         let Some((info, field_text)) = text.field(first.start) else {
             i += 1;
             continue;
@@ -166,14 +169,13 @@ pub(crate) fn field_hits(
             .get(i..)
             .unwrap_or(&[])
             .iter()
-            .take_while(|s| s.start < end)
+            .take_while(|(s, _)| s.start < end)
             .count()
             .max(1);
-        let local: Vec<Span> = spans
-            .get(i..i + n)
-            .unwrap_or(&[])
+        let here = spans.get(i..i + n).unwrap_or(&[]);
+        let local: Vec<Span> = here
             .iter()
-            .map(|s| Span::new(s.start - info.base, s.end.min(end) - info.base))
+            .map(|(s, _)| Span::new(s.start - info.base, s.end.min(end) - info.base))
             .collect();
         i += n;
         let utf16 = span::to_utf16(field_text, &local);
@@ -182,6 +184,7 @@ pub(crate) fn field_hits(
             kind: info.kind,
             spans: local,
             utf16,
+            matched: here.iter().map(|&(_, k)| k).collect(),
         });
     }
     out

@@ -59,6 +59,33 @@ pub fn merge(spans: &mut Vec<Span>) {
     *spans = out;
 }
 
+/// [`merge`] for spans that each carry a rank (how they matched, best lowest): a merged
+/// span keeps the best rank of the spans it covers.
+pub fn merge_kinds<K: Copy + Ord>(spans: &mut Vec<(Span, K)>) {
+    // Sorted by start (then input order): all the merge needs, ends are maxed.
+    let mut keys: Vec<u64> = spans
+        .iter()
+        .enumerate()
+        .filter(|(_, (s, _))| s.start < s.end)
+        .map(|(i, (s, _))| (u64::from(s.start) << 32) | i as u64)
+        .collect();
+    crate::sort::sort_u64(&mut keys);
+    let mut out: Vec<(Span, K)> = Vec::with_capacity(keys.len());
+    for key in keys {
+        let Some(&(span, kind)) = spans.get(key as u32 as usize) else {
+            continue;
+        };
+        match out.last_mut() {
+            Some((last, best)) if span.start < last.end => {
+                last.end = last.end.max(span.end);
+                *best = (*best).min(kind);
+            }
+            _ => out.push((span, kind)),
+        }
+    }
+    *spans = out;
+}
+
 /// Converts sorted byte spans into `text` to UTF-16 code-unit spans, in one pass.
 ///
 /// Precondition: `spans` sorted by start with ends on char boundaries (as [`merge`]

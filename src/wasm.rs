@@ -99,6 +99,12 @@ impl Explorer {
         serde_wasm_bindgen::to_value(&outline).map_err(|e| JsError::new(&e.to_string()))
     }
 
+    /// Does now, while the page is idle, the work the first query that needs it would do:
+    /// the stem table (`src/index/stems.rs`).
+    pub fn prepare(&self) {
+        self.corpus.index().prepare();
+    }
+
     /// The answer to a query, kept for display ([`Hits`]). Never fails: any text is a
     /// query.
     pub fn query(&self, query: &str) -> Hits {
@@ -168,7 +174,7 @@ impl Hits {
         Float64Array::from(flat::rows(&rows).as_slice())
     }
 
-    /// Article `article`'s highlighted fields: `[block, part, n, start, end, …]`.
+    /// Article `article`'s highlighted fields: `[block, part, n, start, end, how, …]`.
     pub fn fields(&self, article: u32) -> Int32Array {
         let fields = self.corpus.hit_fields(&self.inner, article);
         Int32Array::from(flat::fields(&fields).as_slice())

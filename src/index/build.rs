@@ -8,6 +8,7 @@
 use super::list::to_bf16;
 use super::{Class, FieldInfo, Index};
 use crate::article::Article;
+use crate::lang::Detector;
 use crate::rank;
 use crate::token::{for_each_token, possessive_stem};
 use crate::varint;
@@ -29,6 +30,7 @@ pub fn build(articles: &[Article]) -> Index {
         let a = to_u32(a);
         occurrences.clear();
         field_tf.clear();
+        let mut detector = Detector::default();
         let fields = index.article_fields(a);
         let infos = index
             .fields
@@ -42,6 +44,7 @@ pub fn build(articles: &[Article]) -> Index {
                 index.avg_words(class),
             ));
             for_each_token(field.text, |token| {
+                detector.add(token.term);
                 let at = u64::from(info.base.saturating_add(token.span.start));
                 if let Some(stem) = possessive_stem(token.term) {
                     occurrences.push((u64::from(terms.id(stem)) << 32) | at);
@@ -49,6 +52,8 @@ pub fn build(articles: &[Article]) -> Index {
                 occurrences.push((u64::from(terms.id(token.term)) << 32) | at);
             });
         }
+        let lang = detector.lang();
+        index.langs.push(lang);
         crate::sort::sort_u64(&mut occurrences);
         for group in occurrences.chunk_by(|x, y| x >> 32 == y >> 32) {
             let Some(&first) = group.first() else {
@@ -65,7 +70,7 @@ pub fn build(articles: &[Article]) -> Index {
                 let f = infos.partition_point(|i| i.base <= at).saturating_sub(1);
                 tf += field_tf.get(f).copied().unwrap_or(0.0);
             }
-            terms.append((first >> 32) as u32, a, tf, &positions);
+            terms.append((first >> 32) as u32, a, tf, &positions, lang.bit());
         }
     }
     terms.finish(&mut index);
@@ -114,6 +119,8 @@ struct Terms {
     ids: HashMap<Box<str>, u32, BuildHasherDefault<FxHasher>>,
     lists: Vec<Vec<u8>>,
     last_article: Vec<u32>,
+    /// The languages of the articles each term occurs in ([`crate::lang::Lang::bit`]).
+    langs: Vec<u8>,
 }
 
 impl Terms {
@@ -126,17 +133,21 @@ impl Terms {
         self.ids.insert(term.into(), id);
         self.lists.push(Vec::new());
         self.last_article.push(0);
+        self.langs.push(0);
         id
     }
 
-    /// Appends article `a`'s entry to term `term`'s list (articles come in order).
-    fn append(&mut self, term: u32, a: u32, tf: f32, positions: &[u8]) {
-        let (Some(list), Some(last)) = (
+    /// Appends article `a`'s entry to term `term`'s list (articles come in order); `lang`
+    /// is the article's language bit.
+    fn append(&mut self, term: u32, a: u32, tf: f32, positions: &[u8], lang: u8) {
+        let (Some(list), Some(last), Some(langs)) = (
             self.lists.get_mut(term as usize),
             self.last_article.get_mut(term as usize),
+            self.langs.get_mut(term as usize),
         ) else {
             return;
         };
+        *langs |= lang;
         varint::push(
             list,
             if list.is_empty() {
@@ -167,7 +178,11 @@ impl Terms {
         index.terms = String::with_capacity(by_name.iter().map(|(t, _)| t.len()).sum());
         index.term_ends = Vec::with_capacity(by_name.len());
         index.lists = Vec::with_capacity(by_name.len() + 1);
+        index.term_langs = Vec::with_capacity(by_name.len());
         for (term, id) in by_name {
+            index
+                .term_langs
+                .push(self.langs.get(id as usize).copied().unwrap_or(0));
             index.terms.push_str(&term);
             index.term_ends.push(to_u32(index.terms.len()));
             index.lists.push(to_u32(index.postings.len()));

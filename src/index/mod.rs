@@ -21,11 +21,14 @@
 
 mod build;
 mod list;
+mod stems;
 
 pub use list::{Entry, Positions, PostingList};
 
 use crate::article::{FieldAddr, Kind, Part};
+use crate::lang::Lang;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 /// Builds the index of `articles`; article numbers are their positions in the slice.
 pub fn build(articles: &[crate::article::Article]) -> Index {
@@ -120,6 +123,12 @@ pub struct Index {
     postings: Vec<u8>,
     /// Average field length in words per [`Class`] (at least 1).
     avg_words: [f32; Class::COUNT],
+    /// Each article's language (`crate::lang`).
+    langs: Vec<Lang>,
+    /// Each term's languages: the [`Lang::bit`]s of the articles it occurs in.
+    term_langs: Vec<u8>,
+    /// The stem table (`stems.rs`), built on first use.
+    stems: OnceLock<Vec<u64>>,
 }
 
 impl Index {
@@ -153,6 +162,28 @@ impl Index {
     /// The average length in words of fields of a class (at least 1).
     pub fn avg_words(&self, class: Class) -> f32 {
         self.avg_words.get(class.index()).copied().unwrap_or(1.0)
+    }
+
+    /// Article `a`'s language.
+    pub fn lang(&self, a: u32) -> Lang {
+        self.langs.get(a as usize).copied().unwrap_or_default()
+    }
+
+    /// Term `t`'s languages: the [`Lang::bit`]s of the articles it occurs in.
+    pub fn term_langs(&self, t: usize) -> u8 {
+        self.term_langs.get(t).copied().unwrap_or(0)
+    }
+
+    /// The terms that are forms of `word` (folded) in `lang` — the same stem, found in
+    /// articles of that language — ascending; `word` itself among them if it is one.
+    pub fn forms(&self, lang: Lang, word: &str) -> Vec<usize> {
+        let keys = self.stems.get_or_init(|| stems::build(self));
+        stems::forms(self, keys, lang, word)
+    }
+
+    /// Builds the stem table now rather than on the first query that needs it.
+    pub fn prepare(&self) {
+        self.stems.get_or_init(|| stems::build(self));
     }
 
     /// The number of distinct terms.
@@ -232,5 +263,8 @@ impl Index {
             + self.term_ends.capacity() * 4
             + self.lists.capacity() * 4
             + self.postings.capacity()
+            + self.langs.capacity()
+            + self.term_langs.capacity()
+            + self.stems.get().map_or(0, |k| k.capacity() * 8)
     }
 }

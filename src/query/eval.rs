@@ -1,5 +1,10 @@
 //! Query evaluation: which articles match, and where each positive leaf occurs in them.
 //!
+//! A term resolves to the terms of the index it finds ([`sources`]): the word itself, its
+//! other forms in the articles of a stemmed language, or — for a word the corpus has in no
+//! form — the words within a few edits; each found occurrence carries how it matched
+//! ([`MatchKind`]), which weighs its score and marks its highlight.
+//!
 //! Works on posting lists. A single word (or prefix) with no field restriction keeps its
 //! posting-list entries as they are — their stored term frequency scores it, their
 //! position count counts it — and decodes positions only for the articles whose
@@ -14,10 +19,50 @@ use super::{FieldFilter, Leaf, Query, Term};
 use crate::article::{Article, Kind, Part};
 use crate::fuzzy;
 use crate::index::{Entry, FieldInfo, Index};
+use crate::lang::Lang;
 use crate::rank;
-use crate::span::{self, Span};
+use crate::span::Span;
+use crate::stem::stem;
 use crate::token::possessive_stem;
+use serde::Serialize;
 use std::ops::Range;
+
+/// How an occurrence matched the word typed; ordered best first.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MatchKind {
+    /// The word as typed (folded), or a word it begins (`word*`).
+    #[default]
+    Exact,
+    /// Another form of it: the same stem in the article's language.
+    Stem,
+    /// A word within a few edits of it.
+    Fuzzy,
+}
+
+impl MatchKind {
+    /// A small number for u64 keys and typed arrays: 0 exact, 1 stem, 2 fuzzy.
+    pub fn code(self) -> u8 {
+        self as u8
+    }
+
+    fn from_code(code: u64) -> MatchKind {
+        match code {
+            0 => MatchKind::Exact,
+            1 => MatchKind::Stem,
+            _ => MatchKind::Fuzzy,
+        }
+    }
+}
+
+/// A term of the index a query term finds, how, and in which articles.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Source {
+    term: usize,
+    kind: MatchKind,
+    /// Only in the articles of this language (a stem's forms count where it is stemmed).
+    only: Option<Lang>,
+}
 
 /// Where one leaf occurs in one article.
 ///
@@ -46,18 +91,18 @@ pub struct Evaluation {
     /// Whether no two occurrences of positive leaves can overlap, so that an article's
     /// matches are the sum of its leaves' counts (else its spans must be merged).
     pub disjoint: bool,
-    /// Posting-list chunks as (start, length) in the index's postings.
-    chunks: Vec<(u32, u32)>,
-    spans: Vec<Span>,
+    /// Posting-list chunks as (start, length) in the index's postings, and how their
+    /// positions matched.
+    chunks: Vec<(u32, u32, MatchKind)>,
+    spans: Vec<(Span, MatchKind)>,
+    /// Per positive leaf: the index terms it found, when it is one term (else `None`).
+    leaf_terms: Vec<Option<Vec<usize>>>,
 }
 
 /// Evaluates `query` against `index` (built from `articles`).
 pub fn evaluate(index: &Index, articles: &[Article], query: &Query) -> Evaluation {
     let n = index.article_count();
-    let mut eval = Evaluation {
-        disjoint: disjoint(query),
-        ..Evaluation::default()
-    };
+    let mut eval = Evaluation::default();
     let mut positive_clauses = 0u32;
     // Per article: how many positive clauses matched it, and whether a negated one did.
     let mut hits = vec![0u32; n];
@@ -102,6 +147,7 @@ pub fn evaluate(index: &Index, articles: &[Article], query: &Query) -> Evaluatio
             }
         }
     }
+    eval.disjoint = disjoint(index, &eval.leaf_terms);
     let matches = |a: usize| {
         let hit = hits.get(a).copied().unwrap_or(0);
         let out = excluded.get(a).copied().unwrap_or(true);
@@ -125,10 +171,16 @@ pub fn evaluate(index: &Index, articles: &[Article], query: &Query) -> Evaluatio
 
 impl Evaluation {
     /// Every positive occurrence in article `a`, as merged byte spans of its offset space
-    /// (sorted, non-overlapping, each within one field).
-    pub fn article_spans(&self, index: &Index, articles: &[Article], a: u32) -> Vec<Span> {
+    /// (sorted, non-overlapping, each within one field), each with the best way one of
+    /// the occurrences it covers matched.
+    pub fn article_spans(
+        &self,
+        index: &Index,
+        articles: &[Article],
+        a: u32,
+    ) -> Vec<(Span, MatchKind)> {
         let mut out = Vec::new();
-        let mut positions: Vec<u32> = Vec::new();
+        let mut positions: Vec<u64> = Vec::new();
         for leaf in &self.leaves {
             let Ok(i) = leaf.binary_search_by_key(&a, |h| h.article) else {
                 continue;
@@ -139,25 +191,28 @@ impl Evaluation {
                     .get(hit.spans.start as usize..hit.spans.end as usize)
                     .unwrap_or(&[]),
             );
-            for &(at, len) in self
+            for &(at, len, kind) in self
                 .chunks
                 .get(hit.chunks.start as usize..hit.chunks.end as usize)
                 .unwrap_or(&[])
             {
-                positions.extend(index.positions(index.chunk(at, len)));
+                let code = u64::from(kind.code());
+                positions.extend(
+                    index
+                        .positions(index.chunk(at, len))
+                        .map(|p| (u64::from(p) << 2) | code),
+                );
             }
         }
         if !positions.is_empty() {
             let mut text = ArticleText::new(index, articles, a);
-            let sorted = positions.windows(2).all(|w| w.first() < w.get(1));
-            if !sorted {
-                let mut keys: Vec<u64> = positions.iter().map(|&p| u64::from(p)).collect();
-                crate::sort::sort_u64(&mut keys);
-                positions = keys.into_iter().map(|k| k as u32).collect();
-            }
-            out.extend(positions.iter().filter_map(|&at| text.token(at)));
+            crate::sort::sort_u64(&mut positions);
+            out.extend(positions.iter().filter_map(|&key| {
+                let span = text.token((key >> 2) as u32)?;
+                Some((span, MatchKind::from_code(key & 3)))
+            }));
         }
-        span::merge(&mut out);
+        crate::span::merge_kinds(&mut out);
         out
     }
 
@@ -173,41 +228,47 @@ impl Evaluation {
             return Vec::new();
         };
         let simple = rest.is_empty() && leaf.field.is_none() && query.scope.is_none();
-        if simple && !first.prefix && !first.fuzzy {
-            // One word: its posting list, entry by entry, is the answer.
-            let Some(t) = index.find(&first.text) else {
-                return Vec::new();
-            };
-            return index
-                .list(t)
-                .map(|e| {
-                    self.chunks.push((e.at, e.chunk.len() as u32));
-                    let end = self.chunks.len() as u32;
-                    LeafHit {
-                        article: e.article,
-                        tf: e.tf,
-                        count: e.count(),
-                        chunks: end - 1..end,
-                        spans: 0..0,
-                    }
-                })
-                .collect();
+        let first_sources = sources(index, first, leaf.exact);
+        self.leaf_terms.push(
+            rest.is_empty()
+                .then(|| first_sources.iter().map(|s| s.term).collect()),
+        );
+        if let (true, [one]) = (simple, first_sources.as_slice()) {
+            if one.only.is_none() {
+                // One term found everywhere: its posting list, entry by entry, is the answer.
+                let weight = rank::match_weight(one.kind);
+                return index
+                    .list(one.term)
+                    .map(|e| {
+                        self.chunks.push((e.at, e.chunk.len() as u32, one.kind));
+                        let end = self.chunks.len() as u32;
+                        LeafHit {
+                            article: e.article,
+                            tf: e.tf * weight,
+                            count: e.count(),
+                            chunks: end - 1..end,
+                            spans: 0..0,
+                        }
+                    })
+                    .collect();
+            }
         }
-        let entries = entries_of(index, first);
+        let entries = entries_of(index, &first_sources);
         if simple {
             return self.entry_hits(&entries);
         }
-        let rest: Vec<(&Term, Vec<Entry<'a>>)> =
-            rest.iter().map(|t| (t, entries_of(index, t))).collect();
+        let rest: Vec<(&Term, Vec<Found<'a>>)> = rest
+            .iter()
+            .map(|t| (t, entries_of(index, &sources(index, t, leaf.exact))))
+            .collect();
         let mut out = Vec::new();
-        let mut spans: Vec<Span> = Vec::new();
-        // Buffers reused article after article.
-        let mut starts: Vec<u32> = Vec::new();
-        let mut next: Vec<u32> = Vec::new();
-        let mut keys: Vec<u64> = Vec::new();
-        let mut others: Vec<&[Entry<'a>]> = Vec::with_capacity(rest.len());
-        'articles: for group in entries.chunk_by(|x, y| x.article == y.article) {
-            let Some(a) = group.first().map(|e| e.article) else {
+        let mut spans: Vec<(Span, MatchKind)> = Vec::new();
+        // Buffers reused article after article: positions as `position << 2 | kind`.
+        let mut starts: Vec<u64> = Vec::new();
+        let mut next: Vec<u64> = Vec::new();
+        let mut others: Vec<&[Found<'a>]> = Vec::with_capacity(rest.len());
+        'articles: for group in entries.chunk_by(|x, y| x.0.article == y.0.article) {
+            let Some(a) = group.first().map(|e| e.0.article) else {
                 continue;
             };
             others.clear();
@@ -219,16 +280,18 @@ impl Evaluation {
             }
             spans.clear();
             let mut text = ArticleText::new(index, articles, a);
-            positions_into(index, group, &mut starts, &mut keys);
+            positions_into(index, group, &mut starts);
             let mut later = rest.iter().zip(others.iter().copied());
             match later.next() {
                 None => {
-                    for &at in &starts {
+                    for &key in &starts {
+                        let at = (key >> 2) as u32;
                         if text
                             .field(at)
                             .is_some_and(|(f, _)| field_allowed(query, leaf, f))
                         {
-                            spans.extend(text.token(at));
+                            spans
+                                .extend(text.token(at).map(|s| (s, MatchKind::from_code(key & 3))));
                         }
                     }
                 }
@@ -236,16 +299,18 @@ impl Evaluation {
                     // A phrase starts at a position of the first term that the next
                     // position of both lists is one of the second's: one merge, and the
                     // text is read for those pairs only.
-                    positions_into(index, second, &mut next, &mut keys);
+                    positions_into(index, second, &mut next);
                     let mut j = 0;
-                    for (i, &at) in starts.iter().enumerate() {
-                        while next.get(j).is_some_and(|&q| q <= at) {
+                    for (i, &key) in starts.iter().enumerate() {
+                        let at = key >> 2;
+                        while next.get(j).is_some_and(|&q| q >> 2 <= at) {
                             j += 1;
                         }
                         let Some(&q) = next.get(j) else { break };
-                        if starts.get(i + 1).is_some_and(|&p| p < q) {
+                        if starts.get(i + 1).is_some_and(|&p| p >> 2 < q >> 2) {
                             continue;
                         }
+                        let at = at as u32;
                         if !text
                             .field(at)
                             .is_some_and(|(f, _)| field_allowed(query, leaf, f))
@@ -253,8 +318,9 @@ impl Evaluation {
                             continue;
                         }
                         if let Some(mut span) = text.token(at) {
-                            if text.extend(&mut span, q, term.joined) {
-                                spans.push(span);
+                            if text.extend(&mut span, (q >> 2) as u32, term.joined) {
+                                let kind = MatchKind::from_code((key & 3).max(q & 3));
+                                spans.push((span, kind));
                             }
                         }
                     }
@@ -264,12 +330,14 @@ impl Evaluation {
                 if spans.is_empty() {
                     break;
                 }
-                positions_into(index, group, &mut next, &mut keys);
-                spans.retain_mut(|span| {
+                positions_into(index, group, &mut next);
+                spans.retain_mut(|(span, kind)| {
                     // The first position at or after the span's end is the only candidate.
-                    let i = next.partition_point(|&p| p < span.end);
-                    next.get(i)
-                        .is_some_and(|&at| text.extend(span, at, term.joined))
+                    let i = next.partition_point(|&p| ((p >> 2) as u32) < span.end);
+                    next.get(i).is_some_and(|&key| {
+                        *kind = (*kind).max(MatchKind::from_code(key & 3));
+                        text.extend(span, (key >> 2) as u32, term.joined)
+                    })
                 });
             }
             if spans.is_empty() {
@@ -277,8 +345,11 @@ impl Evaluation {
             }
             let tf = spans
                 .iter()
-                .filter_map(|s| text.field(s.start))
-                .map(|(f, _)| rank::occurrence_tf(f.class(), f.words, index.avg_words(f.class())))
+                .filter_map(|(s, kind)| Some((text.field(s.start)?.0, *kind)))
+                .map(|(f, kind)| {
+                    rank::occurrence_tf(f.class(), f.words, index.avg_words(f.class()))
+                        * rank::match_weight(kind)
+                })
                 .sum();
             let start = self.spans.len() as u32;
             self.spans.extend_from_slice(&spans);
@@ -295,19 +366,22 @@ impl Evaluation {
 
     /// Hits straight from posting-list entries sorted by article: one per article, its
     /// entries' term frequencies and counts summed (their positions are disjoint).
-    fn entry_hits(&mut self, entries: &[Entry<'_>]) -> Vec<LeafHit> {
+    fn entry_hits(&mut self, entries: &[Found<'_>]) -> Vec<LeafHit> {
         let mut out = Vec::new();
-        for group in entries.chunk_by(|x, y| x.article == y.article) {
-            let Some(a) = group.first().map(|e| e.article) else {
+        for group in entries.chunk_by(|x, y| x.0.article == y.0.article) {
+            let Some(a) = group.first().map(|e| e.0.article) else {
                 continue;
             };
             let start = self.chunks.len() as u32;
             self.chunks
-                .extend(group.iter().map(|e| (e.at, e.chunk.len() as u32)));
+                .extend(group.iter().map(|(e, k)| (e.at, e.chunk.len() as u32, *k)));
             out.push(LeafHit {
                 article: a,
-                tf: group.iter().map(|e| e.tf).sum(),
-                count: group.iter().map(Entry::count).sum(),
+                tf: group
+                    .iter()
+                    .map(|(e, k)| e.tf * rank::match_weight(*k))
+                    .sum(),
+                count: group.iter().map(|(e, _)| e.count()).sum(),
                 chunks: start..self.chunks.len() as u32,
                 spans: 0..0,
             });
@@ -316,39 +390,107 @@ impl Evaluation {
     }
 }
 
-/// The posting-list entries of a term, sorted by article: its own list, or the lists of
-/// every term a prefix begins or a fuzzy word is near (`crate::fuzzy`). Of a possessive
-/// (`seoul's`) and its stem (`seoul`) both in such a set, only the stem's list counts: it
-/// has the possessive's positions already.
-fn entries_of<'a>(index: &'a Index, term: &Term) -> Vec<Entry<'a>> {
+/// A posting-list entry and how its positions matched.
+type Found<'a> = (Entry<'a>, MatchKind);
+
+/// The terms of the index that `term` finds (see [`Leaf::exact`]): a prefix's terms; a
+/// fuzzy word's near terms; the word itself, then (unless `exact`) its other forms in each
+/// stemmed language, or if the corpus has it in no form, the terms near it.
+///
+/// Invariant: distinct terms. Of a possessive (`seoul's`) and its stem (`seoul`) both
+/// found, the possessive's entries are dropped where the stem's count
+/// ([`entries_of`]): the stem's list has the possessive's positions already.
+fn sources(index: &Index, term: &Term, exact: bool) -> Vec<Source> {
+    let of = |t: usize, kind: MatchKind| Source {
+        term: t,
+        kind,
+        only: None,
+    };
     if term.prefix {
-        let terms = index
+        return index
             .prefix_range(&term.text)
-            .filter(|&t| possessive_stem(index.term(t)).is_none_or(|s| !s.starts_with(&term.text)));
-        return union(index, terms);
+            .map(|t| of(t, MatchKind::Exact))
+            .collect();
     }
+    let near = |kind_of: &dyn Fn(&str) -> MatchKind| -> Vec<Source> {
+        fuzzy::terms_near(index, &term.text)
+            .into_iter()
+            .map(|t| of(t, kind_of(index.term(t))))
+            .collect()
+    };
     if term.fuzzy {
-        let near = fuzzy::terms_near(index, &term.text);
-        let terms = near.iter().copied().filter(|&t| {
-            possessive_stem(index.term(t))
-                .and_then(|s| index.find(s))
-                .is_none_or(|stem| near.binary_search(&stem).is_err())
+        // Each near term labelled by how it relates to the word: itself (or its
+        // possessive), another form of it (the same stem in a stemmed language), or not.
+        let stems = Lang::STEMMED.map(|lang| (lang, stem(lang, &term.text)));
+        return near(&|t| {
+            if t == term.text || possessive_stem(t) == Some(term.text.as_str()) {
+                MatchKind::Exact
+            } else if stems
+                .iter()
+                .any(|(lang, s)| s.is_some() && stem(*lang, t) == *s)
+            {
+                MatchKind::Stem
+            } else {
+                MatchKind::Fuzzy
+            }
         });
-        return union(index, terms);
     }
-    index
-        .find(&term.text)
-        .map(|t| index.list(t).collect())
-        .unwrap_or_default()
+    let own = index.find(&term.text);
+    let mut out: Vec<Source> = own.map(|t| of(t, MatchKind::Exact)).into_iter().collect();
+    if exact {
+        return out;
+    }
+    for lang in Lang::STEMMED {
+        out.extend(
+            index
+                .forms(lang, &term.text)
+                .into_iter()
+                .filter(|&t| Some(t) != own)
+                .map(|t| Source {
+                    term: t,
+                    kind: MatchKind::Stem,
+                    only: Some(lang),
+                }),
+        );
+    }
+    if out.is_empty() {
+        return near(&|_| MatchKind::Fuzzy);
+    }
+    out
 }
 
-/// The entries of several terms' lists, sorted by article.
-fn union<'a>(index: &'a Index, terms: impl Iterator<Item = usize>) -> Vec<Entry<'a>> {
-    let all: Vec<Entry<'a>> = terms.flat_map(|t| index.list(t)).collect();
+/// The entries of `sources`' lists, sorted by article, each source's only in the articles
+/// of its language; a possessive's only where its stem, also a source, does not count.
+fn entries_of<'a>(index: &'a Index, sources: &[Source]) -> Vec<Found<'a>> {
+    if let [one] = sources {
+        if one.only.is_none() {
+            return index.list(one.term).map(|e| (e, one.kind)).collect();
+        }
+    }
+    // For each source, the source of its possessive stem, if that is one too.
+    let stem_source = |s: &Source| -> Option<Source> {
+        let stem = index.find(possessive_stem(index.term(s.term))?)?;
+        sources.iter().find(|o| o.term == stem).copied()
+    };
+    let counts = |s: &Source, a: u32| s.only.is_none_or(|lang| index.lang(a) == lang);
+    let mut all: Vec<Found<'a>> = Vec::new();
+    for source in sources {
+        let stem = stem_source(source);
+        all.extend(
+            index
+                .list(source.term)
+                .filter(|e| counts(source, e.article))
+                .filter(|e| !stem.is_some_and(|s| counts(&s, e.article)))
+                .map(|e| (e, source.kind)),
+        );
+    }
+    if sources.len() < 2 {
+        return all;
+    }
     let mut keys: Vec<u64> = all
         .iter()
         .enumerate()
-        .map(|(i, e)| (u64::from(e.article) << 32) | i as u64)
+        .map(|(i, (e, _))| (u64::from(e.article) << 32) | i as u64)
         .collect();
     crate::sort::sort_u64(&mut keys);
     keys.iter()
@@ -357,61 +499,51 @@ fn union<'a>(index: &'a Index, terms: impl Iterator<Item = usize>) -> Vec<Entry<
 }
 
 /// The entries of article `a` in `entries` (sorted by article), if any.
-fn article_group<'e, 'a>(entries: &'e [Entry<'a>], a: u32) -> Option<&'e [Entry<'a>]> {
-    let start = entries.partition_point(|e| e.article < a);
+fn article_group<'e, 'a>(entries: &'e [Found<'a>], a: u32) -> Option<&'e [Found<'a>]> {
+    let start = entries.partition_point(|e| e.0.article < a);
     let len = entries
         .get(start..)?
         .iter()
-        .take_while(|e| e.article == a)
+        .take_while(|e| e.0.article == a)
         .count();
     (len > 0).then(|| entries.get(start..start + len)).flatten()
 }
 
-/// The positions of one article's entries into `out`, ascending (`keys`: scratch).
-fn positions_into(index: &Index, group: &[Entry<'_>], out: &mut Vec<u32>, keys: &mut Vec<u64>) {
+/// The positions of one article's entries into `out` as `position << 2 | kind code`,
+/// ascending.
+fn positions_into(index: &Index, group: &[Found<'_>], out: &mut Vec<u64>) {
     out.clear();
-    if let [one] = group {
-        out.extend(index.positions(one.chunk));
-        return;
+    for (e, kind) in group {
+        let code = u64::from(kind.code());
+        out.extend(index.positions(e.chunk).map(|p| (u64::from(p) << 2) | code));
     }
-    keys.clear();
-    keys.extend(
-        group
-            .iter()
-            .flat_map(|e| index.positions(e.chunk))
-            .map(u64::from),
-    );
-    crate::sort::sort_u64(keys);
-    out.extend(keys.iter().map(|&k| k as u32));
+    if group.len() > 1 {
+        crate::sort::sort_u64(out);
+    }
 }
 
-/// Whether no two occurrences of the query's positive leaves can overlap: one leaf of one
-/// term (a word, prefix or fuzzy word: distinct tokens), or exact single words only,
-/// pairwise distinct, none another's possessive (`seoul's` is also indexed as `seoul`, at
-/// the same place).
-fn disjoint(query: &Query) -> bool {
-    let leaves: Vec<&Leaf> = query
-        .clauses
-        .iter()
-        .filter(|c| !c.negated)
-        .flat_map(|c| &c.alternatives)
-        .collect();
-    if let [leaf] = leaves.as_slice() {
-        return leaf.terms.len() == 1;
+/// Whether no two occurrences of the query's positive leaves can overlap, given the terms
+/// each found (`None`: a phrase): one leaf of one term (its terms are
+/// distinct tokens), or one-term leaves only whose terms are pairwise distinct, none
+/// another's possessive (`seoul's` is also indexed as `seoul`, at the same place).
+fn disjoint(index: &Index, leaves: &[Option<Vec<usize>>]) -> bool {
+    if let [one] = leaves {
+        return one.is_some();
     }
-    let mut words: Vec<&str> = Vec::new();
-    for leaf in leaves {
-        match leaf.terms.as_slice() {
-            [t] if !t.prefix && !t.fuzzy && leaf.field.is_none() => words.push(&t.text),
-            _ => return false,
+    let mut keys: Vec<u64> = Vec::new();
+    for (i, terms) in leaves.iter().enumerate() {
+        let Some(terms) = terms else { return false };
+        for &t in terms {
+            let stem = possessive_stem(index.term(t)).and_then(|s| index.find(s));
+            for t in std::iter::once(t).chain(stem) {
+                keys.push(((t as u64) << 32) | i as u64);
+            }
         }
     }
-    words.iter().enumerate().all(|(i, a)| {
-        words
-            .iter()
-            .skip(i + 1)
-            .all(|b| a != b && possessive_stem(a) != Some(*b) && possessive_stem(b) != Some(*a))
-    })
+    crate::sort::sort_u64(&mut keys);
+    // The same term (or a possessive's stem) found by two leaves.
+    keys.windows(2)
+        .all(|w| matches!(w, [x, y] if x >> 32 != y >> 32 || x == y))
 }
 
 /// Without positive clauses, an `in:` scope still asks for an article that has such a field.

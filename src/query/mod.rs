@@ -10,7 +10,7 @@ pub mod eval;
 pub mod parse;
 pub mod text;
 
-pub use eval::{evaluate, Evaluation, LeafHit};
+pub use eval::{evaluate, Evaluation, LeafHit, MatchKind};
 pub use parse::{parse, MAX_QUERY_CHARS};
 
 use crate::article::Kind;
@@ -61,6 +61,10 @@ pub struct Leaf {
     pub field: Option<FieldFilter>,
     /// At least one.
     pub terms: Vec<Term>,
+    /// Quoted: each term is the word as typed. Unquoted, a term also finds the word's
+    /// other forms (its stem, in the articles of a stemmed language), and a word that the
+    /// corpus has in no form finds the words within a few edits (`crate::fuzzy`).
+    pub exact: bool,
 }
 
 /// A field filter on one leaf.

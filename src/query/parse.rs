@@ -172,20 +172,24 @@ fn item(negated: bool, prefix: Option<Prefix>, body: &str, quoted: bool) -> Opti
             return match kind {
                 Some(kind) => Some(Item::Scope { kind, negated }),
                 // Not a kind: the whole thing is read literally.
-                None => leaf(negated, None, &format!("in:{body}")),
+                None => leaf(negated, None, &format!("in:{body}"), quoted),
             };
         }
         Some(Prefix::Field(f)) => Some(f),
         None => None,
     };
-    leaf(negated, field, body)
+    leaf(negated, field, body, quoted)
 }
 
-fn leaf(negated: bool, field: Option<FieldFilter>, body: &str) -> Option<Item> {
+fn leaf(negated: bool, field: Option<FieldFilter>, body: &str, quoted: bool) -> Option<Item> {
     let terms = terms(body);
     (!terms.is_empty()).then_some(Item::Leaf {
         negated,
-        leaf: Leaf { field, terms },
+        leaf: Leaf {
+            field,
+            terms,
+            exact: quoted,
+        },
     })
 }
 
@@ -256,7 +260,8 @@ mod tests {
                                 )
                             })
                             .collect();
-                        format!("{filter}{}", terms.join("_"))
+                        let quote = if leaf.exact { "\"" } else { "" };
+                        format!("{filter}{quote}{}{quote}", terms.join("_"))
                     })
                     .collect();
                 format!("{}{}", if c.negated { "-" } else { "" }, alts.join("|"))
@@ -279,8 +284,8 @@ mod tests {
         check("", "");
         check("Seoul", "seoul");
         check("Seoul  Moscow", "seoul moscow");
-        check("\"Moon Jae-in\"", "moon_jae_+in");
-        check("“Republic of Korea”", "republic_of_korea");
+        check("\"Moon Jae-in\"", "\"moon_jae_+in\"");
+        check("“Republic of Korea”", "\"republic_of_korea\"");
         check("Jae-Young", "jae_+young");
         check("-Japan", "-japan");
         check("--Japan", "-japan");
@@ -292,10 +297,10 @@ mod tests {
         check("a OR -b", "a -b");
         check("cooperat*", "cooperat*");
         check("Pyongyng~", "pyongyng~");
-        check("\"republik~ of korea\"", "republik~_of_korea");
+        check("\"republik~ of korea\"", "\"republik~_of_korea\"");
         check("coop*~ ~ ~~", "coop*");
         check("jae-yung~", "jae_+yung~");
-        check("\"moon jae*\"", "moon_jae*");
+        check("\"moon jae*\"", "\"moon_jae*\"");
         check("北京", "北_京");
         check("Café ЁЛКА", "cafe елка");
     }
@@ -303,7 +308,7 @@ mod tests {
     #[test]
     fn filters() {
         check("author:Toloraya", "author:toloraya");
-        check("Title:\"Russian-South\"", "title:russian_+south");
+        check("Title:\"Russian-South\"", "title:\"russian_+south\"");
         check("-title:x", "-title:x");
         check("in:card Seoul", "seoul in:[card]");
         check("IN:Card", "in:[card]");
@@ -328,7 +333,7 @@ mod tests {
         check("\"\"", "");
         check("\"Seoul", "seoul");
         check("Moon \"Jae-in", "moon jae_+in");
-        check("a\"b\"c", "a b c");
+        check("a\"b\"c", "a \"b\" c");
         check("- * ? !", "");
         check("<script>alert(1)</script>", "script_alert_1_script");
     }

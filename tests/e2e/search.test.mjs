@@ -59,6 +59,21 @@ pageTest('a quoted phrase highlights the whole phrase', async (page) => {
   assert.equal(view.position, '1 of 2');
 });
 
+pageTest('a word finds its other forms and a misspelt word its spelling, each mark saying so', async (page) => {
+  const marks = () => page.$$eval('#article mark', (ms) => ms.map((m) => [m.textContent, m.className.replace('current', '').trim(), m.title]));
+  // Porter2 stems relation, relations and related alike (relat), not relationship.
+  await typeQuery(page, 'relation');
+  const found = await marks();
+  assert.deepEqual(new Set(found.map(([text]) => text.toLowerCase())), new Set(['relations', 'related']));
+  assert.ok(found.every(([, cls, title]) => cls === 'stem' && title === 'another form of the word'));
+  await typeQuery(page, 'Vladivostk');
+  const view = await readView(page);
+  assert.deepEqual(view.marks, occurrences('Vladivostok'));
+  assert.ok((await marks()).every(([, cls]) => cls === 'fuzzy'));
+  await typeQuery(page, '"relations"');
+  assert.ok((await marks()).every(([, cls]) => cls === ''), 'quoted: the word as typed');
+});
+
 pageTest('an exclusion hides the article that has the word', async (page) => {
   await typeQuery(page, '-Japan');
   const view = await readView(page);

@@ -158,6 +158,41 @@ fn search_named_files_and_utf16_spans() {
     assert_eq!(first["spans"][0], serde_json::json!([0, 3]));
 }
 
+/// Each span says how it matched: the word as typed, another form of it, or a word a few
+/// edits away.
+#[test]
+fn search_says_how_each_span_matched() {
+    let ru = "tests/fixtures/ru-economic-forum.txt";
+    let pairs = |query: &str| -> Vec<(String, String)> {
+        let value = json(&run(&["search", query, ru]));
+        let mut out = Vec::new();
+        for field in value["articles"][0]["fields"].as_array().unwrap() {
+            let texts = field["texts"].as_array().unwrap();
+            let matched = field["matched"].as_array().unwrap();
+            assert_eq!(texts.len(), matched.len());
+            for (t, m) in texts.iter().zip(matched) {
+                out.push((
+                    t.as_str().unwrap().to_owned(),
+                    m.as_str().unwrap().to_owned(),
+                ));
+            }
+        }
+        out
+    };
+    let seoul = pairs("Сеул");
+    assert!(
+        seoul.contains(&("Сеул".into(), "exact".into())),
+        "{seoul:?}"
+    );
+    assert!(
+        seoul.contains(&("Сеула".into(), "stem".into())),
+        "{seoul:?}"
+    );
+    let typo = pairs("Владивостк");
+    assert!(!typo.is_empty());
+    assert!(typo.iter().all(|(_, m)| m == "fuzzy"), "{typo:?}");
+}
+
 #[test]
 fn long_query_notice() {
     let long = format!("Seoul{}", " x".repeat(600));

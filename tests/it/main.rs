@@ -11,6 +11,7 @@
 
 mod cli;
 mod fuzzy;
+mod language;
 mod naive;
 mod oracle;
 mod parse;

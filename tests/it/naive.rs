@@ -1,36 +1,77 @@
 //! The oracle: the query's meaning evaluated by scanning every field's tokens, with no
 //! index, no postings and no merging tricks — slow and obviously right.
+//!
+//! An unquoted word matches a token that is it, or has its stem in the article's language
+//! (rust-stemmers called here directly; the language is the engine's detection, tested on
+//! its own); a word that matches no token of the corpus that way matches the tokens within
+//! 1 or 2 edits instead.
 
 use article_explorer::article::{FieldAddr, Kind, Part};
+use article_explorer::lang::Lang;
 use article_explorer::query::{self, FieldFilter, Leaf, Query, Term};
 use article_explorer::token::{possessive_stem, tokenize, Token};
 use article_explorer::{span, Corpus, Span};
+use rust_stemmers::{Algorithm, Stemmer};
 
 /// Per matching article (in corpus order): its fields with their merged spans.
 pub type Answer = Vec<(u32, Vec<(FieldAddr, Vec<Span>)>)>;
 
+/// An article's fields with their tokens.
+type Fields = Vec<(FieldAddr, Kind, Vec<Token>)>;
+
 pub fn search(corpus: &Corpus, input: &str) -> Answer {
     let query = query::parse(input);
+    // Every article's language and fields' tokens.
+    let all: Vec<(Lang, Fields)> = corpus
+        .articles()
+        .iter()
+        .enumerate()
+        .map(|(a, article)| {
+            let fields = article
+                .fields()
+                .map(|f| (f.addr, f.kind, tokenize(f.text)))
+                .collect();
+            (corpus.index().lang(a as u32), fields)
+        })
+        .collect();
+    // The unquoted words the corpus has in no form: they match by edit distance.
+    let mut fuzzy: Vec<String> = Vec::new();
+    for leaf in query.clauses.iter().flat_map(|c| &c.alternatives) {
+        for term in &leaf.terms {
+            let loose = !leaf.exact && !term.prefix && !term.fuzzy;
+            let anywhere = all.iter().any(|(lang, fields)| {
+                fields
+                    .iter()
+                    .flat_map(|(_, _, tokens)| tokens)
+                    .any(|t| word_matches(&term.text, t, *lang, false))
+            });
+            if loose && !anywhere {
+                fuzzy.push(term.text.clone());
+            }
+        }
+    }
     let mut answer = Vec::new();
-    for (a, article) in corpus.articles().iter().enumerate() {
-        let fields: Vec<(FieldAddr, Kind, Vec<Token>)> = article
-            .fields()
-            .map(|f| (f.addr, f.kind, tokenize(f.text)))
-            .collect();
+    for (a, (lang, fields)) in all.iter().enumerate() {
+        let lang = *lang;
         let occurs = |leaf: &Leaf| -> Vec<(FieldAddr, Span)> {
             let mut out = Vec::new();
-            for (addr, kind, tokens) in &fields {
+            for (addr, kind, tokens) in fields {
                 if !allowed(&query, leaf, *kind, addr.part) {
                     continue;
                 }
                 for i in 0..tokens.len() {
                     let n = leaf.terms.len();
                     if i + n <= tokens.len()
-                        && leaf
-                            .terms
-                            .iter()
-                            .enumerate()
-                            .all(|(k, term)| term_matches(term, &tokens[i + k], k == 0))
+                        && leaf.terms.iter().enumerate().all(|(k, term)| {
+                            let how = if fuzzy.contains(&term.text) && !leaf.exact && !term.prefix {
+                                How::Fuzzy
+                            } else if leaf.exact || term.prefix || term.fuzzy {
+                                How::AsTyped
+                            } else {
+                                How::Loose(lang)
+                            };
+                            term_matches(term, how, &tokens[i + k], k == 0)
+                        })
                     {
                         out.push((
                             *addr,
@@ -62,7 +103,7 @@ pub fn search(corpus: &Corpus, input: &str) -> Answer {
             continue;
         }
         let mut by_field: Vec<(FieldAddr, Vec<Span>)> = Vec::new();
-        for (addr, _, _) in &fields {
+        for (addr, _, _) in fields {
             let mut spans: Vec<Span> = marks
                 .iter()
                 .filter(|(a, _)| a == addr)
@@ -87,12 +128,51 @@ fn allowed(query: &Query, leaf: &Leaf, kind: Kind, part: Part) -> bool {
     by_filter && query.in_scope(kind)
 }
 
-fn term_matches(term: &Term, token: &Token, first: bool) -> bool {
+/// How a term is matched: as typed (quoted, `*`, `~`), as typed or by stem in the
+/// article's language, or by edit distance (a word the corpus has in no form).
+#[derive(Clone, Copy)]
+enum How {
+    AsTyped,
+    Loose(Lang),
+    Fuzzy,
+}
+
+/// Whether `token` is `word` (or its possessive), or, when `stemmed`, has its stem in
+/// `lang`.
+fn word_matches(word: &str, token: &Token, lang: Lang, exact: bool) -> bool {
+    let forms = std::iter::once(token.term.as_str()).chain(possessive_stem(&token.term));
+    forms.collect::<Vec<_>>().into_iter().any(|f| {
+        f == word || (!exact && stem(lang, f).is_some_and(|s| Some(s) == stem(lang, word)))
+    })
+}
+
+/// The Snowball stem, for words written in the language's alphabet only.
+fn stem(lang: Lang, word: &str) -> Option<String> {
+    let algorithm = match lang {
+        Lang::English
+            if word.bytes().all(|b| b.is_ascii_lowercase() || b == b'\'')
+                && word.bytes().any(|b| b.is_ascii_lowercase()) =>
+        {
+            Algorithm::English
+        }
+        Lang::Russian
+            if !word.is_empty() && word.chars().all(|c| ('а'..='я').contains(&c) || c == 'ё') =>
+        {
+            Algorithm::Russian
+        }
+        _ => return None,
+    };
+    Some(Stemmer::create(algorithm).stem(word).into_owned())
+}
+
+fn term_matches(term: &Term, how: How, token: &Token, first: bool) -> bool {
     let forms = std::iter::once(token.term.as_str()).chain(possessive_stem(&token.term));
     let mut forms = forms.collect::<Vec<_>>().into_iter();
     let word = if term.prefix {
         forms.any(|f| f.starts_with(&term.text))
-    } else if term.fuzzy {
+    } else if let How::Loose(lang) = how {
+        word_matches(&term.text, token, lang, false)
+    } else if term.fuzzy || matches!(how, How::Fuzzy) {
         // `word~`: within 1 edit (words of 4–7 letters), 2 (8 or more), else exact.
         let k = match term.text.chars().count() {
             0..=3 => 0,

@@ -20,17 +20,22 @@ function checked(text, spans) {
 
 describe('segments', () => {
   test('no spans: one plain piece; empty text: no piece', () => {
-    assert.deepEqual(checked('Seoul and Moscow', []), [{ text: 'Seoul and Moscow', mark: false }]);
+    assert.deepEqual(checked('Seoul and Moscow', []), [{ text: 'Seoul and Moscow', mark: false, how: 0 }]);
     assert.deepEqual(checked('', []), []);
     assert.deepEqual(checked('', [[0, 3]]), []);
   });
 
   test('a mark in the middle', () => {
     assert.deepEqual(checked('Moscow and Seoul agree', [[11, 16]]), [
-      { text: 'Moscow and ', mark: false },
-      { text: 'Seoul', mark: true },
-      { text: ' agree', mark: false },
+      { text: 'Moscow and ', mark: false, how: 0 },
+      { text: 'Seoul', mark: true, how: 0 },
+      { text: ' agree', mark: false, how: 0 },
     ]);
+  });
+
+  test('each mark carries how its span matched', () => {
+    const pieces = checked('Seoul and Moscow and Seul', [[0, 5, 0], [10, 16, 1], [21, 25, 2]]);
+    assert.deepEqual(pieces.filter((p) => p.mark).map((p) => [p.text, p.how]), [['Seoul', 0], ['Moscow', 1], ['Seul', 2]]);
   });
 
   test('marks at the start and at the end', () => {

@@ -6,10 +6,13 @@
  *          | {kind: 'card', title: string, author: string, teaser: string}} Block
  * @typedef {{name: string, title: string, lede: string|null, blocks: Block[]}} Article
  * @typedef {'text'|'title'|'author'|'teaser'} Part
- * @typedef {{block: number, part: Part, spans: Array<[number, number]>}} FieldHit
+ * @typedef {[number, number, number]} Span
+ *   [start, end, how]: half-open [start, end) in UTF-16 code units of a field's text (slice
+ *   the string with them directly), and how it matched: 0 the word as typed, 1 another
+ *   form of it (stem), 2 a word a few edits away (fuzzy).
+ * @typedef {{block: number, part: Part, spans: Span[]}} FieldHit
  *   block: index into Article.blocks, or -1 (title) / -2 (lede).
- *   spans: half-open [start, end) in UTF-16 code units of that field's text, sorted,
- *   non-overlapping; slice the string with them directly.
+ *   spans: sorted, non-overlapping.
  * @typedef {{article: number, score: number, matches: number, fields: FieldHit[]}} ArticleHit
  * @typedef {{drop: string, without: string, articles: number}} Suggestion
  *   drop: the clause as typed; without: the query without it; articles: what that finds.
@@ -59,6 +62,9 @@ async function load() {
   performance.mark('engine:built');
   const articles = outline(explorer.outline());
   performance.mark('engine:outline');
+  // The stem table, once the page has painted and is idle: else the first query that finds
+  // a word's other forms builds it (tens of ms at 1,000 articles).
+  (globalThis.requestIdleCallback ?? setTimeout)(() => explorer.prepare());
   return {
     articles,
     buildMs: explorer.buildMs,
@@ -131,7 +137,7 @@ export function decode(hits) {
 }
 
 /**
- * `[block, part, n, start, end, …]…` (src/flat.rs) → FieldHits.
+ * `[block, part, n, start, end, how, …]…` (src/flat.rs) → FieldHits.
  * @param {Int32Array} f
  * @returns {FieldHit[]}
  */
@@ -141,7 +147,7 @@ function decodeFields(f) {
     const block = f[i], part = PARTS[f[i + 1]] ?? 'text', n = f[i + 2];
     i += 3;
     const spans = [];
-    for (let k = 0; k < n; k++, i += 2) spans.push(/** @type {[number, number]} */ ([f[i], f[i + 1]]));
+    for (let k = 0; k < n; k++, i += 3) spans.push(/** @type {Span} */ ([f[i], f[i + 1], f[i + 2]]));
     fields.push({ block, part, spans });
   }
   return fields;

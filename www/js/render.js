@@ -19,16 +19,26 @@ export function el(tag, className, text) {
   return node;
 }
 
+/** A mark's class, part and tooltip by how its span matched (engine.js `Span`). */
+const HOW = [
+  null,
+  { name: 'stem', title: 'another form of the word' },
+  { name: 'fuzzy', title: 'a word spelt like it' },
+];
+
 /**
- * Appends `text` to `parent`, the spans wrapped in <mark>.
+ * Appends `text` to `parent`, the spans wrapped in <mark> (with class `stem` or `fuzzy`
+ * when the span is not the word as typed).
  * @returns {HTMLElement[]} the marks, in order
  */
 export function appendMarked(parent, text, spans) {
   const marks = [];
   for (const piece of segments(text, spans ?? [])) {
     if (piece.mark) {
-      const mark = el('mark', undefined, piece.text);
-      mark.setAttribute('part', 'mark');
+      const how = HOW[piece.how];
+      const mark = el('mark', how?.name, piece.text);
+      mark.setAttribute('part', how ? `mark mark-${how.name}` : 'mark');
+      if (how) mark.title = how.title;
       parent.append(mark);
       marks.push(mark);
     } else {

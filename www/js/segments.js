@@ -5,20 +5,22 @@
  * Spans are half-open [start, end) in UTF-16 code units, sorted and non-overlapping
  * (as the engine gives them). Out-of-range or backward spans are clamped, never thrown on.
  * @param {string} text
- * @param {Array<[number, number]>} spans
- * @returns {Array<{text: string, mark: boolean}>} non-empty pieces whose texts join to `text`
+ * @param {Array<[number, number, number?]>} spans `[start, end, how]`: `how` (default 0)
+ *   is how the span matched (engine.js `Span`), carried to its piece
+ * @returns {Array<{text: string, mark: boolean, how: number}>} non-empty pieces whose texts
+ *   join to `text`
  */
 export function segments(text, spans) {
   const out = [];
   let at = 0;
-  for (const [rawStart, rawEnd] of spans) {
+  for (const [rawStart, rawEnd, how = 0] of spans) {
     const start = Math.min(Math.max(rawStart, at), text.length);
     const end = Math.min(Math.max(rawEnd, start), text.length);
-    if (start > at) out.push({ text: text.slice(at, start), mark: false });
-    if (end > start) out.push({ text: text.slice(start, end), mark: true });
+    if (start > at) out.push({ text: text.slice(at, start), mark: false, how: 0 });
+    if (end > start) out.push({ text: text.slice(start, end), mark: true, how });
     at = end;
   }
-  if (at < text.length) out.push({ text: text.slice(at), mark: false });
+  if (at < text.length) out.push({ text: text.slice(at), mark: false, how: 0 });
   return out;
 }
 
@@ -95,6 +97,6 @@ export function excerpt(text, spans, radius = 80) {
   const shift = prefix.length - start;
   return {
     text: `${prefix}${text.slice(start, end)}${end < text.length ? ' …' : ''}`,
-    spans: spans.filter(([a, b]) => a >= start && b <= end).map(([a, b]) => [a + shift, b + shift]),
+    spans: spans.filter(([a, b]) => a >= start && b <= end).map(([a, b, ...how]) => [a + shift, b + shift, ...how]),
   };
 }

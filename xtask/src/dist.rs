@@ -208,8 +208,11 @@ fn copy_dir(from: &Path, to: &Path) -> Result<(), String> {
     Ok(())
 }
 
-/// The performance budget's engine download: the wasm and its JS glue, `gzip -9`.
-pub const ENGINE_BUDGET_GZIP: usize = 60_000;
+/// The performance budget's engine download: the wasm and its JS glue, `gzip -9`. Issue 5
+/// set 60 kB; issue 6's language features add the Snowball stemmers (10.5 kB measured: the
+/// two algorithms, and the string-slicing panic messages their code links) and its own
+/// code (docs/performance.md).
+pub const ENGINE_BUDGET_GZIP: usize = 76_000;
 
 /// The engine download of the site in `out` (wasm + glue), in bytes after `gzip -9`.
 pub fn engine_gzip(out: &Path) -> Result<usize, String> {
