@@ -79,14 +79,35 @@ impl Hits {
                 }
             }
         }
-        let keys: Vec<u64> = evaluation
+        let key = |a: u32, score: f32| {
+            (u64::from(u32::MAX - score.max(0.0).to_bits()) << 32) | u64::from(a)
+        };
+        let mut keys: Vec<u64> = evaluation
             .articles
             .iter()
-            .map(|&a| {
-                let score = scores.get(a as usize).copied().unwrap_or(0.0).max(0.0);
-                (u64::from(u32::MAX - score.to_bits()) << 32) | u64::from(a)
-            })
+            .map(|&a| key(a, scores.get(a as usize).copied().unwrap_or(0.0)))
             .collect();
+        if evaluation.leaves.len() > 1 {
+            // Proximity (`rank`): the best candidates by BM25F gain for their leaves'
+            // closeness; a gain only lifts them further above the rest.
+            let mean_idf = evaluation
+                .leaves
+                .iter()
+                .map(|l| rank::idf(l.len(), n))
+                .sum::<f32>()
+                / evaluation.leaves.len() as f32;
+            let k = rank::PROXIMITY_CANDIDATES.min(keys.len());
+            crate::sort::select_smallest(&mut keys, k);
+            for key_of in keys.iter_mut().take(k) {
+                let a = *key_of as u32;
+                let score = scores.get(a as usize).copied().unwrap_or(0.0)
+                    + rank::proximity_bonus(mean_idf, evaluation.closeness(index, a));
+                if let Some(s) = scores.get_mut(a as usize) {
+                    *s = score;
+                }
+                *key_of = key(a, score);
+            }
+        }
         let total = evaluation
             .articles
             .iter()

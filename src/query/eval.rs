@@ -216,6 +216,51 @@ impl Evaluation {
         out
     }
 
+    /// How close together the occurrences of different positive leaves stand in article
+    /// `a`: [`rank::closeness`] summed over each pair of neighbouring occurrences (in
+    /// reading order) of two different leaves in one field.
+    pub fn closeness(&self, index: &Index, a: u32) -> f32 {
+        // Every occurrence's start as `position << 8 | leaf` (255 leaves at most count).
+        let mut keys: Vec<u64> = Vec::new();
+        for (l, leaf) in self.leaves.iter().enumerate().take(255) {
+            let Ok(i) = leaf.binary_search_by_key(&a, |h| h.article) else {
+                continue;
+            };
+            let Some(hit) = leaf.get(i) else { continue };
+            let l = l as u64;
+            for (span, _) in self
+                .spans
+                .get(hit.spans.start as usize..hit.spans.end as usize)
+                .unwrap_or(&[])
+            {
+                keys.push((u64::from(span.start) << 8) | l);
+            }
+            for &(at, len, _) in self
+                .chunks
+                .get(hit.chunks.start as usize..hit.chunks.end as usize)
+                .unwrap_or(&[])
+            {
+                keys.extend(
+                    index
+                        .positions(index.chunk(at, len))
+                        .map(|p| (u64::from(p) << 8) | l),
+                );
+            }
+        }
+        crate::sort::sort_u64(&mut keys);
+        let fields = index.fields_of(a);
+        let field_of = |at: u32| fields.partition_point(|f| f.base <= at);
+        keys.windows(2)
+            .filter_map(|w| match w {
+                [x, y] if x & 0xff != y & 0xff => {
+                    let (p, q) = ((x >> 8) as u32, (y >> 8) as u32);
+                    (field_of(p) == field_of(q)).then(|| rank::closeness(q - p))
+                }
+                _ => None,
+            })
+            .sum()
+    }
+
     /// Where `leaf` occurs, article by article.
     fn leaf_hits<'a>(
         &mut self,

@@ -16,5 +16,6 @@ mod naive;
 mod oracle;
 mod parse;
 mod props;
+mod relevance;
 mod search;
 mod support;
