@@ -1,6 +1,8 @@
 //! The CLI's commands and their JSON.
 
-use article_explorer::{article, Article, Corpus, Error, MatchKind, Part, SearchResult};
+use article_explorer::{
+    article, Article, Corpus, Correction, Error, MatchKind, Part, SearchResult,
+};
 use serde::Serialize;
 use std::io::Write;
 use std::process::ExitCode;
@@ -124,6 +126,9 @@ struct SearchJson<'a> {
     notice: Option<&'a str>,
     total: u32,
     articles: Vec<ArticleJson<'a>>,
+    /// When nothing matches: the query with its misspelt words corrected, and what it
+    /// finds.
+    did_you_mean: Option<&'a Correction>,
 }
 
 #[derive(Serialize)]
@@ -181,6 +186,7 @@ impl<'a> SearchJson<'a> {
             notice: result.notice.as_deref(),
             total: result.total,
             articles,
+            did_you_mean: result.did_you_mean.as_ref(),
         }
     }
 }

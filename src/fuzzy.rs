@@ -1,4 +1,5 @@
-//! Typo tolerance: the index's terms within a few edits of a word, for `word~`.
+//! Typo tolerance: the index's terms within a few edits of a word — for `word~`, for an
+//! unquoted word the corpus has in no form, and for "did you mean" ([`nearest`]).
 //!
 //! `word~` matches the terms within Levenshtein distance 1 of the word (words of 4–7
 //! letters) or 2 (8 letters or more), the word itself included; shorter words match only
@@ -28,11 +29,37 @@ pub fn max_distance(letters: usize) -> usize {
 
 /// The terms (ids, ascending) within [`max_distance`] of `word` (folded).
 pub fn terms_near(index: &Index, word: &str) -> Vec<usize> {
-    let target: Vec<char> = word.chars().collect();
-    let k = max_distance(target.len());
+    let k = max_distance(word.chars().count());
     if k == 0 {
         return index.find(word).into_iter().collect();
     }
+    terms_within(index, word, k)
+        .into_iter()
+        .map(|(t, _)| t)
+        .collect()
+}
+
+/// The term other than `word` nearest it, within one edit more than [`max_distance`]
+/// (so `koera` finds `korea`: a swap is two edits): the fewest edits, then the term in the
+/// most articles (the longest posting list), then the first.
+pub fn nearest(index: &Index, word: &str) -> Option<usize> {
+    let k = max_distance(word.chars().count()) + 1;
+    let mut best: Option<(usize, usize, usize)> = None;
+    for (t, d) in terms_within(index, word, k) {
+        if d == 0 {
+            continue;
+        }
+        let size = index.list_bytes(t);
+        if best.is_none_or(|(_, bd, bs)| d < bd || (d == bd && size > bs)) {
+            best = Some((t, d, size));
+        }
+    }
+    best.map(|(t, _, _)| t)
+}
+
+/// The terms within `k` edits of `word`, ascending, each with its distance.
+pub fn terms_within(index: &Index, word: &str, k: usize) -> Vec<(usize, usize)> {
+    let target: Vec<char> = word.chars().collect();
     let width = target.len() + 1;
     let mut out = Vec::new();
     // Row d (cells d*width..(d+1)*width): distances from the path's first d chars to each
@@ -87,8 +114,8 @@ pub fn terms_near(index: &Index, word: &str) -> Vec<usize> {
                 continue 'terms;
             }
         }
-        if rows.last().is_some_and(|&d| d <= k) {
-            out.push(t);
+        if let Some(&d) = rows.last().filter(|&&d| d <= k) {
+            out.push((t, d));
         }
         t += 1;
     }

@@ -13,6 +13,7 @@
 //! (scores are ≥ 0, whose bits order as the numbers do), ties in corpus order.
 
 use crate::article::Article;
+use crate::correct::{correct, Correction};
 use crate::index::Index;
 use crate::query::{self, Evaluation};
 use crate::rank;
@@ -42,6 +43,9 @@ pub struct Hits {
     pub total: u32,
     /// When nothing matches: what dropping each clause would find.
     pub suggestions: Vec<Suggestion>,
+    /// When nothing matches: the query with its misspelt words corrected, if that finds
+    /// something ("did you mean").
+    pub correction: Option<Correction>,
     evaluation: Evaluation,
     keys: Vec<u64>,
     sorted: usize,
@@ -113,10 +117,13 @@ impl Hits {
             .iter()
             .map(|&a| matches.get(a as usize).copied().unwrap_or(0))
             .sum();
-        let suggestions = if keys.is_empty() {
-            suggestions(index, articles, &parsed)
+        let (suggestions, correction) = if keys.is_empty() {
+            (
+                suggestions(index, articles, &parsed),
+                correct(index, articles, &parsed),
+            )
         } else {
-            Vec::new()
+            (Vec::new(), None)
         };
         Hits {
             notice: parsed.cut.then(|| {
@@ -129,6 +136,7 @@ impl Hits {
             query: parsed.text,
             total,
             suggestions,
+            correction,
             evaluation,
             keys,
             sorted: 0,

@@ -24,6 +24,7 @@
 pub mod article;
 pub mod bundle;
 pub mod corpus;
+pub mod correct;
 pub mod error;
 pub mod flat;
 pub mod fold;
@@ -46,6 +47,7 @@ pub mod words;
 
 pub use article::{Article, Block, FieldAddr, Kind, Part};
 pub use corpus::Corpus;
+pub use correct::Correction;
 pub use error::Error;
 pub use query::MatchKind;
 pub use search::{ArticleHit, FieldHit, SearchResult, Suggestion};

@@ -2,6 +2,7 @@
 //! their highlight spans (bytes and UTF-16), and the match counts.
 
 use crate::article::{Article, FieldAddr, Kind};
+use crate::correct::Correction;
 use crate::hits::Hits;
 use crate::index::Index;
 use crate::query::text::ArticleText;
@@ -26,6 +27,9 @@ pub struct SearchResult {
     /// When nothing matches: the clauses whose removal would find something, most
     /// articles first (empty otherwise).
     pub suggestions: Vec<Suggestion>,
+    /// When nothing matches: the query with its misspelt words corrected, if that finds
+    /// something ("did you mean …?").
+    pub did_you_mean: Option<Correction>,
 }
 
 /// "Drop this part of the query to find that many articles."
@@ -102,6 +106,7 @@ pub fn search_top(index: &Index, articles: &[Article], input: &str, detail: usiz
         total: hits.total,
         articles,
         suggestions: hits.suggestions,
+        did_you_mean: hits.correction,
     }
 }
 

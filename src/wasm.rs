@@ -168,6 +168,17 @@ impl Hits {
         serde_wasm_bindgen::to_value(&rows).map_err(|e| JsError::new(&e.to_string()))
     }
 
+    /// When nothing matches: `[query, articles]`, the query with its misspelt words
+    /// corrected and how many articles it finds ("did you mean"), or `undefined`.
+    #[wasm_bindgen(js_name = didYouMean)]
+    pub fn did_you_mean(&self) -> Result<JsValue, JsError> {
+        match &self.inner.correction {
+            Some(c) => serde_wasm_bindgen::to_value(&(c.query.as_str(), c.articles))
+                .map_err(|e| JsError::new(&e.to_string())),
+            None => Ok(JsValue::UNDEFINED),
+        }
+    }
+
     /// Rows `start..start + len` of the ranking: `[article, matches, score]` each.
     pub fn rows(&mut self, start: u32, len: u32) -> Float64Array {
         let rows = self.inner.rows(start as usize, len as usize);

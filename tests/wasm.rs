@@ -109,6 +109,7 @@ fn no_input_panics() {
         assert_eq!(rows.len(), 3 * (hits.length() as usize).min(5), "{q:?}");
         let _ = hits.fields(0);
         assert!(hits.suggestions().is_ok(), "{q:?}");
+        assert!(hits.did_you_mean().is_ok(), "{q:?}");
     }
 }
 
@@ -149,4 +150,21 @@ fn suggestions_cross_with_the_query_to_use() {
     assert_eq!(first.get(0).as_string().as_deref(), Some("Absentword"));
     assert_eq!(first.get(1).as_string().as_deref(), Some("Seoul"));
     assert_eq!(first.get(2).as_f64(), Some(1.0));
+}
+
+#[wasm_bindgen_test]
+fn did_you_mean_crosses_as_query_and_count() {
+    let explorer = seeds_explorer();
+    let hits = explorer.query("Soeul");
+    assert_eq!(hits.length(), 0);
+    // [query, articles]
+    let fix = Array::from(&hits.did_you_mean().unwrap());
+    assert_eq!(fix.get(0).as_string().as_deref(), Some("Seoul"));
+    assert_eq!(fix.get(1).as_f64(), Some(1.0));
+    assert!(explorer
+        .query("Seoul")
+        .did_you_mean()
+        .unwrap()
+        .is_undefined());
+    explorer.prepare();
 }

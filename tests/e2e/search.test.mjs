@@ -95,6 +95,20 @@ pageTest('a query without matches offers to drop the clause that fails', async (
   assert.deepEqual((await readView(page)).suggestions, []);
 });
 
+pageTest('a misspelt query that finds nothing offers the corrected query as a link', async (page) => {
+  await typeQuery(page, 'Soeul');
+  const view = await readView(page);
+  assert.match(view.status ?? '', /^No matches/);
+  const link = page.locator('#suggest a.did-you-mean');
+  assert.equal(await link.textContent(), 'Seoul');
+  assert.equal(await link.getAttribute('href'), '#q=Seoul');
+  assert.match(await page.locator('#suggest .did-you-mean-line').textContent(), /^Did you mean Seoul\? \(1 article\)$/);
+  await link.click();
+  assert.equal((await readView(page)).query, 'Seoul');
+  await assertSeoul(page);
+  assert.equal(await page.locator('#suggest a').count(), 0);
+});
+
 pageTest('dropping a clause removes that clause, not a word that contains it', async (page) => {
   await typeQuery(page, 'Seoul Seo');
   assert.deepEqual((await readView(page)).suggestions, ['Drop Seo (1 article)']);

@@ -193,6 +193,20 @@ fn search_says_how_each_span_matched() {
     assert!(typo.iter().all(|(_, m)| m == "fuzzy"), "{typo:?}");
 }
 
+/// A query that finds nothing carries its correction, when that finds something.
+#[test]
+fn search_offers_a_correction() {
+    let value = json(&run(&[
+        "search",
+        "\"Сеулл\"",
+        "tests/fixtures/ru-economic-forum.txt",
+    ]));
+    assert_eq!(value["total"], 0);
+    assert_eq!(value["did_you_mean"]["query"], "\"Сеул\"");
+    assert!(value["did_you_mean"]["articles"].as_u64().unwrap() >= 1);
+    assert!(json(&run(&["search", "Seoul"]))["did_you_mean"].is_null());
+}
+
 #[test]
 fn long_query_notice() {
     let long = format!("Seoul{}", " x".repeat(600));

@@ -172,3 +172,40 @@ fn a_word_the_corpus_lacks_is_found_by_edit_distance() {
     // A word of three letters is never corrected.
     assert!(corpus.search("xqz").articles.is_empty());
 }
+
+#[test]
+fn did_you_mean() {
+    let corpus = fixture_corpus();
+    let fix = |q: &str| corpus.search(q).did_you_mean.map(|c| (c.query, c.articles));
+    // A swap is two edits: beyond typo tolerance for five letters, within the correction's.
+    assert!(corpus.search("Koera").articles.is_empty());
+    let korea = corpus.search("Korea").articles.len() as u32;
+    assert_eq!(fix("Koera"), Some(("Korea".to_owned(), korea)));
+    // Where it was typed, case kept, the rest of the query as typed.
+    let both = corpus.search("korea Moscow").articles.len() as u32;
+    assert_eq!(
+        fix("koera  Moscow"),
+        Some(("korea  Moscow".to_owned(), both))
+    );
+    // Quoted words are as typed, so they are corrected too.
+    assert_eq!(
+        fix("\"Vladivostk\""),
+        Some((
+            "\"Vladivostok\"".to_owned(),
+            corpus.search("Vladivostok").articles.len() as u32
+        ))
+    );
+    assert_eq!(
+        fix("Владивостк~ OR \"Сеулл\""),
+        None,
+        "found something: nothing to correct"
+    );
+    // Nothing offered when nothing is misspelt, or the correction finds nothing either.
+    assert_eq!(fix("Korea Arctic"), None);
+    assert_eq!(fix("xqzvwj"), None);
+    assert_eq!(fix("Koera -Korea"), None);
+    // The CLI's JSON carries it.
+    let result = corpus.search("Koera");
+    let json = serde_json::to_value(&result).unwrap();
+    assert_eq!(json["did_you_mean"]["query"], "Korea");
+}

@@ -124,6 +124,21 @@ export class App {
       text = plural(n, 'article', 'articles');
     } else if (result.total === 0) {
       text = 'No matches.';
+      const fix = result.didYouMean;
+      if (fix) {
+        // "Did you mean …?": the corrected query as a link (the page's deep-link form).
+        const link = el('a', 'did-you-mean', fix.query);
+        link.href = writeHash({ q: fix.query, a: null });
+        link.addEventListener('click', (event) => {
+          event.preventDefault();
+          ui.input.value = fix.query;
+          this.run(fix.query, null);
+          this.syncUrl('push');
+        });
+        const line = el('p', 'did-you-mean-line', 'Did you mean ');
+        line.append(link, `? (${plural(fix.articles, 'article', 'articles')})`);
+        ui.suggest.append(line);
+      }
       for (const s of result.suggestions) {
         const b = el('button', 'suggestion', `Drop ${s.drop} (${plural(s.articles, 'article', 'articles')})`);
         b.type = 'button';
@@ -134,7 +149,7 @@ export class App {
         });
         ui.suggest.append(b);
       }
-      if (!result.suggestions.length) text = `No matches: no article has ${q.trim()}.`;
+      if (!result.suggestions.length && !fix) text = `No matches: no article has ${q.trim()}.`;
     } else {
       text = `${plural(result.total, 'match', 'matches')} in ${plural(n, 'article', 'articles')}`;
     }

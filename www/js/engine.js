@@ -16,8 +16,10 @@
  * @typedef {{article: number, score: number, matches: number, fields: FieldHit[]}} ArticleHit
  * @typedef {{drop: string, without: string, articles: number}} Suggestion
  *   drop: the clause as typed; without: the query without it; articles: what that finds.
+ * @typedef {{query: string, articles: number}} Correction
+ *   query: the query with its misspelt words corrected; articles: what that finds.
  * @typedef {{query: string, notice: string|null, total: number, highlighting: boolean,
- *            articles: ArticleHit[], suggestions: Suggestion[]}} Result
+ *            articles: ArticleHit[], suggestions: Suggestion[], didYouMean: Correction|null}} Result
  *   articles: the matching articles, best first (all of them for an empty query).
  */
 
@@ -132,8 +134,14 @@ export function decode(hits) {
     suggestions: articles.length
       ? []
       : hits.suggestions().map(([drop, without, n]) => ({ drop, without, articles: n })),
+    didYouMean: articles.length ? null : correction(hits.didYouMean()),
     articles,
   };
+}
+
+/** `[query, articles]` (src/wasm.rs) → a Correction, or null. */
+function correction(pair) {
+  return pair ? { query: pair[0], articles: pair[1] } : null;
 }
 
 /**
