@@ -1,5 +1,6 @@
 //! The CLI's commands and their JSON.
 
+use article_explorer::keyphrase::{self, Author, Keyphrase};
 use article_explorer::{
     article, Article, Corpus, Correction, Error, MatchKind, Part, SearchResult,
 };
@@ -8,7 +9,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 const USAGE: &str = "usage: article-explorer parse FILE | article-explorer search QUERY [FILE...] \
-                     | article-explorer bundle OUT DIR";
+                     | article-explorer keyphrases [FILE...] | article-explorer bundle OUT DIR";
 
 pub fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -37,18 +38,13 @@ fn run(args: &[String]) -> Result<String, String> {
             to_json(&article)
         }
         [cmd, query, files @ ..] if cmd == "search" => {
-            let corpus = if files.is_empty() {
-                Corpus::embedded().map_err(|e| e.to_string())?
-            } else {
-                let contents = files
-                    .iter()
-                    .map(|f| read(f).map(|bytes| (f.as_str(), bytes)))
-                    .collect::<Result<Vec<_>, _>>()?;
-                Corpus::from_files(contents.iter().map(|(n, b)| (*n, b.as_slice())))
-                    .map_err(|e| e.to_string())?
-            };
+            let corpus = corpus(files)?;
             let result = corpus.search(query);
             to_json(&SearchJson::new(&corpus, &result))
+        }
+        [cmd, files @ ..] if cmd == "keyphrases" => {
+            let corpus = corpus(files)?;
+            to_json(&KeyphrasesJson::new(&corpus))
         }
         [cmd, out, dir] if cmd == "bundle" => bundle(out, dir),
         [cmd, ..] if cmd == "bundle" => Err(format!("bundle needs OUT and DIR\n{USAGE}")),
@@ -57,6 +53,49 @@ fn run(args: &[String]) -> Result<String, String> {
         [cmd, ..] if cmd == "-h" || cmd == "--help" => Err(USAGE.to_owned()),
         [cmd, ..] => Err(format!("unknown command {cmd:?}\n{USAGE}")),
         [] => Err(format!("missing command\n{USAGE}")),
+    }
+}
+
+/// The articles of `files`, or without any the seeds embedded at build time.
+fn corpus(files: &[String]) -> Result<Corpus, String> {
+    if files.is_empty() {
+        return Corpus::embedded().map_err(|e| e.to_string());
+    }
+    let contents = files
+        .iter()
+        .map(|f| read(f).map(|bytes| (f.as_str(), bytes)))
+        .collect::<Result<Vec<_>, _>>()?;
+    Corpus::from_files(contents.iter().map(|(n, b)| (*n, b.as_slice()))).map_err(|e| e.to_string())
+}
+
+/// `keyphrases`' output (`docs/cli.md`): the collection's keyphrases and authors, then
+/// each article's keyphrases.
+#[derive(Serialize)]
+struct KeyphrasesJson<'a> {
+    keyphrases: Vec<Keyphrase>,
+    authors: Vec<Author>,
+    articles: Vec<ArticleKeyphrasesJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct ArticleKeyphrasesJson<'a> {
+    file: &'a str,
+    keyphrases: Vec<Keyphrase>,
+}
+
+impl<'a> KeyphrasesJson<'a> {
+    fn new(corpus: &'a Corpus) -> KeyphrasesJson<'a> {
+        let (index, articles) = (corpus.index(), corpus.articles());
+        KeyphrasesJson {
+            keyphrases: keyphrase::of_collection(index, articles),
+            authors: keyphrase::authors(articles),
+            articles: (0..corpus.len() as u32)
+                .map(|a| ArticleKeyphrasesJson {
+                    file: corpus.name(a).unwrap_or(""),
+                    keyphrases: keyphrase::of_article(index, articles, a),
+                })
+                .collect(),
+        }
     }
 }
 
@@ -138,6 +177,16 @@ struct ArticleJson<'a> {
     score: f64,
     matches: u32,
     fields: Vec<FieldJson<'a>>,
+    /// The best excerpt, "…" where the field goes on, and the texts marked in it.
+    snippet: Option<SnippetJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct SnippetJson<'a> {
+    block: i32,
+    field: Part,
+    text: String,
+    marks: Vec<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -172,12 +221,27 @@ impl<'a> SearchJson<'a> {
                         }
                     })
                     .collect();
+                let snippet = hit.snippet.as_ref().map(|s| {
+                    let text = article.field(s.addr).unwrap_or("");
+                    SnippetJson {
+                        block: s.addr.block,
+                        field: s.addr.part,
+                        text: format!(
+                            "{}{}{}",
+                            if s.cut.0 { "… " } else { "" },
+                            s.range.slice(text).unwrap_or(""),
+                            if s.cut.1 { " …" } else { "" }
+                        ),
+                        marks: s.marks.iter().filter_map(|(m, _)| m.slice(text)).collect(),
+                    }
+                });
                 Some(ArticleJson {
                     file: corpus.name(hit.article).unwrap_or(""),
                     title: &article.title,
                     score: (hit.score * 1e4).round() / 1e4,
                     matches: hit.matches,
                     fields,
+                    snippet,
                 })
             })
             .collect();

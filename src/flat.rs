@@ -11,6 +11,30 @@
 use crate::article::Part;
 use crate::hits::Row;
 use crate::search::FieldHit;
+use crate::snippet::Snippet;
+
+/// A snippet as `[block, part, start, end, cut before, cut after, n, start, end, how, …]`:
+/// the range shown and then `n` marks, in UTF-16 code units of the field's text (`how` as in
+/// [`fields`]); empty without a snippet.
+pub fn snippet(snippet: Option<&Snippet>, field_text: &str) -> Vec<i32> {
+    let Some(s) = snippet else {
+        return Vec::new();
+    };
+    let (range, marks) = crate::snippet::to_utf16(s, field_text);
+    let mut out = vec![
+        s.addr.block,
+        part_code(s.addr.part),
+        to_i32(range.start),
+        to_i32(range.end),
+        i32::from(s.cut.0),
+        i32::from(s.cut.1),
+        i32::try_from(marks.len()).unwrap_or(i32::MAX),
+    ];
+    for (span, (_, how)) in marks.iter().zip(&s.marks) {
+        out.extend([to_i32(span.start), to_i32(span.end), i32::from(how.code())]);
+    }
+    out
+}
 
 /// The number JavaScript sees for a part.
 pub fn part_code(part: Part) -> i32 {

@@ -18,6 +18,7 @@ use crate::index::Index;
 use crate::query::{self, Evaluation};
 use crate::rank;
 use crate::search::{field_hits, suggestions, FieldHit, Suggestion};
+use crate::snippet::{self, Snippet};
 
 /// One row of the ranking.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -184,6 +185,16 @@ impl Hits {
         // The best of the rest to its front, sorted.
         crate::sort::select_smallest(rest, end - self.sorted);
         self.sorted = end;
+    }
+
+    /// Article `a`'s best excerpt for the result list (`None` when it does not match, or
+    /// matches only in its title).
+    pub fn snippet(&self, index: &Index, articles: &[Article], a: u32) -> Option<Snippet> {
+        if !self.highlighting || self.evaluation.articles.binary_search(&a).is_err() {
+            return None;
+        }
+        let spans = self.evaluation.article_spans(index, articles, a);
+        snippet::best(index, articles, a, &spans)
     }
 
     /// The highlighted fields of article `a` (none when it does not match).

@@ -127,6 +127,12 @@ pub fn detect(text: &str) -> Lang {
     detector.lang()
 }
 
+/// Whether a folded word is one of the commonest English or Russian words (the stop
+/// words detection counts).
+pub fn is_stop(term: &str) -> bool {
+    is_english_stop(term) || is_russian_stop(term)
+}
+
 fn is_russian_letter(c: char) -> bool {
     ('а'..='я').contains(&c) || c == 'ё'
 }
@@ -199,5 +205,8 @@ fn is_russian_stop(term: &str) -> bool {
             | "бы"
             | "до"
             | "их"
+            | "во"
+            | "со"
+            | "об"
     )
 }

@@ -7,6 +7,7 @@ use crate::hits::Hits;
 use crate::index::Index;
 use crate::query::text::ArticleText;
 use crate::query::{self, MatchKind, Query};
+use crate::snippet::Snippet;
 use crate::span::{self, Span};
 use serde::Serialize;
 
@@ -54,6 +55,9 @@ pub struct ArticleHit {
     pub matches: u32,
     /// The fields with at least one match, in reading order.
     pub fields: Vec<FieldHit>,
+    /// The best excerpt for a result list (`crate::snippet`), for the articles given
+    /// with their fields; `None` for the others, or without a match outside the title.
+    pub snippet: Option<Snippet>,
 }
 
 /// One field with matches.
@@ -96,6 +100,11 @@ pub fn search_top(index: &Index, articles: &[Article], input: &str, detail: usiz
                 hits.fields(index, articles, row.article)
             } else {
                 Vec::new()
+            },
+            snippet: if rank < detail {
+                hits.snippet(index, articles, row.article)
+            } else {
+                None
             },
         })
         .collect();
@@ -161,36 +170,16 @@ pub(crate) fn field_hits(
     a: u32,
     spans: &[(Span, MatchKind)],
 ) -> Vec<FieldHit> {
-    let mut text = ArticleText::new(index, articles, a);
     let mut out: Vec<FieldHit> = Vec::new();
-    let mut i = 0;
-    while let Some((first, _)) = spans.get(i) {
-        let Some((info, field_text)) = text.field(first.start) else {
-            i += 1;
-            continue;
-        };
-        let end = info.base + info.len;
-        let n = spans
-            .get(i..)
-            .unwrap_or(&[])
-            .iter()
-            .take_while(|(s, _)| s.start < end)
-            .count()
-            .max(1);
-        let here = spans.get(i..i + n).unwrap_or(&[]);
-        let local: Vec<Span> = here
-            .iter()
-            .map(|(s, _)| Span::new(s.start - info.base, s.end.min(end) - info.base))
-            .collect();
-        i += n;
-        let utf16 = span::to_utf16(field_text, &local);
+    ArticleText::new(index, articles, a).per_field(spans, |info, text, here| {
+        let local: Vec<Span> = here.iter().map(|&(s, _)| s).collect();
         out.push(FieldHit {
             addr: info.addr,
             kind: info.kind,
+            utf16: span::to_utf16(text, &local),
             spans: local,
-            utf16,
             matched: here.iter().map(|&(_, k)| k).collect(),
         });
-    }
+    });
     out
 }

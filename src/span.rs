@@ -10,7 +10,7 @@ use serde::Serialize;
 /// Invariant (of every span the engine produces): `start <= end <= text.len()` and both
 /// ends lie on boundaries of that text's unit — char boundaries for byte spans, code-unit
 /// boundaries that never split a surrogate pair for UTF-16 spans.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct Span {
     /// First unit inside the range.
     pub start: u32,

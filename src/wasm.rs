@@ -11,6 +11,7 @@ use crate::article::Block;
 use crate::corpus::Corpus;
 use crate::flat;
 use crate::hits;
+use crate::keyphrase;
 use js_sys::{Float64Array, Int32Array};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -53,6 +54,12 @@ fn outline_block(block: &Block) -> OutlineBlock<'_> {
         } => (2, title, author, teaser),
         Block::Disclaimer { text } => (3, text, "", ""),
     }
+}
+
+/// Keyphrases as `[[text, name], …]` (arrays, as the outline).
+fn to_pairs(phrases: &[keyphrase::Keyphrase]) -> Result<JsValue, JsError> {
+    let pairs: Vec<(&str, bool)> = phrases.iter().map(|k| (k.text.as_str(), k.name)).collect();
+    serde_wasm_bindgen::to_value(&pairs).map_err(|e| JsError::new(&e.to_string()))
 }
 
 fn now() -> f64 {
@@ -103,6 +110,31 @@ impl Explorer {
     /// the stem table (`src/index/stems.rs`).
     pub fn prepare(&self) {
         self.corpus.index().prepare();
+    }
+
+    /// The collection's keyphrases, best first: `[[text, name], …]` (`name`: a multi-word
+    /// name, else a salient word; `src/keyphrase.rs`). Tens of milliseconds at 1,000
+    /// articles: asked once, when the page is idle.
+    pub fn keyphrases(&self) -> Result<JsValue, JsError> {
+        let (index, articles) = (self.corpus.index(), self.corpus.articles());
+        to_pairs(&keyphrase::of_collection(index, articles))
+    }
+
+    /// Article `article`'s keyphrases, best first: `[[text, name], …]`.
+    #[wasm_bindgen(js_name = articleKeyphrases)]
+    pub fn article_keyphrases(&self, article: u32) -> Result<JsValue, JsError> {
+        let (index, articles) = (self.corpus.index(), self.corpus.articles());
+        to_pairs(&keyphrase::of_article(index, articles, article))
+    }
+
+    /// The cards' authors, most articles first: `[[name, articles], …]`.
+    pub fn authors(&self) -> Result<JsValue, JsError> {
+        let authors = keyphrase::authors(self.corpus.articles());
+        let pairs: Vec<(&str, u32)> = authors
+            .iter()
+            .map(|a| (a.name.as_str(), a.articles))
+            .collect();
+        serde_wasm_bindgen::to_value(&pairs).map_err(|e| JsError::new(&e.to_string()))
     }
 
     /// The answer to a query, kept for display ([`Hits`]). Never fails: any text is a
@@ -183,6 +215,18 @@ impl Hits {
     pub fn rows(&mut self, start: u32, len: u32) -> Float64Array {
         let rows = self.inner.rows(start as usize, len as usize);
         Float64Array::from(flat::rows(&rows).as_slice())
+    }
+
+    /// Article `article`'s best excerpt for a result list: `[block, part, start, end, cut
+    /// before, cut after, n, start, end, how, …]` (`src/flat.rs`), empty without one.
+    pub fn snippet(&self, article: u32) -> Int32Array {
+        let articles = self.corpus.articles();
+        let snippet = self.inner.snippet(self.corpus.index(), articles, article);
+        let text = snippet
+            .as_ref()
+            .and_then(|s| articles.get(article as usize)?.field(s.addr))
+            .unwrap_or("");
+        Int32Array::from(flat::snippet(snippet.as_ref(), text).as_slice())
     }
 
     /// Article `article`'s highlighted fields: `[block, part, n, start, end, how, …]`.

@@ -34,7 +34,7 @@ import { readCorpus } from './corpus.mjs';
 import { DEFINITIONS, analyse, truth } from './truth.mjs';
 import { CLASSES, RULES, chooseQueries } from './queries.mjs';
 
-const ENGINES = ['article-explorer', 'flexsearch', 'flexsearch-forward', 'minisearch', 'fuse', 'lunr', 'orama', 'pagefind'];
+const ENGINES = ['article-explorer', 'article-explorer-reader', 'flexsearch', 'flexsearch-forward', 'minisearch', 'fuse', 'lunr', 'orama', 'pagefind'];
 const AE = 'article-explorer';
 /** Classes where article-explorer's count must equal the oracle's. */
 const AE_EXACT = CLASSES;

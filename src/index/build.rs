@@ -121,6 +121,8 @@ struct Terms {
     last_article: Vec<u32>,
     /// The languages of the articles each term occurs in ([`crate::lang::Lang::bit`]).
     langs: Vec<u8>,
+    /// The number of articles each term occurs in.
+    dfs: Vec<u32>,
 }
 
 impl Terms {
@@ -134,20 +136,23 @@ impl Terms {
         self.lists.push(Vec::new());
         self.last_article.push(0);
         self.langs.push(0);
+        self.dfs.push(0);
         id
     }
 
     /// Appends article `a`'s entry to term `term`'s list (articles come in order); `lang`
     /// is the article's language bit.
     fn append(&mut self, term: u32, a: u32, tf: f32, positions: &[u8], lang: u8) {
-        let (Some(list), Some(last), Some(langs)) = (
+        let (Some(list), Some(last), Some(langs), Some(df)) = (
             self.lists.get_mut(term as usize),
             self.last_article.get_mut(term as usize),
             self.langs.get_mut(term as usize),
+            self.dfs.get_mut(term as usize),
         ) else {
             return;
         };
         *langs |= lang;
+        *df += 1;
         varint::push(
             list,
             if list.is_empty() {
@@ -167,7 +172,7 @@ impl Terms {
         let mut by_name: Vec<(Box<str>, u32)> = self.ids.into_iter().collect();
         let mut order: Vec<u32> = (0..to_u32(by_name.len())).collect();
         let name = |i: &u32| by_name.get(*i as usize).map_or("", |(t, _)| &**t);
-        crate::sort::sort_by(&mut order, |a, b| name(a) < name(b));
+        crate::sort::sort_by(&mut order, &|a, b| name(a) < name(b));
         let by_name: Vec<(Box<str>, u32)> = order
             .iter()
             .filter_map(|&i| by_name.get_mut(i as usize).map(std::mem::take))
@@ -179,10 +184,14 @@ impl Terms {
         index.term_ends = Vec::with_capacity(by_name.len());
         index.lists = Vec::with_capacity(by_name.len() + 1);
         index.term_langs = Vec::with_capacity(by_name.len());
+        index.dfs = Vec::with_capacity(by_name.len());
         for (term, id) in by_name {
             index
                 .term_langs
                 .push(self.langs.get(id as usize).copied().unwrap_or(0));
+            index
+                .dfs
+                .push(self.dfs.get(id as usize).copied().unwrap_or(0));
             index.terms.push_str(&term);
             index.term_ends.push(to_u32(index.terms.len()));
             index.lists.push(to_u32(index.postings.len()));

@@ -127,6 +127,8 @@ pub struct Index {
     langs: Vec<Lang>,
     /// Each term's languages: the [`Lang::bit`]s of the articles it occurs in.
     term_langs: Vec<u8>,
+    /// Each term's document frequency: the articles it occurs in.
+    dfs: Vec<u32>,
     /// The stem table (`stems.rs`), built on first use.
     stems: OnceLock<Vec<u64>>,
 }
@@ -167,6 +169,11 @@ impl Index {
     /// Article `a`'s language.
     pub fn lang(&self, a: u32) -> Lang {
         self.langs.get(a as usize).copied().unwrap_or_default()
+    }
+
+    /// How many articles term `t` occurs in.
+    pub fn df(&self, t: usize) -> u32 {
+        self.dfs.get(t).copied().unwrap_or(0)
     }
 
     /// Term `t`'s languages: the [`Lang::bit`]s of the articles it occurs in.
@@ -272,6 +279,7 @@ impl Index {
             + self.postings.capacity()
             + self.langs.capacity()
             + self.term_langs.capacity()
+            + self.dfs.capacity() * 4
             + self.stems.get().map_or(0, |k| k.capacity() * 8)
     }
 }

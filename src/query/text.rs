@@ -5,6 +5,7 @@
 
 use crate::article::Article;
 use crate::index::{FieldInfo, Index};
+use crate::query::MatchKind;
 use crate::span::Span;
 use crate::token::{is_gap, is_hyphen};
 use crate::words::word_end_at;
@@ -59,6 +60,44 @@ impl<'i, 't> ArticleText<'i, 't> {
             }
         };
         Some((info, text))
+    }
+
+    /// Calls `each` with every field holding some of `spans` (sorted, in the article's
+    /// offset space), its text, and those spans in the field's own offsets (cut at its
+    /// end), in reading order.
+    pub fn per_field(
+        &mut self,
+        spans: &[(Span, MatchKind)],
+        mut each: impl FnMut(&'i FieldInfo, &'t str, Vec<(Span, MatchKind)>),
+    ) {
+        let mut i = 0;
+        while let Some((first, _)) = spans.get(i) {
+            let Some((info, text)) = self.field(first.start) else {
+                i += 1;
+                continue;
+            };
+            let end = info.base.saturating_add(info.len);
+            let n = spans
+                .get(i..)
+                .unwrap_or(&[])
+                .iter()
+                .take_while(|(s, _)| s.start < end)
+                .count()
+                .max(1);
+            let local = spans
+                .get(i..i + n)
+                .unwrap_or(&[])
+                .iter()
+                .map(|&(s, k)| {
+                    (
+                        Span::new(s.start - info.base, s.end.min(end) - info.base),
+                        k,
+                    )
+                })
+                .collect();
+            i += n;
+            each(info, text, local);
+        }
     }
 
     /// The span of the token that starts at `at`.

@@ -60,8 +60,10 @@ export function readView(page) {
       })),
       marks: marks.map((m) => m.textContent),
       current: marks.flatMap((m, i) => (m.classList.contains('current') ? [i] : [])),
-      /** The article's top-level nodes: "h1.title", "button.gap: 2 paragraphs hidden", … */
-      blocks: [...document.querySelectorAll('#article > *')].map((n) => ({
+      /** The article's keyphrase chips. */
+      chips: [...document.querySelectorAll('#article .article-chips button.chip')].map((b) => b.textContent),
+      /** The article's top-level nodes, its chips aside: "h1.title", "button.gap: 2 paragraphs hidden", … */
+      blocks: [...document.querySelectorAll('#article > :not(.article-chips)')].map((n) => ({
         kind: `${n.localName}.${n.className}`,
         text: n.textContent,
         marks: n.querySelectorAll('mark').length,

@@ -74,6 +74,48 @@ pageTest('a word finds its other forms and a misspelt word its spelling, each ma
   assert.ok((await marks()).every(([, cls]) => cls === ''), 'quoted: the word as typed');
 });
 
+pageTest('each listed article shows its best excerpt, its matches marked', async (page) => {
+  const snippet = () => page.$eval('#list li.item:not([hidden]) .snippet', (p) => ({
+    text: p.textContent, marks: [...p.querySelectorAll('mark')].map((m) => m.textContent),
+  }));
+  assert.equal((await snippet()).text, '', 'no query: no excerpt');
+  await typeQuery(page, 'Moscow Seoul');
+  const got = await snippet();
+  assert.ok(got.marks.length >= 2 && got.marks.every((m) => /^(Moscow|Seoul)/.test(m)), got.marks.join());
+  const words = got.text.replace(/…/g, '').trim().split(/\s+/);
+  assert.ok(words.length <= 30, `${words.length} words`);
+  assert.ok(SEED.lines.some((line) => line.includes(got.text.replace(/^… | …$/g, ''))), 'a piece of one field');
+});
+
+pageTest('keyphrase chips add their phrase to the query; author chips filter by author', async (page) => {
+  const topics = page.locator('#facets [aria-label="Topics"] button.chip');
+  await topics.first().waitFor();
+  const names = await topics.allTextContents();
+  for (const name of ['Republic of Korea', 'South Korea']) assert.ok(names.includes(name), names.join(' | '));
+  // The article's own chips, under its title.
+  const own = await page.locator('#article .article-chips button.chip').allTextContents();
+  assert.ok(own.includes('Moon Jae-in') && own.includes('Republic of Korea'), own.join(' | '));
+  await typeQuery(page, 'Seoul');
+  await topics.filter({ hasText: /^Republic of Korea$/ }).click();
+  let view = await readView(page);
+  assert.equal(view.query, 'Seoul "Republic of Korea"');
+  assert.deepEqual([...new Set(view.marks)].sort(), ['Republic of Korea', 'Seoul', "Seoul's"].filter((m) => view.marks.includes(m)).sort());
+  assert.ok(view.marks.includes('Republic of Korea'));
+  await topics.filter({ hasText: /^Republic of Korea$/ }).click();
+  assert.equal((await readView(page)).query, 'Seoul "Republic of Korea"', 'added once');
+  // Authors: a toggle.
+  const author = page.locator('#facets [aria-label="Authors"] button.chip', { hasText: 'Georgy Toloraya (1)' });
+  await typeQuery(page, '');
+  await author.click();
+  view = await readView(page);
+  assert.equal(view.query, 'author:"Georgy Toloraya"');
+  assert.deepEqual(view.marks, ['Georgy Toloraya']);
+  assert.equal(await author.getAttribute('aria-pressed'), 'true');
+  await author.click();
+  assert.equal((await readView(page)).query, '');
+  assert.equal(await author.getAttribute('aria-pressed'), 'false');
+});
+
 pageTest('an exclusion hides the article that has the word', async (page) => {
   await typeQuery(page, '-Japan');
   const view = await readView(page);
@@ -269,18 +311,21 @@ pageTest('accessibility basics: names, live status, keyboard reach', async (page
   assert.equal(await page.getByRole('checkbox', { name: 'Matching paragraphs only' }).getAttribute('id'), 'only-matching');
 
   // Tab from the top of the page until the focus comes back round.
+  // (The collection's keyphrase and author chips, one class for all, come between #next
+  // and the list; the article's chips after the list.)
   const reached = [];
-  for (let i = 0; i < 40; i++) {
+  for (let i = 0; i < 80; i++) {
     await page.keyboard.press('Tab');
     const focused = await page.evaluate(() => {
       const e = document.activeElement;
       return !e || e === document.body ? null : e.id ? `#${e.id}` : `${e.localName}.${e.className}`;
     });
-    if (focused === null || reached.includes(focused)) break;
-    reached.push(focused);
+    if (focused === null || (reached.includes(focused) && focused !== 'button.chip')) break;
+    if (focused !== reached.at(-1)) reached.push(focused);
   }
-  const wanted = ['#q', '#only-matching', '#prev', '#next', 'button.pick'];
-  assert.deepEqual(reached.filter((f) => wanted.includes(f)), wanted, `tab order: ${reached.join(' → ')}`);
+  const wanted = ['#q', '#only-matching', '#prev', '#next', 'button.chip', 'button.pick'];
+  const firsts = [...new Set(reached.filter((f) => wanted.includes(f)))];
+  assert.deepEqual(firsts, wanted, `tab order: ${reached.join(' → ')}`);
 }, { hash: '#q=Seoul' });
 
 pageTest('at 360 px wide nothing scrolls sideways', async (page) => {

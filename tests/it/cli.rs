@@ -243,3 +243,44 @@ fn failures_are_one_clear_line() {
     check_failure(&run(&[]), "missing command");
     check_failure(&run(&["frobnicate"]), "unknown command");
 }
+
+/// `keyphrases`: the collection's keyphrases and authors, and each article's keyphrases.
+#[test]
+fn keyphrases_of_the_collection_and_each_article() {
+    let value = json(&run(&[
+        "keyphrases",
+        SEED,
+        "tests/fixtures/ru-economic-forum.txt",
+    ]));
+    let texts = |v: &serde_json::Value| -> Vec<String> {
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|k| k["text"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert!(texts(&value["keyphrases"]).contains(&"Republic of Korea".to_owned()));
+    let articles = value["articles"].as_array().unwrap();
+    assert_eq!(articles.len(), 2);
+    assert!(texts(&articles[0]["keyphrases"]).contains(&"Moon Jae-in".to_owned()));
+    assert!(texts(&articles[1]["keyphrases"]).contains(&"Республика Корея".to_owned()));
+    let authors: Vec<(String, u64)> = value["authors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| {
+            (
+                a["name"].as_str().unwrap().to_owned(),
+                a["articles"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert!(
+        authors.contains(&("Georgy Toloraya".to_owned(), 1)),
+        "{authors:?}"
+    );
+    assert!(
+        authors.contains(&("Георгий Толорая".to_owned(), 1)),
+        "{authors:?}"
+    );
+}

@@ -106,6 +106,24 @@ proptest! {
         for hit in &result.articles {
             let spans: usize = hit.fields.iter().map(|f| f.spans.len()).sum();
             prop_assert_eq!(hit.matches as usize, spans, "query {:?}", q);
+            // The snippet: one field's matches (not the title's), within about 30 words.
+            if let Some(s) = &hit.snippet {
+                let field = hit.fields.iter().find(|f| f.addr == s.addr);
+                prop_assert!(field.is_some() && s.addr.block != -1, "query {:?}", q);
+                let text = corpus().articles()[hit.article as usize].field(s.addr).unwrap();
+                let shown = s.range.slice(text).unwrap();
+                let long_mark = s.marks.iter().any(|(m, _)| m.slice(text).unwrap().split_whitespace().count() > 30);
+                prop_assert!(long_mark || shown.split_whitespace().count() <= 30, "query {:?}", q);
+                prop_assert!(!s.marks.is_empty());
+                for (m, k) in &s.marks {
+                    let f = field.unwrap();
+                    let i = f.spans.iter().position(|x| x == m);
+                    prop_assert!(i.is_some_and(|i| f.matched[i] == *k), "query {:?}: {:?}", q, m);
+                    prop_assert!(s.range.start <= m.start && m.end <= s.range.end);
+                }
+            } else if result.highlighting {
+                prop_assert!(hit.fields.iter().all(|f| f.addr.block == -1), "query {:?}", q);
+            }
         }
     }
 

@@ -2,7 +2,7 @@
 
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { collapse, readHash, segments, writeHash } from '../../www/js/segments.js';
+import { collapse, readHash, segments, snippetText, writeHash } from '../../www/js/segments.js';
 
 /** The pieces in a compact form: marked ones in brackets. */
 const show = (text, spans) => segments(text, spans).map((p) => (p.mark ? `[${p.text}]` : p.text)).join('|');
@@ -145,5 +145,18 @@ describe('readHash and writeHash', () => {
     assert.deepEqual(readHash('q=Seoul'), { q: 'Seoul', a: null }, 'without the #');
     assert.deepEqual(readHash('#a=x&other=1'), { q: '', a: 'x' });
     assert.deepEqual(readHash('#q=%E2%82%AC%20%EC%84%9C%EC%9A%B8'), { q: '€ 서울', a: null });
+  });
+});
+
+describe('snippetText', () => {
+  const text = 'Moscow and Seoul are both interested in cooperating more';
+  test('the range, "…" where the text goes on, the spans shifted into it', () => {
+    const got = snippetText(text, { range: [11, 36], cut: [true, true], spans: [[11, 16, 1]] });
+    assert.deepEqual(got, { text: '… Seoul are both interested …', spans: [[2, 7, 1]] });
+    assert.equal(got.text.slice(2, 7), 'Seoul');
+  });
+  test('the whole text: no "…"', () => {
+    const got = snippetText(text, { range: [0, text.length], cut: [false, false], spans: [[0, 6, 0], [11, 16, 0]] });
+    assert.deepEqual(got, { text, spans: [[0, 6, 0], [11, 16, 0]] });
   });
 });

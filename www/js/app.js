@@ -11,13 +11,22 @@ const HISTORY_PAUSE_MS = 1000;
 /**
  * @typedef {import('./engine.js').Result} Result
  * @typedef {import('./ui.js').Ui} Ui
- * @typedef {{articles: import('./engine.js').Article[], search: (q: string) => Result}} Engine
+ * @typedef {{articles: import('./engine.js').Article[], search: (q: string) => Result,
+ *   keyphrases?: () => import('./engine.js').Keyphrase[],
+ *   articleKeyphrases?: (a: number) => import('./engine.js').Keyphrase[],
+ *   authors?: () => import('./engine.js').Author[]}} Engine
+ *   the keyphrase and author chips show when the engine gives them
  * @typedef {{history?: boolean, compact?: boolean,
  *   onResults?: (result: Result) => void,
  *   onSelect?: (index: number) => void}} Options
  *   history: keep the query and article in the URL (#q=…&a=…) and follow back/forward;
  *   compact: the list with snippets only, no article view.
  */
+
+/** Whether query `q` holds `clause` as typed (case aside), standing alone. */
+function hasClause(q, clause) {
+  return ` ${q.toLowerCase()} `.includes(` ${clause.toLowerCase()} `);
+}
 
 /** Sets a node's text only when it changes (an equal write still costs style and layout). */
 function setText(node, text) {
@@ -72,6 +81,14 @@ export class App {
     ui.prev.addEventListener('click', () => this.step(-1));
     ui.next.addEventListener('click', () => this.step(1));
     ui.toggle.addEventListener('change', () => this.show(this.selected, 0));
+    /** Each article's keyphrases, once asked. @type {Map<number, import('./engine.js').Keyphrase[]>} */
+    this.keyphrases = new Map();
+    /** The author chips and the filter each toggles. @type {Array<[HTMLElement, string]>} */
+    this.authorChips = [];
+    if (!options.compact && engine.keyphrases) {
+      // The collection's chips once the page is idle: tens of ms at 1,000 articles.
+      (globalThis.requestIdleCallback ?? setTimeout)(() => this.fillFacets());
+    }
     if (options.history) {
       window.addEventListener('popstate', () => {
         const v = readHash(location.hash);
@@ -115,8 +132,77 @@ export class App {
     this.options.onResults?.(result);
   }
 
+  /** The collection's keyphrase chips and the authors facet, in the search bar. */
+  fillFacets() {
+    const { engine, ui } = this;
+    const topics = engine.keyphrases?.() ?? [];
+    const authors = engine.authors?.() ?? [];
+    const rows = [];
+    if (topics.length) rows.push(this.chips('Topics', topics.map((k) => this.phraseChip(k))));
+    if (authors.length) {
+      this.authorChips = authors.map((a) => {
+        const clause = `author:"${a.name}"`;
+        const chip = el('button', 'chip', `${a.name} (${a.articles})`);
+        chip.type = 'button';
+        chip.title = `Only articles with a card by ${a.name}`;
+        chip.addEventListener('click', () => this.toggleClause(clause));
+        return /** @type {[HTMLElement, string]} */ ([chip, clause]);
+      });
+      rows.push(this.chips('Authors', this.authorChips.map(([chip]) => chip)));
+    }
+    ui.facets.replaceChildren(...rows);
+    this.pressAuthors(ui.input.value);
+  }
+
+  /** A row of chips with its label. */
+  chips(label, chips) {
+    const row = el('div', 'chips');
+    row.setAttribute('role', 'group');
+    row.setAttribute('aria-label', label);
+    row.append(el('span', 'chips-label', `${label}:`), ...chips);
+    return row;
+  }
+
+  /** A keyphrase's chip: a click adds it to the query as a phrase. */
+  phraseChip(k) {
+    const chip = el('button', 'chip', k.text);
+    chip.type = 'button';
+    chip.title = `Search "${k.text}"`;
+    chip.addEventListener('click', () => this.addClause(`"${k.text}"`));
+    return chip;
+  }
+
+  /** Adds `clause` to the query (unless it is there) and runs it. */
+  addClause(clause) {
+    const q = this.ui.input.value;
+    if (!hasClause(q, clause)) this.replaceQuery(`${q.trim()} ${clause}`.trim());
+  }
+
+  /** Adds `clause` to the query, or takes it out if it is there, and runs it. */
+  toggleClause(clause) {
+    const q = this.ui.input.value;
+    this.replaceQuery(hasClause(q, clause)
+      ? q.split(clause).join(' ').replace(/\s+/g, ' ').trim()
+      : `${q.trim()} ${clause}`.trim());
+  }
+
+  replaceQuery(q) {
+    this.ui.input.value = q;
+    this.run(q, null);
+    this.syncUrl('push');
+  }
+
+  /** Marks the author chips whose filter the query holds. */
+  pressAuthors(q) {
+    for (const [chip, clause] of this.authorChips) {
+      const on = String(hasClause(q, clause));
+      if (chip.getAttribute('aria-pressed') !== on) chip.setAttribute('aria-pressed', on);
+    }
+  }
+
   announce(q) {
     const { ui, result } = this;
+    this.pressAuthors(q);
     if (ui.suggest.firstChild) ui.suggest.replaceChildren();
     const n = result.articles.length;
     let text;
@@ -178,9 +264,22 @@ export class App {
     } else {
       const hit = result.highlighting ? result.articles.find((h) => h.article === index) : undefined;
       this.marks = renderArticle(ui.view, engine.articles[index], hit, ui.toggle.checked);
+      this.addArticleChips(index);
     }
     this.setCurrent(this.marks.length ? at : -1, center);
     if (notify && changed && index >= 0) this.options.onSelect?.(index);
+  }
+
+  /** The shown article's keyphrase chips, under its title. */
+  addArticleChips(index) {
+    const { engine, ui } = this;
+    if (!engine.articleKeyphrases) return;
+    let phrases = this.keyphrases.get(index);
+    if (!phrases) this.keyphrases.set(index, (phrases = engine.articleKeyphrases(index)));
+    if (!phrases.length) return;
+    const row = this.chips('Key phrases', phrases.map((k) => this.phraseChip(k)));
+    row.classList.add('article-chips');
+    ui.view.firstElementChild?.after(row);
   }
 
   /** Moves to the next (+1) or previous (-1) match, across articles in result order. */

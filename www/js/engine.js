@@ -13,7 +13,13 @@
  * @typedef {{block: number, part: Part, spans: Span[]}} FieldHit
  *   block: index into Article.blocks, or -1 (title) / -2 (lede).
  *   spans: sorted, non-overlapping.
- * @typedef {{article: number, score: number, matches: number, fields: FieldHit[]}} ArticleHit
+ * @typedef {{block: number, part: Part, range: [number, number], cut: [boolean, boolean],
+ *            spans: Span[]}} Snippet
+ *   the best excerpt for a result list: `range` of the field's text (UTF-16), whether the
+ *   field goes on before and after it, and the marks in it (in the field's offsets).
+ * @typedef {{article: number, score: number, matches: number, fields: FieldHit[],
+ *            snippet: Snippet|null}} ArticleHit
+ *   fields and snippet are read from the engine when first asked.
  * @typedef {{drop: string, without: string, articles: number}} Suggestion
  *   drop: the clause as typed; without: the query without it; articles: what that finds.
  * @typedef {{query: string, articles: number}} Correction
@@ -35,7 +41,15 @@ const ROW = 3;
 let shared;
 
 /**
- * @typedef {{articles: Article[], search: (q: string) => Result, buildMs: number}} Engine
+ * @typedef {{text: string, name: boolean}} Keyphrase
+ *   text: a multi-word name as written (`name`), or a salient word (folded).
+ * @typedef {{name: string, articles: number}} Author
+ *   an author of cards, and how many articles have a card by them.
+ * @typedef {{articles: Article[], search: (q: string) => Result, buildMs: number,
+ *   keyphrases: () => Keyphrase[], articleKeyphrases: (a: number) => Keyphrase[],
+ *   authors: () => Author[]}} Engine
+ *   keyphrases and authors: the collection's, computed on the first call (tens of ms at
+ *   1,000 articles: ask when idle) and kept.
  */
 
 /**
@@ -67,10 +81,18 @@ async function load() {
   // The stem table, once the page has painted and is idle: else the first query that finds
   // a word's other forms builds it (tens of ms at 1,000 articles).
   (globalThis.requestIdleCallback ?? setTimeout)(() => explorer.prepare());
+  /** @type {Keyphrase[]|undefined} */
+  let keyphrases;
+  /** @type {Author[]|undefined} */
+  let authors;
+  const phrases = (pairs) => pairs.map(([text, name]) => ({ text, name }));
   return {
     articles,
     buildMs: explorer.buildMs,
     search: (q) => decode(explorer.query(q)),
+    keyphrases: () => (keyphrases ??= phrases(explorer.keyphrases())),
+    articleKeyphrases: (a) => phrases(explorer.articleKeyphrases(a)),
+    authors: () => (authors ??= explorer.authors().map(([name, n]) => ({ name, articles: n }))),
   };
 }
 
@@ -115,6 +137,8 @@ export function decode(hits) {
     const article = rows[i];
     /** @type {FieldHit[]|undefined} */
     let fields;
+    /** @type {Snippet|null|undefined} */
+    let snippet;
     articles.push({
       article,
       matches: rows[i + 1],
@@ -122,6 +146,10 @@ export function decode(hits) {
       get fields() {
         fields ??= decodeFields(hits.fields(article));
         return fields;
+      },
+      get snippet() {
+        if (snippet === undefined) snippet = decodeSnippet(hits.snippet(article));
+        return snippet;
       },
     });
   }
@@ -137,6 +165,19 @@ export function decode(hits) {
     didYouMean: articles.length ? null : correction(hits.didYouMean()),
     articles,
   };
+}
+
+/**
+ * `[block, part, start, end, cut before, cut after, n, start, end, how, …]` (src/flat.rs)
+ * → a Snippet, or null when empty.
+ * @param {Int32Array} f
+ * @returns {Snippet|null}
+ */
+function decodeSnippet(f) {
+  if (f.length < 7) return null;
+  const spans = [];
+  for (let i = 7; i + 2 < f.length; i += 3) spans.push(/** @type {Span} */ ([f[i], f[i + 1], f[i + 2]]));
+  return { block: f[0], part: PARTS[f[1]] ?? 'text', range: [f[2], f[3]], cut: [f[4] === 1, f[5] === 1], spans };
 }
 
 /** `[query, articles]` (src/wasm.rs) → a Correction, or null. */

@@ -1,7 +1,7 @@
 // DOM rendering. Article text and queries are inserted only as text: text nodes,
 // textContent and <mark> elements — never as HTML.
 
-import { segments, collapse, excerpt } from './segments.js';
+import { segments, collapse, excerpt, snippetText } from './segments.js';
 
 /** @typedef {import('./engine.js').Article} Article */
 /** @typedef {import('./engine.js').ArticleHit} ArticleHit */
@@ -185,7 +185,8 @@ export class ArticleList {
    * @param {HTMLOListElement} root
    * @param {Article[]} articles
    * @param {(index: number) => void} onSelect
-   * @param {{compact?: boolean}} [options] compact: each item shows a snippet of its best match
+   * @param {{compact?: boolean}} [options] compact: an item without a match to show shows
+   *   the start of its lede (the list is all there is)
    */
   constructor(root, articles, onSelect, { compact = false } = {}) {
     this.root = root;
@@ -218,8 +219,9 @@ export class ArticleList {
       const count = el('span', 'count');
       button.append(title, metaNode, count);
       li.append(button);
-      const snippet = compact ? el('p', 'snippet') : null;
-      if (snippet) li.append(snippet);
+      // Each item's best excerpt (the engine's snippet) while a query highlights.
+      const snippet = el('p', 'snippet');
+      li.append(snippet);
       const slot = {
         li, button, title, meta: metaNode, count, snippet,
         /** What the slot shows: its article, and the texts last written. */
@@ -316,7 +318,7 @@ export class ArticleList {
       slot.article = a;
       setSlotText(slot, 'titleText', slot.title, articles[a].title);
       setSlotText(slot, 'metaText', slot.meta, this.metaTexts[a] ??= metaText(articles[a]));
-      if (slot.snippet && !hit) slot.snippet.replaceChildren();
+      if (!hit && slot.snippet.firstChild) slot.snippet.replaceChildren();
     }
     const counted = hit !== null && result.highlighting;
     setSlotText(slot, 'countText', slot.count, counted ? String(hit.matches) : '');
@@ -325,13 +327,18 @@ export class ArticleList {
       slot.countLabel = label;
       slot.count.setAttribute('aria-label', label);
     }
-    if (slot.snippet && hit) {
+    if (hit) {
       const article = articles[a];
-      const field = result.highlighting ? hit.fields[0] : undefined;
-      const text = field ? fieldText(article, field.block, field.part) : article.lede ?? fieldText(article, 0, 'text');
-      const cut = excerpt(text, field?.spans ?? []);
-      slot.snippet.replaceChildren();
-      appendMarked(slot.snippet, cut.text, cut.spans);
+      const snippet = result.highlighting ? hit.snippet : null;
+      const shown = snippet
+        ? snippetText(fieldText(article, snippet.block, snippet.part), snippet)
+        : this.compact ? excerpt(article.lede ?? fieldText(article, 0, 'text'), []) : null;
+      if (shown) {
+        slot.snippet.replaceChildren();
+        appendMarked(slot.snippet, shown.text, shown.spans);
+      } else if (slot.snippet.firstChild) {
+        slot.snippet.replaceChildren();
+      }
     }
   }
 

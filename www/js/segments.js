@@ -70,6 +70,22 @@ export function writeHash({ q, a }) {
 }
 
 /**
+ * The text a snippet shows: `range` of `text`, "… " before and " …" after where `cut`
+ * says the text goes on, and the spans shifted into it.
+ * @param {string} text the field's text
+ * @param {{range: [number, number], cut: [boolean, boolean], spans: Array<[number, number, number?]>}} snippet
+ * @returns {{text: string, spans: Array<[number, number, number?]>}}
+ */
+export function snippetText(text, { range: [start, end], cut: [before, after], spans }) {
+  const prefix = before ? '… ' : '';
+  const shift = prefix.length - start;
+  return {
+    text: `${prefix}${text.slice(start, end)}${after ? ' …' : ''}`,
+    spans: spans.map(([a, b, ...how]) => [a + shift, b + shift, ...how]),
+  };
+}
+
+/**
  * A window of `text` around its first span: about `radius` UTF-16 units on each side, cut
  * at spaces (never inside a surrogate pair), with "…" where cut; the spans inside it,
  * shifted. Without spans, the start of the text.

@@ -6,7 +6,7 @@ import { el } from './render.js';
 
 /**
  * @typedef {{root: HTMLElement, input: HTMLInputElement, status: HTMLElement,
- *   suggest: HTMLElement, hiddenCount: HTMLElement, list: HTMLOListElement,
+ *   suggest: HTMLElement, facets: HTMLElement, hiddenCount: HTMLElement, list: HTMLOListElement,
  *   view: HTMLElement, toggle: HTMLInputElement, position: HTMLElement,
  *   prev: HTMLButtonElement, next: HTMLButtonElement, error: HTMLElement,
  *   notices: HTMLElement}} Ui
@@ -61,7 +61,10 @@ export function createUi({ tips = true } = {}) {
   suggest.id = 'suggest';
   const notices = el('div', 'notices');
   notices.id = 'notices';
-  bar.append(search, tools, status, suggest, notices);
+  // The collection's keyphrases and authors, filled when the page is idle (app.js).
+  const facets = el('div', 'facets');
+  facets.id = 'facets';
+  bar.append(search, tools, status, suggest, facets, notices);
   if (tips) bar.append(searchTips());
 
   const error = el('div');
@@ -85,7 +88,7 @@ export function createUi({ tips = true } = {}) {
   main.append(listPane, view);
 
   root.append(bar, error, main);
-  return { root, input, status, suggest, hiddenCount, list, view, toggle, position, prev, next, error, notices };
+  return { root, input, status, suggest, facets, hiddenCount, list, view, toggle, position, prev, next, error, notices };
 }
 
 function searchTips() {

@@ -11,7 +11,8 @@
 //!
 //! Words are Zipf-distributed (s = 1) over Debian's wamerican list
 //! (`/usr/share/dict/american-english`: its lowercase a–z words of 2–14 letters, sorted,
-//! deduplicated and ranked by a fixed shuffle), with domain names (countries, cities,
+//! deduplicated and ranked by a fixed shuffle, 30 English function words first — about a
+//! third of running text, as in English prose), with domain names (countries, cities,
 //! people, institutions; some of several words) at about 3 %, Russian words at about 2 %
 //! and Korean words at about 1 %. About 15 kB an article: 100, 1,000 and 10,000 articles
 //! are about 1.5, 15 and 150 MB.
@@ -25,7 +26,15 @@ use std::path::{Path, PathBuf};
 use super::root;
 
 /// Bump when the output changes for the same word list.
-const VERSION: u32 = 3;
+const VERSION: u32 = 5;
+/// English function words, given the first Zipf ranks in this order (those the word list
+/// has): running text is about a third function words, as English prose is — so that
+/// articles read as English to language detection (src/lang.rs) and are stemmed.
+const FUNCTION_WORDS: [&str; 30] = [
+    "the", "of", "and", "to", "in", "a", "is", "that", "for", "it", "as", "with", "was", "on",
+    "be", "by", "at", "this", "are", "from", "or", "an", "which", "have", "has", "not", "but",
+    "its", "their", "will",
+];
 const WORDS: &str = crate::tools::WORD_LIST;
 /// Article 0, copied byte for byte (as `00000-<its name without the number>`).
 const SEED: &str = "seeds/000-todays-prospects-for-russian-south-korean-relations.txt";
@@ -249,11 +258,18 @@ impl<'a> Generator<'a> {
         if vocab.is_empty() {
             vocab.push("word");
         }
-        // A fixed shuffle ranks them (Fisher–Yates).
+        // A fixed shuffle ranks them (Fisher–Yates), then the function words go first.
         let mut rng = SplitMix64(0x5eed_a11c_e5ea_2c4e);
         for i in (1..vocab.len()).rev() {
             let j = rng.below(i + 1);
             vocab.swap(i, j);
+        }
+        let mut rank = 0;
+        for word in FUNCTION_WORDS {
+            if let Some(at) = vocab.iter().position(|w| *w == word) {
+                vocab.swap(rank, at);
+                rank += 1;
+            }
         }
         let mut total = 0.0;
         let cumulative: Vec<f64> = (0..vocab.len())
@@ -352,9 +368,10 @@ impl<'a> Generator<'a> {
         format!("{i:05}-{slug}.txt")
     }
 
-    /// A paragraph: sentences until it has 80–220 words.
+    /// A paragraph: sentences until it has 100–270 words (about 15 kB an article, with a
+    /// third of the words short function words).
     fn paragraph(&mut self, text: &mut String) {
-        let target = self.between(80, 220);
+        let target = self.between(100, 270);
         let mut words = 0;
         while words < target {
             if words > 0 {

@@ -1,0 +1,560 @@
+//! Keyphrases: what an article, or the whole collection, is about — multi-word names
+//! ("Moon Jae-in", "Eastern Economic Forum", "Republic of Korea") and salient words by
+//! TF-IDF — for the chips a reader clicks to search them; and the cards' authors, for the
+//! authors facet.
+//!
+//! **Names** are runs of capitalised words in running text (the lede, paragraphs and card
+//! teasers: titles and headings capitalise every word), separated by spaces only, with a
+//! hyphen-joined part (`Jae-in`) and the connectors `of`, `for`, `de` (`of the`) inside
+//! them; at least two capitalised words, a leading stop word (`The`) dropped. **Words**
+//! are the terms of every field but the disclaimer and card authors: three letters or
+//! more, letters only, not a stop word (`crate::lang::is_stop`), a possessive counted as
+//! its word.
+//!
+//! Scores: a word `(1 + ln tf) · idf`, with `idf = ln(1 + N / df)` from the index; a name
+//! `(1 + ln tf) · mean idf of its words · 2` (a name says more than any of its words).
+//! An article's keyphrases are its best [`PER_ARTICLE`], a word left out when one of the
+//! best names holds it. The collection's are its best [`PER_COLLECTION`], each candidate's
+//! `1 + ln tf` summed over the articles (see [`of_collection`]).
+
+use crate::article::{Article, Block, Kind};
+use crate::fold::fold;
+use crate::index::Index;
+use crate::lang::is_stop;
+use crate::token::{for_each_token, possessive_stem};
+use serde::Serialize;
+
+/// Keyphrases shown per article.
+pub const PER_ARTICLE: usize = 8;
+/// Keyphrases shown for the collection.
+pub const PER_COLLECTION: usize = 12;
+/// The paragraphs of each article the collection's names are looked for in (with the
+/// lede and the card teasers): what an article is about is named at its start, and
+/// scanning every paragraph took 222 ms natively at 1,000 articles, against 40 ms.
+const OPENING_PARAGRAPHS: usize = 2;
+/// Collections of at most this many articles are scanned whole for names.
+const SCANNED_WHOLE: usize = 100;
+/// Words that open sentences capitalised but begin no name.
+const OPENERS: [&str; 9] = [
+    "why", "what", "how", "when", "where", "who", "while", "however", "although",
+];
+/// English function words beyond the stop words (`crate::lang`), never keyphrases.
+const FUNCTION_WORDS: [&str; 64] = [
+    "about", "after", "again", "against", "all", "also", "any", "because", "been", "before",
+    "being", "between", "both", "can", "could", "did", "does", "during", "each", "even", "few",
+    "had", "her", "here", "him", "his", "into", "just", "many", "may", "might", "more", "most",
+    "much", "must", "now", "only", "other", "our", "over", "same", "she", "should", "some", "such",
+    "than", "that", "them", "then", "there", "these", "they", "those", "through", "under", "very",
+    "well", "were", "what", "when", "where", "while", "would", "you",
+];
+/// How much more a name weighs than the mean of its words.
+const NAME_BOOST: f32 = 2.0;
+
+/// A keyphrase: what to show, and what it weighs.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Keyphrase {
+    /// As written (a name), or the folded word.
+    pub text: String,
+    /// A multi-word name (else a salient word).
+    pub name: bool,
+    /// Its score (see the module header); higher first.
+    pub score: f32,
+}
+
+/// An author of cards, and how many articles have a card by them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Author {
+    /// As written on the first card found.
+    pub name: String,
+    /// Articles with at least one card by them.
+    pub articles: u32,
+}
+
+/// A candidate: its key (folded words, `-` before a joined part), the keyphrase.
+struct Candidate {
+    key: String,
+    phrase: Keyphrase,
+}
+
+/// Article `a`'s keyphrases, best first.
+pub fn of_article(index: &Index, articles: &[Article], a: u32) -> Vec<Keyphrase> {
+    let Some(article) = articles.get(a as usize) else {
+        return Vec::new();
+    };
+    pick(candidates(index, article), PER_ARTICLE)
+}
+
+/// The collection's keyphrases, best first: each candidate scored as in an article, its
+/// `1 + ln tf` summed over the articles it occurs in — the words' from the posting lists
+/// (their position counts), the names' from one scan of the articles' openings (the lede,
+/// the first [`OPENING_PARAGRAPHS`] paragraphs and the card teasers) — of all their running
+/// text up to [`SCANNED_WHOLE`] articles.
+pub fn of_collection(index: &Index, articles: &[Article]) -> Vec<Keyphrase> {
+    let idf = idf_of(index);
+    let n = index.article_count().max(1) as f32;
+    // `1 + ln c` for the small counts most entries have.
+    let log: Vec<f32> = (0..64).map(|c: u32| 1.0 + (c.max(1) as f32).ln()).collect();
+    // Words as `(u32::MAX − score bits) << 32 | term`: only the best become candidates.
+    let mut best_words: Vec<u64> = Vec::new();
+    for t in 0..index.term_count() {
+        let term = index.term(t);
+        if !is_word(term) || possessive_stem(term).is_some() {
+            continue;
+        }
+        let weight: f32 = index
+            .list(t)
+            .map(|e| {
+                let c = e.count();
+                log.get(c as usize)
+                    .copied()
+                    .unwrap_or_else(|| 1.0 + (c as f32).ln())
+            })
+            .sum();
+        let idf = (1.0 + n / index.df(t).max(1) as f32).ln();
+        let score = (weight * idf).max(0.0);
+        best_words.push((u64::from(u32::MAX - score.to_bits()) << 32) | t as u64);
+    }
+    let k = (4 * PER_COLLECTION).min(best_words.len());
+    crate::sort::select_smallest(&mut best_words, k);
+    let mut out: Vec<Candidate> = best_words
+        .iter()
+        .take(k)
+        .map(|&key| {
+            let term = index.term(key as u32 as usize);
+            Candidate {
+                key: term.to_owned(),
+                phrase: Keyphrase {
+                    text: term.to_owned(),
+                    name: false,
+                    score: f32::from_bits(u32::MAX - (key >> 32) as u32),
+                },
+            }
+        })
+        .collect();
+    // Names: (key, as written, article) per occurrence, grouped by key then article.
+    let mut seen: Vec<(String, String, u32)> = Vec::new();
+    for (a, article) in articles.iter().enumerate() {
+        let mut here: Vec<(String, String, bool)> = Vec::new();
+        let mut paragraphs = 0;
+        for field in article.fields().filter(|f| is_running(f.kind, f.addr.part)) {
+            // The opening: the lede, the first paragraphs and the cards' teasers.
+            if field.kind == Kind::Paragraph && articles.len() > SCANNED_WHOLE {
+                paragraphs += 1;
+                if paragraphs > OPENING_PARAGRAPHS {
+                    continue;
+                }
+            }
+            names(field.text, &mut here);
+        }
+        seen.extend(here.into_iter().map(|(k, text, _)| (k, text, a as u32)));
+    }
+    let mut order: Vec<u32> = (0..seen.len() as u32).collect();
+    let at = |i: &u32| seen.get(*i as usize);
+    crate::sort::sort_by(&mut order, &|x, y| {
+        at(x).map(|x| (&x.0, x.2)) < at(y).map(|y| (&y.0, y.2))
+    });
+    let mut i = 0;
+    while let Some((key, text, _)) = order.get(i).and_then(&at) {
+        let group: Vec<u32> = order
+            .get(i..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(|j| at(j).is_some_and(|s| s.0 == *key))
+            .filter_map(|j| at(j).map(|s| s.2))
+            .collect();
+        i += group.len().max(1);
+        let weight: f32 = group
+            .chunk_by(|x, y| x == y)
+            .map(|g| 1.0 + (g.len() as f32).ln())
+            .sum();
+        out.push(Candidate {
+            key: key.clone(),
+            phrase: Keyphrase {
+                text: text.clone(),
+                name: true,
+                score: weight * name_idf(key, &idf) * NAME_BOOST,
+            },
+        });
+    }
+    pick(best_first(out), PER_COLLECTION)
+}
+
+/// The cards' authors, most articles first, then by name.
+pub fn authors(articles: &[Article]) -> Vec<Author> {
+    // (folded name, article, name as written)
+    let mut all: Vec<(String, u32, &str)> = Vec::new();
+    for (a, article) in articles.iter().enumerate() {
+        for block in &article.blocks {
+            if let Block::Card { author, .. } = block {
+                all.push((fold(author), a as u32, author.as_str()));
+            }
+        }
+    }
+    let mut order: Vec<u32> = (0..all.len() as u32).collect();
+    let at = |i: &u32| all.get(*i as usize);
+    crate::sort::sort_by(&mut order, &|x, y| {
+        let (x, y) = (at(x), at(y));
+        x.map(|x| (&x.0, x.1)) < y.map(|y| (&y.0, y.1))
+    });
+    let mut out: Vec<(String, Author, u32)> = Vec::new();
+    for (key, a, name) in order.iter().filter_map(at) {
+        match out.last_mut() {
+            Some((k, author, last)) if k == key => {
+                if *last != *a {
+                    author.articles += 1;
+                    *last = *a;
+                }
+            }
+            _ => out.push((
+                key.clone(),
+                Author {
+                    name: (*name).to_owned(),
+                    articles: 1,
+                },
+                *a,
+            )),
+        }
+    }
+    let mut keys: Vec<u64> = out
+        .iter()
+        .enumerate()
+        .map(|(i, (_, author, _))| (u64::from(u32::MAX - author.articles) << 32) | i as u64)
+        .collect();
+    crate::sort::sort_u64(&mut keys);
+    keys.iter()
+        .filter_map(|&k| {
+            out.get(k as u32 as usize)
+                .map(|(_, author, _)| author.clone())
+        })
+        .collect()
+}
+
+/// The best `n` of `candidates` (best first): a word is left out when one of the best
+/// `2n` names holds it (its chip would repeat part of the name's).
+fn pick(candidates: Vec<Candidate>, n: usize) -> Vec<Keyphrase> {
+    let names: Vec<&str> = candidates
+        .iter()
+        .filter(|c| c.phrase.name)
+        .take(2 * n)
+        .map(|c| c.key.as_str())
+        .collect();
+    let held = |c: &Candidate| {
+        !c.phrase.name
+            && names
+                .iter()
+                .any(|name| name.split([' ', '-']).any(|w| w == c.key))
+    };
+    let keep: Vec<bool> = candidates.iter().map(|c| !held(c)).collect();
+    candidates
+        .into_iter()
+        .zip(keep)
+        .filter(|(_, keep)| *keep)
+        .take(n)
+        .map(|(c, _)| c.phrase)
+        .collect()
+}
+
+/// `candidates` sorted best first (ties in their order).
+fn best_first(candidates: Vec<Candidate>) -> Vec<Candidate> {
+    let mut keys: Vec<u64> = candidates
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (u64::from(u32::MAX - c.phrase.score.max(0.0).to_bits()) << 32) | i as u64)
+        .collect();
+    crate::sort::sort_u64(&mut keys);
+    let mut slots: Vec<Option<Candidate>> = candidates.into_iter().map(Some).collect();
+    keys.iter()
+        .filter_map(|&k| slots.get_mut(k as u32 as usize).and_then(Option::take))
+        .collect()
+}
+
+/// Every candidate of one article, best first.
+fn candidates(index: &Index, article: &Article) -> Vec<Candidate> {
+    let idf = idf_of(index);
+    // (key, text as written, name?) per occurrence.
+    let mut seen: Vec<(String, String, bool)> = Vec::new();
+    for field in article.fields() {
+        match field.kind {
+            Kind::Disclaimer => continue,
+            Kind::Card if field.addr.part == crate::article::Part::Author => continue,
+            _ => {}
+        }
+        words(field.text, &mut seen);
+        if is_running(field.kind, field.addr.part) {
+            names(field.text, &mut seen);
+        }
+    }
+    // Count by key (sorted), score.
+    let mut order: Vec<u32> = (0..seen.len() as u32).collect();
+    let key = |i: &u32| seen.get(*i as usize).map_or("", |s| s.0.as_str());
+    crate::sort::sort_by(&mut order, &|x, y| key(x) < key(y));
+    let mut out: Vec<Candidate> = Vec::new();
+    let mut i = 0;
+    while let Some(&first) = order.get(i) {
+        let k = key(&first);
+        let tf = order
+            .get(i..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(|j| key(j) == k)
+            .count();
+        i += tf.max(1);
+        let Some((key, text, name)) = seen.get(first as usize) else {
+            continue;
+        };
+        let weight = 1.0 + (tf as f32).ln();
+        let score = if *name {
+            weight * name_idf(key, &idf) * NAME_BOOST
+        } else {
+            weight * idf(key)
+        };
+        out.push(Candidate {
+            key: key.clone(),
+            phrase: Keyphrase {
+                text: text.clone(),
+                name: *name,
+                score,
+            },
+        });
+    }
+    best_first(out)
+}
+
+/// `idf(term) = ln(1 + N / df)` over the index (df at least 1).
+fn idf_of(index: &Index) -> impl Fn(&str) -> f32 + '_ {
+    let n = index.article_count().max(1) as f32;
+    move |term: &str| {
+        let df = index.find(term).map_or(1, |t| index.df(t).max(1));
+        (1.0 + n / df as f32).ln()
+    }
+}
+
+/// The mean idf of a name's words (its connectors left out).
+fn name_idf(key: &str, idf: &impl Fn(&str) -> f32) -> f32 {
+    let parts: Vec<&str> = key.split([' ', '-']).filter(|w| !is_stop(w)).collect();
+    parts.iter().map(|w| idf(w)).sum::<f32>() / parts.len().max(1) as f32
+}
+
+/// Whether a field is running text, where names are looked for (titles, headings and card
+/// titles capitalise every word).
+fn is_running(kind: Kind, part: crate::article::Part) -> bool {
+    matches!(kind, Kind::Lede | Kind::Paragraph)
+        || (kind == Kind::Card && part == crate::article::Part::Teaser)
+}
+
+/// Whether a folded term may be a salient word: three letters or more, letters only, not
+/// a stop word nor one of the function words that say nothing of a subject.
+fn is_word(term: &str) -> bool {
+    term.chars().count() >= 3
+        && term.chars().all(char::is_alphabetic)
+        && !is_stop(term)
+        && !FUNCTION_WORDS.contains(&term)
+}
+
+/// The salient-word candidates of `text` into `out`.
+fn words(text: &str, out: &mut Vec<(String, String, bool)>) {
+    for_each_token(text, |t| {
+        let term = possessive_stem(t.term).unwrap_or(t.term);
+        if is_word(term) {
+            out.push((term.to_owned(), term.to_owned(), false));
+        }
+    });
+}
+
+/// The names of `text` (running text) into `out`.
+#[inline(never)]
+fn names(text: &str, out: &mut Vec<(String, String, bool)>) {
+    // A word's length without a possessive `'s` (either apostrophe).
+    let word_end = |word: &str| -> u32 {
+        let stem = word.strip_suffix("'s").or_else(|| word.strip_suffix("’s"));
+        stem.unwrap_or(word).len() as u32
+    };
+    // The run so far: (start, end) of its text, its key, capitalised words, and the
+    // connectors waiting for a capitalised word after them.
+    struct Run {
+        start: u32,
+        end: u32,
+        key: String,
+        capitals: u32,
+        pending: Vec<String>,
+    }
+    let mut run: Option<Run> = None;
+    let mut last_end = 0u32;
+    let close = |run: &mut Option<Run>, out: &mut Vec<(String, String, bool)>| {
+        if let Some(r) = run.take() {
+            if r.capitals >= 2 {
+                let shown = text.get(r.start as usize..r.end as usize).unwrap_or("");
+                out.push((r.key, shown.to_owned(), true));
+            }
+        }
+    };
+    for_each_token(text, |t| {
+        let between = text
+            .get(last_end as usize..t.span.start as usize)
+            .unwrap_or("x");
+        last_end = t.span.end;
+        let spaced = !between.is_empty() && between.chars().all(char::is_whitespace);
+        let word = text
+            .get(t.span.start as usize..t.span.end as usize)
+            .unwrap_or("");
+        let capital = word.chars().next().is_some_and(char::is_uppercase);
+        if let Some(r) = run.as_mut() {
+            if t.joined && r.pending.is_empty() {
+                r.key.push('-');
+                r.key.push_str(t.term);
+                r.end = t.span.end;
+                return;
+            }
+            if spaced && capital {
+                for c in r.pending.drain(..) {
+                    r.key.push(' ');
+                    r.key.push_str(&c);
+                }
+                r.key.push(' ');
+                r.key.push_str(possessive_stem(t.term).unwrap_or(t.term));
+                r.end = t.span.start + word_end(word);
+                r.capitals += 1;
+                if possessive_stem(t.term).is_some() {
+                    // A possessive ends the name, which is the word before `'s`.
+                    close(&mut run, out);
+                }
+                return;
+            }
+            let connector = matches!(
+                (r.pending.last().map(String::as_str), t.term),
+                (None, "of" | "for" | "de") | (Some("of"), "the")
+            );
+            if spaced && connector {
+                r.pending.push(t.term.to_owned());
+                return;
+            }
+        }
+        close(&mut run, out);
+        // A capitalised word starts a run, unless it is a stop word or a question word (a
+        // sentence's `The`, `Why`).
+        if capital
+            && !is_stop(t.term)
+            && !OPENERS.contains(&t.term)
+            && possessive_stem(t.term).is_none()
+        {
+            run = Some(Run {
+                start: t.span.start,
+                end: t.span.end,
+                key: t.term.to_owned(),
+                capitals: 1,
+                pending: Vec::new(),
+            });
+        }
+    });
+    close(&mut run, out);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Corpus;
+
+    fn names_of(text: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        names(text, &mut out);
+        out.into_iter().map(|(_, shown, _)| shown).collect()
+    }
+
+    #[test]
+    fn names_in_running_text() {
+        assert_eq!(
+            names_of("The Republic of Korea and the administration of Moon Jae-in met at the Eastern Economic Forum."),
+            ["Republic of Korea", "Moon Jae-in", "Eastern Economic Forum"]
+        );
+        // A sentence's first word, a single capital, punctuation between: no name.
+        assert_eq!(
+            names_of("Moscow and Seoul agree. Seoul, Moscow."),
+            Vec::<String>::new()
+        );
+        assert_eq!(names_of("Why Asian ports matter"), Vec::<String>::new());
+        // Connectors inside only, `of the` too; a trailing one is dropped.
+        assert_eq!(names_of("the Bank of the North of"), ["Bank of the North"]);
+        // A possessive ends a name, without its `'s`.
+        assert_eq!(names_of("talks in South Korea's capital"), ["South Korea"]);
+        assert_eq!(
+            names_of("in South Korea’s New Deal"),
+            ["South Korea", "New Deal"]
+        );
+        assert_eq!(names_of("Республика Корея и Россия"), ["Республика Корея"]);
+        assert!(names_of("서울과 평양").is_empty());
+    }
+
+    #[test]
+    fn the_seed_s_keyphrases() {
+        let corpus = Corpus::embedded().unwrap();
+        let (index, articles) = (corpus.index(), corpus.articles());
+        let mine = of_article(index, articles, 0);
+        let texts: Vec<&str> = mine.iter().map(|k| k.text.as_str()).collect();
+        assert_eq!(mine.len(), PER_ARTICLE);
+        for name in ["Republic of Korea", "Moon Jae-in", "South Korea"] {
+            assert!(texts.contains(&name), "{texts:?}");
+        }
+        // Best first; no word a chosen name holds.
+        assert!(mine.windows(2).all(|w| w[0].score >= w[1].score));
+        assert!(
+            !texts.contains(&"korea") && !texts.contains(&"south"),
+            "{texts:?}"
+        );
+        let all = of_collection(index, articles);
+        assert!(all.len() <= PER_COLLECTION && all.iter().any(|k| k.text == "Republic of Korea"));
+        assert_eq!(
+            authors(articles),
+            [
+                Author {
+                    name: "Georgy Toloraya".into(),
+                    articles: 1
+                },
+                Author {
+                    name: "Lee Jae-Young".into(),
+                    articles: 1
+                },
+            ]
+        );
+        // Out of range: nothing.
+        assert!(of_article(index, articles, 7).is_empty());
+    }
+
+    #[test]
+    fn authors_count_articles_not_cards() {
+        let card = |author: &str| format!("A title of a card\n{author}\nA teaser of the card.\n");
+        let text = |cards: &[&str]| {
+            let cards: Vec<String> = cards.iter().map(|a| card(a)).collect();
+            format!(
+                "Title\n\nA lede\n\nFirst paragraph.\n\n{}\nLast paragraph.\n",
+                cards.join("")
+            )
+        };
+        let corpus = Corpus::new(vec![
+            (
+                "a".into(),
+                crate::article::parse(&text(&["Anna Petrova", "Anna Petrova"])).unwrap(),
+            ),
+            (
+                "b".into(),
+                crate::article::parse(&text(&["Anna Petrova", "Ji-ho Lee"])).unwrap(),
+            ),
+            (
+                "c".into(),
+                crate::article::parse(&text(&["ANNA PETROVA"])).unwrap(),
+            ),
+        ]);
+        assert_eq!(
+            authors(corpus.articles()),
+            [
+                Author {
+                    name: "Anna Petrova".into(),
+                    articles: 3
+                },
+                Author {
+                    name: "Ji-ho Lee".into(),
+                    articles: 1
+                },
+            ]
+        );
+    }
+}
