@@ -89,7 +89,8 @@ pub fn search(index: &Index, articles: &[Article], input: &str) -> SearchResult 
 pub fn search_top(index: &Index, articles: &[Article], input: &str, detail: usize) -> SearchResult {
     let mut hits = Hits::new(index, articles, input);
     let rows = hits.rows(0, hits.len());
-    let articles = rows
+    let did_you_mean = hits.correction(index, articles);
+    let found = rows
         .iter()
         .enumerate()
         .map(|(rank, row)| ArticleHit {
@@ -113,9 +114,9 @@ pub fn search_top(index: &Index, articles: &[Article], input: &str, detail: usiz
         notice: hits.notice,
         highlighting: hits.highlighting,
         total: hits.total,
-        articles,
+        articles: found,
         suggestions: hits.suggestions,
-        did_you_mean: hits.correction,
+        did_you_mean,
     }
 }
 

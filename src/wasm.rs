@@ -204,7 +204,8 @@ impl Hits {
     /// corrected and how many articles it finds ("did you mean"), or `undefined`.
     #[wasm_bindgen(js_name = didYouMean)]
     pub fn did_you_mean(&self) -> Result<JsValue, JsError> {
-        match &self.inner.correction {
+        let (index, articles) = (self.corpus.index(), self.corpus.articles());
+        match &self.inner.correction(index, articles) {
             Some(c) => serde_wasm_bindgen::to_value(&(c.query.as_str(), c.articles))
                 .map_err(|e| JsError::new(&e.to_string())),
             None => Ok(JsValue::UNDEFINED),

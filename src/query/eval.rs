@@ -218,28 +218,29 @@ impl Evaluation {
 
     /// How close together the occurrences of different positive leaves stand in article
     /// `a`: [`rank::closeness`] summed over each pair of neighbouring occurrences (in
-    /// reading order) of two different leaves in one field.
-    pub fn closeness(&self, index: &Index, a: u32) -> f32 {
+    /// reading order) of two different leaves in one field. `keys`: scratch.
+    pub fn closeness(&self, index: &Index, a: u32, keys: &mut Vec<u64>) -> f32 {
         // Every occurrence's start as `position << 8 | leaf` (255 leaves at most count).
-        let mut keys: Vec<u64> = Vec::new();
+        keys.clear();
         for (l, leaf) in self.leaves.iter().enumerate().take(255) {
             let Ok(i) = leaf.binary_search_by_key(&a, |h| h.article) else {
                 continue;
             };
             let Some(hit) = leaf.get(i) else { continue };
             let l = l as u64;
-            for (span, _) in self
+            let spans = self
                 .spans
-                .get(hit.spans.start as usize..hit.spans.end as usize)
-                .unwrap_or(&[])
-            {
-                keys.push((u64::from(span.start) << 8) | l);
-            }
-            for &(at, len, _) in self
+                .get(hit.spans.start as usize..hit.spans.end as usize);
+            keys.extend(
+                spans
+                    .unwrap_or(&[])
+                    .iter()
+                    .map(|(s, _)| (u64::from(s.start) << 8) | l),
+            );
+            let chunks = self
                 .chunks
-                .get(hit.chunks.start as usize..hit.chunks.end as usize)
-                .unwrap_or(&[])
-            {
+                .get(hit.chunks.start as usize..hit.chunks.end as usize);
+            for &(at, len, _) in chunks.unwrap_or(&[]) {
                 keys.extend(
                     index
                         .positions(index.chunk(at, len))
@@ -247,7 +248,7 @@ impl Evaluation {
                 );
             }
         }
-        crate::sort::sort_u64(&mut keys);
+        crate::sort::sort_u64(keys);
         let fields = index.fields_of(a);
         let field_of = |at: u32| fields.partition_point(|f| f.base <= at);
         keys.windows(2)
