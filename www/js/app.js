@@ -5,6 +5,9 @@
 import { readHash, writeHash } from './segments.js';
 import { ArticleList, renderArticle, el, plural } from './render.js';
 
+/** Authors shown as chips at first; the others behind "N more". */
+const TOP_AUTHORS = 12;
+
 /** A typing burst is one history entry: a new entry after this long without input. */
 const HISTORY_PAUSE_MS = 1000;
 
@@ -140,15 +143,30 @@ export class App {
     const rows = [];
     if (topics.length) rows.push(this.chips('Topics', topics.map((k) => this.phraseChip(k))));
     if (authors.length) {
-      this.authorChips = authors.map((a) => {
+      const chip = (a) => {
         const clause = `author:"${a.name}"`;
-        const chip = el('button', 'chip', `${a.name} (${a.articles})`);
-        chip.type = 'button';
-        chip.title = `Only articles with a card by ${a.name}`;
-        chip.addEventListener('click', () => this.toggleClause(clause));
-        return /** @type {[HTMLElement, string]} */ ([chip, clause]);
-      });
-      rows.push(this.chips('Authors', this.authorChips.map(([chip]) => chip)));
+        const button = el('button', 'chip', `${a.name} (${a.articles})`);
+        button.type = 'button';
+        button.title = `Only articles with a card by ${a.name}`;
+        button.addEventListener('click', () => this.toggleClause(clause));
+        this.authorChips.push([button, clause]);
+        return button;
+      };
+      // The most frequent authors; the rest (hundreds in a large collection) when asked.
+      const row = this.chips('Authors', authors.slice(0, TOP_AUTHORS).map(chip));
+      const rest = authors.slice(TOP_AUTHORS);
+      if (rest.length) {
+        const more = el('details', 'more-authors');
+        more.append(el('summary', undefined, `${rest.length} more`));
+        more.addEventListener('toggle', () => {
+          if (more.open && more.childElementCount === 1) {
+            more.append(...rest.map(chip));
+            this.pressAuthors(ui.input.value);
+          }
+        });
+        row.append(more);
+      }
+      rows.push(row);
     }
     ui.facets.replaceChildren(...rows);
     this.pressAuthors(ui.input.value);
@@ -270,16 +288,32 @@ export class App {
     if (notify && changed && index >= 0) this.options.onSelect?.(index);
   }
 
-  /** The shown article's keyphrase chips, under its title. */
+  /**
+   * The shown article's keyphrase chips, under its title: after the frame that shows the
+   * article (an article's keyphrases cost a pass over its text, 1–3 ms for a long one,
+   * which a keystroke need not wait for), unless they are known already.
+   */
   addArticleChips(index) {
     const { engine, ui } = this;
     if (!engine.articleKeyphrases) return;
-    let phrases = this.keyphrases.get(index);
-    if (!phrases) this.keyphrases.set(index, (phrases = engine.articleKeyphrases(index)));
-    if (!phrases.length) return;
-    const row = this.chips('Key phrases', phrases.map((k) => this.phraseChip(k)));
-    row.classList.add('article-chips');
-    ui.view.firstElementChild?.after(row);
+    const view = ui.view.firstElementChild;
+    const add = (phrases) => {
+      if (!phrases.length || ui.view.firstElementChild !== view || this.selected !== index) return;
+      const row = this.chips('Key phrases', phrases.map((k) => this.phraseChip(k)));
+      row.classList.add('article-chips');
+      view?.after(row);
+    };
+    const known = this.keyphrases.get(index);
+    if (known) {
+      add(known);
+      return;
+    }
+    requestAnimationFrame(() => setTimeout(() => {
+      if (ui.view.firstElementChild !== view) return;
+      let phrases = this.keyphrases.get(index);
+      if (!phrases) this.keyphrases.set(index, (phrases = engine.articleKeyphrases(index)));
+      add(phrases);
+    }, 0));
   }
 
   /** Moves to the next (+1) or previous (-1) match, across articles in result order. */

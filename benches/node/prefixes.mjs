@@ -1,0 +1,40 @@
+// The engine's part of typing a word, prefix by prefix, in Node: for each prefix, the query,
+// its ranked rows, the first article's highlights and the first 15 snippets (what the page
+// asks the wasm for on a keystroke), best of 20, with the articles and matches found.
+//
+//   node benches/node/prefixes.mjs PKG BUNDLE [WORD]
+//
+// PKG: a `cargo xtask dist` pkg/ folder (an older build works: it skips what it lacks);
+// BUNDLE: a site's articles.txt; WORD: default `contributors`.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const [pkg, bundlePath, word = 'contributors'] = process.argv.slice(2);
+if (!pkg || !bundlePath) {
+  console.error('usage: node benches/node/prefixes.mjs PKG BUNDLE [WORD]');
+  process.exit(2);
+}
+const glue = await import(pathToFileURL(path.resolve(pkg, 'article_explorer.js')).href);
+glue.initSync({ module: new WebAssembly.Module(fs.readFileSync(path.resolve(pkg, 'article_explorer_bg.wasm'))) });
+const explorer = glue.Explorer.fromBundle(fs.readFileSync(bundlePath));
+explorer.prepare?.();
+for (let i = 1; i <= word.length; i++) {
+  const q = word.slice(0, i);
+  let best = Infinity;
+  let articles = 0;
+  let matches = 0;
+  for (let r = 0; r < 20; r++) {
+    const t = performance.now();
+    const hits = explorer.query(q);
+    const rows = hits.rows(0, hits.length);
+    articles = hits.length;
+    matches = hits.total;
+    if (articles) hits.fields(rows[0]);
+    if (hits.snippet) for (let k = 0; k < Math.min(15, articles); k++) hits.snippet(rows[k * 3]);
+    hits.free();
+    best = Math.min(best, performance.now() - t);
+  }
+  console.log(`${q.padEnd(word.length)}  ${best.toFixed(2).padStart(6)} ms  ${String(articles).padStart(5)} articles  ${matches} matches`);
+}
