@@ -167,6 +167,9 @@ const FIRST_ITEMS = 40;
 const MORE_ITEMS = 10;
 /** The longest stretch of deferred item work in one task, ms. */
 const SLICE_MS = 4;
+/** The first items write their snippets at once (the top of the list, on screen before
+ * content-visibility has said so); the others when they come on screen. */
+const EAGER_SNIPPETS = 12;
 
 /**
  * The list of articles: one item per article, built once, then filled per query. Item k
@@ -334,11 +337,12 @@ export class ArticleList {
       slot.countLabel = label;
       slot.count.setAttribute('aria-label', label);
     }
-    // The snippet: now if the item is on screen, else when it comes near (each one asks
-    // the engine for the article's matches: a thousand of them per keystroke cost ~20 ms).
+    // The snippet: now if the item is on screen (or among the first), else when it comes
+    // near (each one asks the engine for the article's matches: a thousand of them per
+    // keystroke cost ~20 ms).
     slot.pending = null;
     if (!hit) return;
-    if (this.onScreen[s]) {
+    if (this.onScreen[s] || s < EAGER_SNIPPETS) {
       this.fillSnippet(slot, a, hit, result.highlighting);
     } else {
       if (slot.snippet.firstChild) slot.snippet.replaceChildren();
