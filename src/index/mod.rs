@@ -131,6 +131,8 @@ pub struct Index {
     dfs: Vec<u32>,
     /// The stem table (`stems.rs`), built on first use.
     stems: OnceLock<Vec<u64>>,
+    /// The terms' one-edit deletion keys (`crate::fuzzy::one_edit_keys`), on first use.
+    one_edit: OnceLock<Vec<u32>>,
 }
 
 impl Index {
@@ -188,9 +190,17 @@ impl Index {
         stems::forms(self, keys, lang, word)
     }
 
-    /// Builds the stem table now rather than on the first query that needs it.
+    /// The terms' one-edit deletion keys (`crate::fuzzy`), built on first use.
+    pub fn one_edit_keys(&self) -> &[u32] {
+        self.one_edit
+            .get_or_init(|| crate::fuzzy::one_edit_keys(self))
+    }
+
+    /// Builds the stem table and the one-edit keys now rather than on the first query
+    /// that needs them.
     pub fn prepare(&self) {
         self.stems.get_or_init(|| stems::build(self));
+        self.one_edit_keys();
     }
 
     /// The number of distinct terms.
@@ -281,5 +291,6 @@ impl Index {
             + self.term_langs.capacity()
             + self.dfs.capacity() * 4
             + self.stems.get().map_or(0, |k| k.capacity() * 8)
+            + self.one_edit.get().map_or(0, |k| k.capacity() * 4)
     }
 }
