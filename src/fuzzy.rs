@@ -48,7 +48,7 @@ pub fn terms_near(index: &Index, word: &str) -> Vec<usize> {
 const ONE_EDIT_TERMS: std::ops::RangeInclusive<usize> = 3..=8;
 
 /// The deletion keys of the index's terms (built once, on first use; see
-/// [`maybe_one_edit`]): the hash of every term of [`ONE_EDIT_TERMS`] chars and of each
+/// `maybe_one_edit`): the hash of every term of `ONE_EDIT_TERMS` chars and of each
 /// of its one-char deletions, sorted — about 9 a term, 2 MB at 61,000 terms.
 pub fn one_edit_keys(index: &Index) -> Vec<u32> {
     let mut keys = Vec::new();

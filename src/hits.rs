@@ -3,10 +3,13 @@
 //!
 //! The page lists the matches of a query and shows one article, and a list shows a screen
 //! of rows at a time: so [`Hits::new`] evaluates and scores (every matching article, its
-//! score and match count), [`Hits::rows`] ranks only as far as asked (the best rows
-//! first: a partial selection, then a sort of what is shown), and [`Hits::fields`] turns
-//! one article's positions into highlight spans. [`crate::search`] builds the whole
-//! [`crate::SearchResult`] from the same parts.
+//! score and match count; with several leaves, the best [`crate::rank::PROXIMITY_CANDIDATES`]
+//! get the proximity bonus and are ranked), [`Hits::rows`] ranks only as far as asked
+//! (the best rows first: a partial selection, then a sort of what is shown),
+//! [`Hits::fields`] turns one article's positions into highlight spans and
+//! [`Hits::snippet`] into its best excerpt, and [`Hits::correction`] is "did you mean",
+//! when asked. [`crate::search`] builds the whole [`crate::SearchResult`] from the same
+//! parts.
 //!
 //! Invariant: `keys[..sorted]` is sorted and every key there is ≤ every key after it;
 //! a key is `(u32::MAX − score bits) << 32 | article`, so ascending keys are best first

@@ -87,8 +87,8 @@ pub fn of_article(index: &Index, articles: &[Article], a: u32) -> Vec<Keyphrase>
 /// The collection's keyphrases, best first: each candidate scored as in an article, its
 /// `1 + ln tf` summed over the articles it occurs in — the words' from the posting lists
 /// (their position counts), the names' from one scan of the articles' openings (the lede,
-/// the first [`OPENING_PARAGRAPHS`] paragraphs and the card teasers) — of all their running
-/// text up to [`SCANNED_WHOLE`] articles.
+/// the first `OPENING_PARAGRAPHS` paragraphs and the card teasers) — of all their running
+/// text up to `SCANNED_WHOLE` articles.
 pub fn of_collection(index: &Index, articles: &[Article]) -> Vec<Keyphrase> {
     let idf = idf_of(index);
     let n = index.article_count().max(1) as f32;

@@ -107,7 +107,7 @@ impl Explorer {
     }
 
     /// Does now, while the page is idle, the work the first query that needs it would do:
-    /// the stem table (`src/index/stems.rs`).
+    /// the stem table (`src/index/stems.rs`) and the one-edit keys (`src/fuzzy.rs`).
     pub fn prepare(&self) {
         self.corpus.index().prepare();
     }

@@ -1,6 +1,6 @@
 //! Query evaluation: which articles match, and where each positive leaf occurs in them.
 //!
-//! A term resolves to the terms of the index it finds ([`sources`]): the word itself, its
+//! A term resolves to the terms of the index it finds (`sources`): the word itself, its
 //! other forms in the articles of a stemmed language, or — for a word the corpus has in no
 //! form — the words within a few edits; each found occurrence carries how it matched
 //! ([`MatchKind`]), which weighs its score and marks its highlight.

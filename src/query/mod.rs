@@ -2,7 +2,8 @@
 //! index ([`eval`]).
 //!
 //! The language, as users of search boxes know it (see `docs/query.md`):
-//! bare words must all match (AND); `"exact phrase"`; `-word` excludes; `a OR b`;
+//! bare words must all match (AND), each with its other forms, a word no article has by
+//! its spelling; `"exact phrase"` (words as typed); `-word` excludes; `a OR b`;
 //! `prefix*`; `word~` (typos); `title:`, `author:` and `in:KIND` filters. Parsing never
 //! fails: whatever cannot be read as an operator is read literally or ignored.
 
