@@ -91,26 +91,24 @@ fn for_each_deletion(word: &str, scratch: &mut String, mut each: impl FnMut(&str
     }
 }
 
-/// FNV-1a, 32 bits.
+/// The hash of a word (`crate::hash`).
 fn hash(s: &str) -> u32 {
-    s.bytes().fold(0x811c_9dc5, |h, b| {
-        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
-    })
+    crate::hash::fnv1a(&[s.as_bytes()])
 }
 
 /// The term other than `word` nearest it, within one edit more than [`max_distance`]
 /// (so `koera` finds `korea`: a swap is two edits): the fewest edits, then the term in the
-/// most articles (the longest posting list), then the first.
+/// most articles, then the first.
 pub fn nearest(index: &Index, word: &str) -> Option<usize> {
     let k = max_distance(word.chars().count()) + 1;
-    let mut best: Option<(usize, usize, usize)> = None;
+    let mut best: Option<(usize, usize, u32)> = None;
     for (t, d) in terms_within(index, word, k) {
         if d == 0 {
             continue;
         }
-        let size = index.list_bytes(t);
-        if best.is_none_or(|(_, bd, bs)| d < bd || (d == bd && size > bs)) {
-            best = Some((t, d, size));
+        let df = index.df(t);
+        if best.is_none_or(|(_, bd, bdf)| d < bd || (d == bd && df > bdf)) {
+            best = Some((t, d, df));
         }
     }
     best.map(|(t, _, _)| t)

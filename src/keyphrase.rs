@@ -17,7 +17,7 @@
 //! best names holds it. The collection's are its best [`PER_COLLECTION`], each candidate's
 //! `1 + ln tf` summed over the articles (see [`of_collection`]).
 
-use crate::article::{Article, Block, Kind};
+use crate::article::{Article, Block, Kind, Part};
 use crate::fold::fold;
 use crate::index::Index;
 use crate::lang::is_stop;
@@ -39,13 +39,13 @@ const OPENERS: [&str; 9] = [
     "why", "what", "how", "when", "where", "who", "while", "however", "although",
 ];
 /// English function words beyond the stop words (`crate::lang`), never keyphrases.
-const FUNCTION_WORDS: [&str; 64] = [
+const FUNCTION_WORDS: [&str; 63] = [
     "about", "after", "again", "against", "all", "also", "any", "because", "been", "before",
     "being", "between", "both", "can", "could", "did", "does", "during", "each", "even", "few",
     "had", "her", "here", "him", "his", "into", "just", "many", "may", "might", "more", "most",
     "much", "must", "now", "only", "other", "our", "over", "same", "she", "should", "some", "such",
-    "than", "that", "them", "then", "there", "these", "they", "those", "through", "under", "very",
-    "well", "were", "what", "when", "where", "while", "would", "you",
+    "than", "them", "then", "there", "these", "they", "those", "through", "under", "very", "well",
+    "were", "what", "when", "where", "while", "would", "you",
 ];
 /// How much more a name weighs than the mean of its words.
 const NAME_BOOST: f32 = 2.0;
@@ -91,7 +91,6 @@ pub fn of_article(index: &Index, articles: &[Article], a: u32) -> Vec<Keyphrase>
 /// text up to `SCANNED_WHOLE` articles.
 pub fn of_collection(index: &Index, articles: &[Article]) -> Vec<Keyphrase> {
     let idf = idf_of(index);
-    let n = index.article_count().max(1) as f32;
     // `1 + ln c` for the small counts most entries have.
     let log: Vec<f32> = (0..64).map(|c: u32| 1.0 + (c.max(1) as f32).ln()).collect();
     // Words as `(u32::MAX − score bits) << 32 | term`: only the best become candidates.
@@ -110,8 +109,7 @@ pub fn of_collection(index: &Index, articles: &[Article]) -> Vec<Keyphrase> {
                     .unwrap_or_else(|| 1.0 + (c as f32).ln())
             })
             .sum();
-        let idf = (1.0 + n / index.df(t).max(1) as f32).ln();
-        let score = (weight * idf).max(0.0);
+        let score = (weight * idf_t(index, Some(t))).max(0.0);
         best_words.push((u64::from(u32::MAX - score.to_bits()) << 32) | t as u64);
     }
     let k = (4 * PER_COLLECTION).min(best_words.len());
@@ -153,18 +151,14 @@ pub fn of_collection(index: &Index, articles: &[Article]) -> Vec<Keyphrase> {
     crate::sort::sort_by(&mut order, &|x, y| {
         at(x).map(|x| (&x.0, x.2)) < at(y).map(|y| (&y.0, y.2))
     });
-    let mut i = 0;
-    while let Some((key, text, _)) = order.get(i).and_then(&at) {
-        let group: Vec<u32> = order
-            .get(i..)
-            .unwrap_or(&[])
-            .iter()
-            .take_while(|j| at(j).is_some_and(|s| s.0 == *key))
-            .filter_map(|j| at(j).map(|s| s.2))
-            .collect();
-        i += group.len().max(1);
+    let key = |i: &u32| at(i).map(|s| s.0.as_str());
+    for group in order.chunk_by(|x, y| key(x) == key(y)) {
+        let Some((key, text, _)) = group.first().and_then(&at) else {
+            continue;
+        };
+        // Per article (the group is sorted by article), `1 + ln` of its occurrences.
         let weight: f32 = group
-            .chunk_by(|x, y| x == y)
+            .chunk_by(|x, y| at(x).map(|s| s.2) == at(y).map(|s| s.2))
             .map(|g| 1.0 + (g.len() as f32).ln())
             .sum();
         out.push(Candidate {
@@ -276,7 +270,7 @@ fn candidates(index: &Index, article: &Article) -> Vec<Candidate> {
     for field in article.fields() {
         match field.kind {
             Kind::Disclaimer => continue,
-            Kind::Card if field.addr.part == crate::article::Part::Author => continue,
+            Kind::Card if field.addr.part == Part::Author => continue,
             _ => {}
         }
         words(field.text, &mut seen);
@@ -289,20 +283,11 @@ fn candidates(index: &Index, article: &Article) -> Vec<Candidate> {
     let key = |i: &u32| seen.get(*i as usize).map_or("", |s| s.0.as_str());
     crate::sort::sort_by(&mut order, &|x, y| key(x) < key(y));
     let mut out: Vec<Candidate> = Vec::new();
-    let mut i = 0;
-    while let Some(&first) = order.get(i) {
-        let k = key(&first);
-        let tf = order
-            .get(i..)
-            .unwrap_or(&[])
-            .iter()
-            .take_while(|j| key(j) == k)
-            .count();
-        i += tf.max(1);
-        let Some((key, text, name)) = seen.get(first as usize) else {
+    for group in order.chunk_by(|x, y| key(x) == key(y)) {
+        let Some((key, text, name)) = group.first().and_then(|&i| seen.get(i as usize)) else {
             continue;
         };
-        let weight = 1.0 + (tf as f32).ln();
+        let weight = 1.0 + (group.len() as f32).ln();
         let score = if *name {
             weight * name_idf(key, &idf) * NAME_BOOST
         } else {
@@ -320,13 +305,16 @@ fn candidates(index: &Index, article: &Article) -> Vec<Candidate> {
     best_first(out)
 }
 
-/// `idf(term) = ln(1 + N / df)` over the index (df at least 1).
+/// `idf(term) = ln(1 + N / df)` over the index, by the term's text.
 fn idf_of(index: &Index) -> impl Fn(&str) -> f32 + '_ {
+    move |term: &str| idf_t(index, index.find(term))
+}
+
+/// `ln(1 + N / df)` of term `t` (a term the index lacks, or in no article, counts as in one).
+fn idf_t(index: &Index, t: Option<usize>) -> f32 {
     let n = index.article_count().max(1) as f32;
-    move |term: &str| {
-        let df = index.find(term).map_or(1, |t| index.df(t).max(1));
-        (1.0 + n / df as f32).ln()
-    }
+    let df = t.map_or(1, |t| index.df(t).max(1));
+    (1.0 + n / df as f32).ln()
 }
 
 /// The mean idf of a name's words (its connectors left out).
@@ -337,9 +325,8 @@ fn name_idf(key: &str, idf: &impl Fn(&str) -> f32) -> f32 {
 
 /// Whether a field is running text, where names are looked for (titles, headings and card
 /// titles capitalise every word).
-fn is_running(kind: Kind, part: crate::article::Part) -> bool {
-    matches!(kind, Kind::Lede | Kind::Paragraph)
-        || (kind == Kind::Card && part == crate::article::Part::Teaser)
+fn is_running(kind: Kind, part: Part) -> bool {
+    matches!(kind, Kind::Lede | Kind::Paragraph) || (kind == Kind::Card && part == Part::Teaser)
 }
 
 /// Whether a folded term may be a salient word: three letters or more, letters only, not

@@ -35,15 +35,6 @@ impl Lang {
         }
     }
 
-    /// The language's ISO 639-1 code (`"en"`, `"ru"`), or `""`.
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Other => "",
-            Lang::English => "en",
-            Lang::Russian => "ru",
-        }
-    }
-
     /// Whether a folded word is written in this language's script (only letters of its
     /// alphabet, and for English apostrophes): the words its stemmer is given.
     pub fn writes(self, term: &str) -> bool {
@@ -98,7 +89,7 @@ impl Detector {
         if first.is_ascii_lowercase() {
             self.latin += 1;
             self.english_stop += u32::from(is_english_stop(term));
-        } else if is_russian_letter(first) || ('\u{400}'..='\u{4ff}').contains(&first) {
+        } else if ('\u{400}'..='\u{4ff}').contains(&first) {
             self.cyrillic += 1;
             self.russian_stop += u32::from(is_russian_stop(term));
         }

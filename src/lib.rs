@@ -29,6 +29,7 @@ pub mod error;
 pub mod flat;
 pub mod fold;
 pub mod fuzzy;
+pub mod hash;
 pub mod hits;
 pub mod index;
 pub mod keyphrase;

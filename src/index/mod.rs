@@ -261,13 +261,6 @@ impl Index {
         PostingList::new(self.postings.get(start..end).unwrap_or(&[]), start as u32)
     }
 
-    /// The size of term `t`'s posting list in bytes: how widespread it is, cheaply.
-    pub fn list_bytes(&self, t: usize) -> usize {
-        let start = self.lists.get(t).copied().unwrap_or(0);
-        let end = self.lists.get(t + 1).copied().unwrap_or(start);
-        end.saturating_sub(start) as usize
-    }
-
     /// The `len` bytes of positions at `at` of the postings (an [`Entry`]'s chunk).
     pub fn chunk(&self, at: u32, len: u32) -> &[u8] {
         let at = at as usize;

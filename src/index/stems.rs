@@ -48,11 +48,7 @@ pub fn forms(index: &Index, keys: &[u64], lang: Lang, word: &str) -> Vec<usize> 
         .collect()
 }
 
-/// FNV-1a over the language and the stem.
+/// The hash of the language and the stem.
 fn hash(lang: Lang, stem: &str) -> u32 {
-    let mut h: u32 = 0x811c_9dc5;
-    for b in std::iter::once(lang.bit()).chain(stem.bytes()) {
-        h = (h ^ u32::from(b)).wrapping_mul(0x0100_0193);
-    }
-    h
+    crate::hash::fnv1a(&[&[lang.bit()], stem.as_bytes()])
 }

@@ -26,9 +26,10 @@ const HISTORY_PAUSE_MS = 1000;
  *   compact: the list with snippets only, no article view.
  */
 
-/** Whether query `q` holds `clause` as typed (case aside), standing alone. */
+/** Whether query `q` holds `clause` exactly as a chip writes it, standing alone (what
+ * `toggleClause` takes out again). */
 function hasClause(q, clause) {
-  return ` ${q.toLowerCase()} `.includes(` ${clause.toLowerCase()} `);
+  return ` ${q} `.includes(` ${clause} `);
 }
 
 /** Sets a node's text only when it changes (an equal write still costs style and layout). */
