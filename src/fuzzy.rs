@@ -16,6 +16,7 @@
 //! walk visits the prefixes within reach of the word, not the dictionary; rows live in
 //! one buffer.
 
+use crate::hash::Directory;
 use crate::index::Index;
 
 /// The edits `word~` allows for a word of `letters` chars.
@@ -49,20 +50,45 @@ const ONE_EDIT_TERMS: std::ops::RangeInclusive<usize> = 3..=8;
 
 /// The deletion keys of the index's terms (built once, on first use; see
 /// `maybe_one_edit`): the hash of every term of `ONE_EDIT_TERMS` chars and of each
-/// of its one-char deletions, sorted — about 9 a term, 2 MB at 61,000 terms.
-pub fn one_edit_keys(index: &Index) -> Vec<u32> {
+/// of its one-char deletions, sorted — about 9 a term, 2 MB at 61,000 terms — with their
+/// [`Directory`] (a quarter of that).
+#[derive(Clone, Debug, Default)]
+pub struct OneEditKeys {
+    keys: Vec<u32>,
+    directory: Directory,
+}
+
+impl OneEditKeys {
+    /// Whether `h` is one of the keys.
+    fn contains(&self, h: u32) -> bool {
+        self.keys
+            .get(self.directory.range(h))
+            .is_some_and(|run| run.binary_search(&h).is_ok())
+    }
+
+    /// Bytes on the heap.
+    pub fn heap_bytes(&self) -> usize {
+        self.keys.capacity() * 4 + self.directory.heap_bytes()
+    }
+}
+
+/// The index's [`OneEditKeys`].
+pub fn one_edit_keys(index: &Index) -> OneEditKeys {
     let mut keys = Vec::new();
-    let mut scratch = String::new();
     for t in 0..index.term_count() {
         let term = index.term(t);
         if ONE_EDIT_TERMS.contains(&term.chars().count()) {
-            keys.push(u64::from(hash(term)));
-            for_each_deletion(term, &mut scratch, |d| keys.push(u64::from(hash(d))));
+            keys.push(u64::from(hash(&[term.as_bytes()])));
+            for_each_deletion(term, |h| keys.push(u64::from(h)));
         }
     }
     crate::sort::sort_u64(&mut keys);
     keys.dedup();
-    keys.into_iter().map(|k| k as u32).collect()
+    let keys: Vec<u32> = keys.into_iter().map(|k| k as u32).collect();
+    OneEditKeys {
+        directory: Directory::new(keys.iter().copied()),
+        keys,
+    }
 }
 
 /// Whether some term may lie within one edit of `word` (`false`: none does): a term one
@@ -70,30 +96,28 @@ pub fn one_edit_keys(index: &Index) -> Vec<u32> {
 /// a deletion, a substitution at the same place). Hashes may collide: `true` only asks
 /// the walk. An absent word of 4–7 letters then costs a few lookups, not the walk (31 µs
 /// at 1,000 articles in the wasm).
-fn maybe_one_edit(keys: &[u32], word: &str) -> bool {
-    let found = |s: &str| keys.binary_search(&hash(s)).is_ok();
-    if found(word) {
+fn maybe_one_edit(keys: &OneEditKeys, word: &str) -> bool {
+    if keys.contains(hash(&[word.as_bytes()])) {
         return true;
     }
-    let mut scratch = String::new();
     let mut any = false;
-    for_each_deletion(word, &mut scratch, |d| any = any || found(d));
+    for_each_deletion(word, |h| any = any || keys.contains(h));
     any
 }
 
-/// Calls `each` with `word` minus each of its chars in turn.
-fn for_each_deletion(word: &str, scratch: &mut String, mut each: impl FnMut(&str)) {
+/// Calls `each` with the hash of `word` minus each of its chars in turn.
+fn for_each_deletion(word: &str, mut each: impl FnMut(u32)) {
+    let bytes = word.as_bytes();
     for (i, c) in word.char_indices() {
-        scratch.clear();
-        scratch.push_str(word.get(..i).unwrap_or(""));
-        scratch.push_str(word.get(i + c.len_utf8()..).unwrap_or(""));
-        each(scratch);
+        let before = bytes.get(..i).unwrap_or(&[]);
+        let after = bytes.get(i + c.len_utf8()..).unwrap_or(&[]);
+        each(hash(&[before, after]));
     }
 }
 
-/// The hash of a word (`crate::hash`).
-fn hash(s: &str) -> u32 {
-    crate::hash::fnv1a(&[s.as_bytes()])
+/// The hash of a word given in parts (`crate::hash`).
+fn hash(parts: &[&[u8]]) -> u32 {
+    crate::hash::fnv1a(parts)
 }
 
 /// The term other than `word` nearest it, within one edit more than [`max_distance`]

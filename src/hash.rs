@@ -1,6 +1,8 @@
 //! FNV-1a, 32 bits: the hash of the engine's sorted-hash tables (the stem table, the
 //! one-edit keys). Short keys, not chosen to collide; each table checks its hits or only
-//! asks a slower search.
+//! asks a slower search. A [`Directory`] finds a hash's run in such a table in one step
+//! and a search of a few keys, not a binary search of the whole.
+use std::ops::Range;
 
 /// FNV-1a of the concatenated `parts`.
 pub fn fnv1a(parts: &[&[u8]]) -> u32 {
@@ -12,9 +14,85 @@ pub fn fnv1a(parts: &[&[u8]]) -> u32 {
         })
 }
 
+/// Where each run of hashes starts in a sorted table of hashes, by their top bits: the
+/// keys with hash `h` lie in `range(h)` (a few keys: about [`Directory::PER_BUCKET`]).
+///
+/// Invariant: `starts` is ascending, `starts.len() == (1 << bits) + 1`, and bucket `b`
+/// (the hashes whose top `bits` bits are `b`) is `starts[b]..starts[b + 1]` of the table.
+#[derive(Clone, Debug, Default)]
+pub struct Directory {
+    starts: Vec<u32>,
+    bits: u32,
+}
+
+impl Directory {
+    /// Keys per bucket the directory is sized for (4 bytes a bucket: an eighth of a
+    /// table of `u64`s, a quarter of a table of `u32`s, at most).
+    pub const PER_BUCKET: usize = 8;
+
+    /// The directory of a table whose hashes, in order, are `hashes` (ascending).
+    pub fn new(hashes: impl ExactSizeIterator<Item = u32>) -> Directory {
+        let len = hashes.len();
+        let bits = (len / Self::PER_BUCKET).max(1).ilog2().min(24);
+        let mut starts = Vec::with_capacity((1 << bits) + 1);
+        for (i, h) in hashes.enumerate() {
+            let bucket = Self::bucket(h, bits);
+            while starts.len() <= bucket {
+                starts.push(i as u32);
+            }
+        }
+        starts.resize((1 << bits) + 1, len as u32);
+        Directory { starts, bits }
+    }
+
+    /// The positions of the table that may hold hash `h` (its bucket).
+    pub fn range(&self, h: u32) -> Range<usize> {
+        let b = Self::bucket(h, self.bits);
+        let at = |i: usize| self.starts.get(i).copied().unwrap_or(0) as usize;
+        at(b)..at(b + 1).max(at(b))
+    }
+
+    fn bucket(h: u32, bits: u32) -> usize {
+        (u64::from(h) >> (32 - bits)) as usize
+    }
+
+    /// Bytes on the heap.
+    pub fn heap_bytes(&self) -> usize {
+        self.starts.capacity() * 4
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::fnv1a;
+    use super::{fnv1a, Directory};
+
+    #[test]
+    fn a_directory_finds_every_hash_in_its_bucket() {
+        for hashes in [
+            vec![],
+            vec![0, 0, 7, u32::MAX],
+            (0..10_000u32)
+                .map(|i| i.wrapping_mul(0x9e37_79b9))
+                .collect(),
+        ] {
+            let mut hashes = hashes;
+            hashes.sort_unstable();
+            let dir = Directory::new(hashes.iter().copied());
+            for (i, &h) in hashes.iter().enumerate() {
+                let r = dir.range(h);
+                assert!(r.contains(&i), "{h} at {i} not in {r:?}");
+            }
+            // Every bucket's keys, and no other, are in its range.
+            for probe in [0, 1, 12345, 0x8000_0000, u32::MAX] {
+                let r = dir.range(probe);
+                let inside: Vec<u32> = hashes[r].to_vec();
+                let b = |h: u32| (u64::from(h) >> (32 - dir.bits)) as usize;
+                assert!(inside.iter().all(|&h| b(h) == b(probe)));
+                let count = hashes.iter().filter(|&&h| b(h) == b(probe)).count();
+                assert_eq!(inside.len(), count);
+            }
+        }
+    }
 
     #[test]
     fn known_values_and_parts() {

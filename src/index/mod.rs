@@ -130,9 +130,9 @@ pub struct Index {
     /// Each term's document frequency: the articles it occurs in.
     dfs: Vec<u32>,
     /// The stem table (`stems.rs`), built on first use.
-    stems: OnceLock<Vec<u64>>,
+    stems: OnceLock<stems::Stems>,
     /// The terms' one-edit deletion keys (`crate::fuzzy::one_edit_keys`), on first use.
-    one_edit: OnceLock<Vec<u32>>,
+    one_edit: OnceLock<crate::fuzzy::OneEditKeys>,
 }
 
 impl Index {
@@ -191,7 +191,7 @@ impl Index {
     }
 
     /// The terms' one-edit deletion keys (`crate::fuzzy`), built on first use.
-    pub fn one_edit_keys(&self) -> &[u32] {
+    pub fn one_edit_keys(&self) -> &crate::fuzzy::OneEditKeys {
         self.one_edit
             .get_or_init(|| crate::fuzzy::one_edit_keys(self))
     }
@@ -283,7 +283,7 @@ impl Index {
             + self.langs.capacity()
             + self.term_langs.capacity()
             + self.dfs.capacity() * 4
-            + self.stems.get().map_or(0, |k| k.capacity() * 8)
-            + self.one_edit.get().map_or(0, |k| k.capacity() * 4)
+            + self.stems.get().map_or(0, |k| k.heap_bytes())
+            + self.one_edit.get().map_or(0, |k| k.heap_bytes())
     }
 }

@@ -279,33 +279,13 @@ impl Evaluation {
             rest.is_empty()
                 .then(|| first_sources.iter().map(|s| s.term).collect()),
         );
-        if let (true, [one]) = (simple, first_sources.as_slice()) {
-            if one.only.is_none() {
-                // One term found everywhere: its posting list, entry by entry, is the answer.
-                let weight = rank::match_weight(one.kind);
-                return index
-                    .list(one.term)
-                    .map(|e| {
-                        self.chunks.push((e.at, e.chunk.len() as u32, one.kind));
-                        let end = self.chunks.len() as u32;
-                        LeafHit {
-                            article: e.article,
-                            tf: e.tf * weight,
-                            count: e.count(),
-                            chunks: end - 1..end,
-                            spans: 0..0,
-                        }
-                    })
-                    .collect();
-            }
-        }
-        let entries = entries_of(index, &first_sources);
         if simple {
-            return self.entry_hits(&entries);
+            return self.union_hits(index, &first_sources);
         }
+        let entries = entries_of(index, &first_sources, None);
         let rest: Vec<(&Term, Vec<Found<'a>>)> = rest
             .iter()
-            .map(|t| (t, entries_of(index, &sources(index, t, leaf.exact))))
+            .map(|t| (t, entries_of(index, &sources(index, t, leaf.exact), None)))
             .collect();
         let mut out = Vec::new();
         let mut spans: Vec<(Span, MatchKind)> = Vec::new();
@@ -410,28 +390,80 @@ impl Evaluation {
         out
     }
 
-    /// Hits straight from posting-list entries sorted by article: one per article, its
-    /// entries' term frequencies and counts summed (their positions are disjoint).
-    fn entry_hits(&mut self, entries: &[Found<'_>]) -> Vec<LeafHit> {
-        let mut out = Vec::new();
-        for group in entries.chunk_by(|x, y| x.0.article == y.0.article) {
-            let Some(a) = group.first().map(|e| e.0.article) else {
+    /// The hits of a one-word leaf with no field restriction, straight from its sources'
+    /// posting-list entries: one per article, the entries' weighted term frequencies and
+    /// counts summed (their positions are disjoint), positions left undecoded.
+    ///
+    /// The longest list is decoded straight into hits, one per entry; the others' entries
+    /// (a word's other forms are mostly rare ones) are then added to them: so a common
+    /// word costs its own list and little more.
+    fn union_hits(&mut self, index: &Index, sources: &[Source]) -> Vec<LeafHit> {
+        let longest =
+            (0..sources.len()).max_by_key(|&i| sources.get(i).map_or(0, |s| index.df(s.term)));
+        let Some(main) = longest.and_then(|i| sources.get(i)) else {
+            return Vec::new();
+        };
+        let weight = rank::match_weight(main.kind);
+        let keep = article_filter(index, sources, main);
+        let mut hits = Vec::with_capacity(index.df(main.term) as usize);
+        for e in index.list(main.term) {
+            if keep.as_ref().is_some_and(|keep| !keep(e.article)) {
                 continue;
-            };
-            let start = self.chunks.len() as u32;
-            self.chunks
-                .extend(group.iter().map(|(e, k)| (e.at, e.chunk.len() as u32, *k)));
-            out.push(LeafHit {
-                article: a,
-                tf: group
-                    .iter()
-                    .map(|(e, k)| e.tf * rank::match_weight(*k))
-                    .sum(),
-                count: group.iter().map(|(e, _)| e.count()).sum(),
-                chunks: start..self.chunks.len() as u32,
+            }
+            self.chunks.push((e.at, e.chunk.len() as u32, main.kind));
+            let end = self.chunks.len() as u32;
+            hits.push(LeafHit {
+                article: e.article,
+                tf: e.tf * weight,
+                count: e.count(),
+                chunks: end - 1..end,
                 spans: 0..0,
             });
         }
+        let rest = entries_of(index, sources, Some(main.term));
+        if rest.is_empty() {
+            return hits;
+        }
+        // Merged by article: a hit with entries of the others has its chunks copied to
+        // the end of the table with theirs (its chunks must stay contiguous).
+        let mut out = Vec::with_capacity(hits.len() + rest.len());
+        let mut next = 0; // hits[..next] are in `out`
+        for group in rest.chunk_by(|x, y| x.0.article == y.0.article) {
+            let Some(a) = group.first().map(|e| e.0.article) else {
+                continue;
+            };
+            let before = hits.get(next..).unwrap_or(&[]);
+            let n = before.partition_point(|h| h.article < a);
+            out.extend_from_slice(before.get(..n).unwrap_or(&[]));
+            next += n;
+            let start = self.chunks.len() as u32;
+            let mut hit = match hits.get(next).filter(|h| h.article == a) {
+                Some(hit) => {
+                    next += 1;
+                    for i in hit.chunks.clone() {
+                        if let Some(&chunk) = self.chunks.get(i as usize) {
+                            self.chunks.push(chunk);
+                        }
+                    }
+                    hit.clone()
+                }
+                None => LeafHit {
+                    article: a,
+                    tf: 0.0,
+                    count: 0,
+                    chunks: 0..0,
+                    spans: 0..0,
+                },
+            };
+            for &(e, kind) in group {
+                self.chunks.push((e.at, e.chunk.len() as u32, kind));
+                hit.tf += e.tf * rank::match_weight(kind);
+                hit.count += e.count();
+            }
+            hit.chunks = start..self.chunks.len() as u32;
+            out.push(hit);
+        }
+        out.extend_from_slice(hits.get(next..).unwrap_or(&[]));
         out
     }
 }
@@ -505,32 +537,21 @@ fn sources(index: &Index, term: &Term, exact: bool) -> Vec<Source> {
     out
 }
 
-/// The entries of `sources`' lists, sorted by article, each source's only in the articles
-/// of its language; a possessive's only where its stem, also a source, does not count.
-fn entries_of<'a>(index: &'a Index, sources: &[Source]) -> Vec<Found<'a>> {
-    if let [one] = sources {
-        if one.only.is_none() {
-            return index.list(one.term).map(|e| (e, one.kind)).collect();
-        }
-    }
-    // For each source, the source of its possessive stem, if that is one too.
-    let stem_source = |s: &Source| -> Option<Source> {
-        let stem = index.find(possessive_stem(index.term(s.term))?)?;
-        sources.iter().find(|o| o.term == stem).copied()
-    };
-    let counts = |s: &Source, a: u32| s.only.is_none_or(|lang| index.lang(a) == lang);
+/// The entries of `sources`' lists (but `except`'s) that count ([`article_filter`]),
+/// sorted by article.
+fn entries_of<'a>(index: &'a Index, sources: &[Source], except: Option<usize>) -> Vec<Found<'a>> {
     let mut all: Vec<Found<'a>> = Vec::new();
-    for source in sources {
-        let stem = stem_source(source);
-        all.extend(
-            index
-                .list(source.term)
-                .filter(|e| counts(source, e.article))
-                .filter(|e| !stem.is_some_and(|s| counts(&s, e.article)))
-                .map(|e| (e, source.kind)),
-        );
+    let mut lists = 0;
+    for source in sources.iter().filter(|s| Some(s.term) != except) {
+        let keep = article_filter(index, sources, source);
+        for e in index.list(source.term) {
+            if keep.as_ref().is_none_or(|keep| keep(e.article)) {
+                all.push((e, source.kind));
+            }
+        }
+        lists += 1;
     }
-    if sources.len() < 2 {
+    if lists < 2 {
         return all;
     }
     let mut keys: Vec<u64> = all
@@ -542,6 +563,25 @@ fn entries_of<'a>(index: &'a Index, sources: &[Source]) -> Vec<Found<'a>> {
     keys.iter()
         .filter_map(|&k| all.get(k as u32 as usize).copied())
         .collect()
+}
+
+/// The articles in which `source` (one of `sources`) counts, or `None` for all: only the
+/// articles of its language, if it has one; a possessive's only where its stem, also one
+/// of `sources`, does not count.
+fn article_filter<'a>(
+    index: &'a Index,
+    sources: &[Source],
+    source: &Source,
+) -> Option<impl Fn(u32) -> bool + 'a> {
+    let stem = possessive_stem(index.term(source.term))
+        .and_then(|s| index.find(s))
+        .and_then(|stem| sources.iter().find(|o| o.term == stem).copied());
+    if source.only.is_none() && stem.is_none() {
+        return None;
+    }
+    let counts = move |s: &Source, a: u32| s.only.is_none_or(|lang| index.lang(a) == lang);
+    let source = *source;
+    Some(move |a| counts(&source, a) && !stem.is_some_and(|s| counts(&s, a)))
 }
 
 /// The entries of article `a` in `entries` (sorted by article), if any.

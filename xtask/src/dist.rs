@@ -212,7 +212,7 @@ fn copy_dir(from: &Path, to: &Path) -> Result<(), String> {
 /// set 60 kB; issue 6's language features add the Snowball stemmers (English and Russian,
 /// ported into src/stem/) and its own code: snippets, keyphrases, corrections
 /// (docs/performance.md).
-pub const ENGINE_BUDGET_GZIP: usize = 87_000;
+pub const ENGINE_BUDGET_GZIP: usize = 88_000;
 
 /// The engine download of the site in `out` (wasm + glue), in bytes after `gzip -9`.
 pub fn engine_gzip(out: &Path) -> Result<usize, String> {
