@@ -74,6 +74,37 @@ pageTest('a word finds its other forms and a misspelt word its spelling, each ma
   assert.ok((await marks()).every(([, cls]) => cls === ''), 'quoted: the word as typed');
 });
 
+pageTest('a new query on the shown article rewrites only the fields whose highlights change', async (page) => {
+  await typeQuery(page, 'Seoul');
+  await assertSeoul(page);
+  // Each field of the view: whether it is an element shown before, and its marks' texts.
+  const fields = () => page.evaluate(() => {
+    const nodes = [...document.querySelectorAll('#article h1, #article p, #article h2')];
+    window.__fields ??= nodes;
+    return nodes.map((n) => ({
+      same: window.__fields.includes(n),
+      marks: [...n.querySelectorAll('mark')].map((m) => m.textContent).join('|'),
+    }));
+  });
+  const before = await fields();
+  await page.evaluate(() => {
+    window.__firsts = [...document.querySelectorAll('#article h1, #article p, #article h2')].map((n) => n.firstChild);
+  });
+  await page.fill('#q', 'Seoul Moscow'); // one input event: the article stays shown throughout
+  const after = await fields();
+  const kept = await page.evaluate(() => [...document.querySelectorAll('#article h1, #article p, #article h2')]
+    .map((n, i) => n.firstChild === window.__firsts[i]));
+  assert.equal(after.length, before.length);
+  assert.ok(after.every((f) => f.same), 'the same elements: the article is patched, not rebuilt');
+  const changed = after.map((f, i) => f.marks !== before[i].marks);
+  assert.ok(changed.some(Boolean) && !changed.every(Boolean), 'some fields gain Moscow, others do not');
+  assert.deepEqual(kept, changed.map((c) => !c), 'a field is rewritten exactly when its marks change');
+  const view = await readView(page);
+  assert.deepEqual([...view.marks].sort(), [...SEOUL, ...occurrences('Moscow')].sort());
+  assert.deepEqual(view.current, [0], 'one current mark, the first');
+  assert.equal(view.position, `1 of ${view.marks.length}`);
+});
+
 pageTest('each listed article shows its best excerpt, its matches marked', async (page) => {
   const snippet = () => page.$eval('#list li.item:not([hidden]) .snippet', (p) => ({
     text: p.textContent, marks: [...p.querySelectorAll('mark')].map((m) => m.textContent),

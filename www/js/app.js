@@ -3,7 +3,7 @@
 // run one App each over their own DOM; all share one engine.
 
 import { readHash, writeHash } from './segments.js';
-import { ArticleList, renderArticle, el, plural } from './render.js';
+import { ArticleList, ArticleView, el, plural } from './render.js';
 
 /** Authors shown as chips at first; the others behind "N more". */
 const TOP_AUTHORS = 12;
@@ -68,6 +68,7 @@ export class App {
       if (!options.compact) ui.view.focus({ preventScroll: true });
     }, { compact: !!options.compact });
     ui.root.classList.toggle('compact', !!options.compact);
+    this.view = new ArticleView(ui.view);
 
     ui.input.addEventListener('input', () => {
       const now = performance.now();
@@ -273,17 +274,22 @@ export class App {
     const changed = index !== this.selected;
     this.selected = index;
     this.list.select(index);
+    // The current mark of a view patched in place may stay: it is no longer current.
+    this.marks[this.current]?.classList.remove('current');
+    this.current = -1;
     if (this.options.compact) {
       this.marks = [];
     } else if (index < 0) {
       if (!ui.view.firstElementChild?.classList.contains('empty') || ui.view.childElementCount !== 1) {
         ui.view.replaceChildren(el('p', 'empty', 'No article matches this search.'));
+        this.view.clear();
       }
       this.marks = [];
     } else {
       const hit = result.highlighting ? result.articles.find((h) => h.article === index) : undefined;
-      this.marks = renderArticle(ui.view, engine.articles[index], hit, ui.toggle.checked);
-      this.addArticleChips(index);
+      const { marks, fresh } = this.view.render(engine.articles[index], hit, ui.toggle.checked);
+      this.marks = marks;
+      if (fresh) this.addArticleChips(index);
     }
     this.setCurrent(this.marks.length ? at : -1, center);
     if (notify && changed && index >= 0) this.options.onSelect?.(index);

@@ -1,7 +1,7 @@
 // DOM rendering. Article text and queries are inserted only as text: text nodes,
 // textContent and <mark> elements — never as HTML.
 
-import { segments, collapse, excerpt, snippetText } from './segments.js';
+import { segments, collapse as collapseUnits, excerpt, snippetText } from './segments.js';
 
 /** @typedef {import('./engine.js').Article} Article */
 /** @typedef {import('./engine.js').ArticleHit} ArticleHit */
@@ -51,22 +51,92 @@ export function appendMarked(parent, text, spans) {
 const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
 
 /**
- * Renders one article into `container`.
- * @param {HTMLElement} container
- * @param {Article} article
- * @param {ArticleHit|undefined} hit its matches, if the query highlights anything
- * @param {boolean} onlyMatching collapse the blocks without a match
- * @returns {HTMLElement[]} every <mark>, in reading order
+ * One article's view in `container`, patched in place while the same article stays shown:
+ * a new query rewrites only the fields whose highlights changed (a field's text is laid
+ * out again only when its marks move; rebuilding the whole article cost a layout of all
+ * its text on every keystroke). Collapsed views ("only matching paragraphs") and a new
+ * article are rendered whole.
  */
-export function renderArticle(container, article, hit, onlyMatching) {
-  container.replaceChildren();
-  /** @type {Map<string, Array<[number, number]>>} */
+export class ArticleView {
+  /** @param {HTMLElement} container */
+  constructor(container) {
+    this.container = container;
+    /** @type {{article: Article, first: Element|null, fields: Field[]}|null} what is shown */
+    this.shown = null;
+  }
+
+  /**
+   * Shows `article` with `hit`'s highlights.
+   * @param {Article} article
+   * @param {ArticleHit|undefined} hit its matches, if the query highlights anything
+   * @param {boolean} onlyMatching collapse the blocks without a match
+   * @returns {{marks: HTMLElement[], fresh: boolean}} every <mark> in reading order, and
+   *   whether the article was rendered anew (else patched)
+   */
+  render(article, hit, onlyMatching) {
+    const spans = spanMap(hit);
+    const { shown } = this;
+    if (shown && !onlyMatching && shown.article === article && this.container.firstElementChild === shown.first) {
+      const marks = [];
+      for (const field of shown.fields) {
+        const next = spans.get(field.key);
+        const signature = String(next ?? '');
+        if (signature !== field.signature) {
+          field.node.replaceChildren();
+          field.marks = appendMarked(field.node, field.text, next);
+          field.signature = signature;
+        }
+        marks.push(...field.marks);
+      }
+      return { marks, fresh: false };
+    }
+    /** @type {Field[]} */
+    const fields = [];
+    const marks = renderArticle(this.container, article, spans, onlyMatching && !!hit, fields);
+    this.shown = onlyMatching ? null : { article, first: this.container.firstElementChild, fields };
+    return { marks, fresh: true };
+  }
+
+  /** Forgets the article (the container shows something else). */
+  clear() {
+    this.shown = null;
+  }
+}
+
+/**
+ * One rendered field: its key (`block:part`), element, text, the highlights it shows (as a
+ * string) and their marks.
+ * @typedef {{key: string, node: HTMLElement, text: string, signature: string, marks: HTMLElement[]}} Field
+ */
+
+/** A hit's spans by field key (`block:part`). */
+function spanMap(hit) {
+  /** @type {Map<string, Array<[number, number, number]>>} */
   const spans = new Map();
   for (const f of hit?.fields ?? []) spans.set(`${f.block}:${f.part}`, f.spans);
+  return spans;
+}
+
+/**
+ * Renders one article into `container`, each field it writes recorded in `fields`.
+ * @param {HTMLElement} container
+ * @param {Article} article
+ * @param {Map<string, Array<[number, number, number]>>} spans its highlights by field
+ * @param {boolean} collapse collapse the blocks without a match (when some match)
+ * @param {Field[]} fields
+ * @returns {HTMLElement[]} every <mark>, in reading order
+ */
+function renderArticle(container, article, spans, collapse, fields) {
+  container.replaceChildren();
   const marks = [];
+  const field = (node, key, text) => {
+    const own = appendMarked(node, text, spans.get(key));
+    fields.push({ key, node, text, signature: String(spans.get(key) ?? ''), marks: own });
+    return own;
+  };
 
   const title = el('h1', 'title');
-  marks.push(...appendMarked(title, article.title, spans.get('-1:text')));
+  marks.push(...field(title, '-1:text', article.title));
   container.append(title);
 
   // The units below the title: the lede (block -2) and every block.
@@ -81,12 +151,12 @@ export function renderArticle(container, article, hit, onlyMatching) {
   });
 
   const render = (i) => {
-    const [node, unitMarks] = renderUnit(article, units[i], spans);
+    const [node, unitMarks] = renderUnit(article, units[i], field);
     marks.push(...unitMarks);
     return node;
   };
-  const groups = onlyMatching && hit && matching.size
-    ? collapse(units.length, matching)
+  const groups = collapse && matching.size
+    ? collapseUnits(units.length, matching)
     : units.map((_, i) => ({ show: i }));
   for (const group of groups) {
     if ('show' in group) {
@@ -97,7 +167,7 @@ export function renderArticle(container, article, hit, onlyMatching) {
       gap.type = 'button';
       gap.title = 'Show them';
       gap.addEventListener('click', () => {
-        const nodes = group.hide.map((i) => renderUnit(article, units[i], spans)[0]);
+        const nodes = group.hide.map((i) => renderUnit(article, units[i], (node, _key, text) => appendMarked(node, text, []))[0]);
         gap.replaceWith(...nodes);
       });
       container.append(gap);
@@ -106,28 +176,30 @@ export function renderArticle(container, article, hit, onlyMatching) {
   return marks;
 }
 
-/** One unit: the lede or a block. @returns {[HTMLElement, HTMLElement[]]} */
-function renderUnit(article, block, spans) {
+/**
+ * One unit: the lede or a block, its fields written by `field(node, key, text)` (which
+ * returns their marks). @returns {[HTMLElement, HTMLElement[]]}
+ */
+function renderUnit(article, block, field) {
   if (block === -2) {
     const p = el('p', 'lede');
-    return [p, appendMarked(p, article.lede ?? '', spans.get('-2:text'))];
+    return [p, field(p, '-2:text', article.lede ?? '')];
   }
   const b = article.blocks[block];
-  const key = (part) => spans.get(`${block}:${part}`);
   if (b.kind === 'card') {
     const card = el('aside', 'card');
     card.setAttribute('aria-label', 'Related article');
     const marks = [];
     for (const [part, tag] of [['title', 'p'], ['author', 'p'], ['teaser', 'p']]) {
       const node = el(tag, `card-${part}`);
-      marks.push(...appendMarked(node, b[part], key(part)));
+      marks.push(...field(node, `${block}:${part}`, b[part]));
       card.append(node);
     }
     return [card, marks];
   }
   const tag = b.kind === 'heading' ? 'h2' : 'p';
   const node = el(tag, b.kind);
-  return [node, appendMarked(node, b.text, key('text'))];
+  return [node, field(node, `${block}:text`, b.text)];
 }
 
 /**
