@@ -68,7 +68,8 @@ export class App {
       if (!options.compact) ui.view.focus({ preventScroll: true });
     }, { compact: !!options.compact });
     ui.root.classList.toggle('compact', !!options.compact);
-    this.view = new ArticleView(ui.view);
+    /** The shown article, patched in place while it stays shown. */
+    this.articleView = new ArticleView(ui.view);
 
     ui.input.addEventListener('input', () => {
       const now = performance.now();
@@ -282,12 +283,12 @@ export class App {
     } else if (index < 0) {
       if (!ui.view.firstElementChild?.classList.contains('empty') || ui.view.childElementCount !== 1) {
         ui.view.replaceChildren(el('p', 'empty', 'No article matches this search.'));
-        this.view.clear();
+        this.articleView.clear();
       }
       this.marks = [];
     } else {
       const hit = result.highlighting ? result.articles.find((h) => h.article === index) : undefined;
-      const { marks, fresh } = this.view.render(engine.articles[index], hit, ui.toggle.checked);
+      const { marks, fresh } = this.articleView.render(engine.articles[index], hit, ui.toggle.checked);
       this.marks = marks;
       if (fresh) this.addArticleChips(index);
     }
