@@ -20,7 +20,9 @@
 // other forms (stems, in English and Russian articles) and a word no article has finds
 // the words a few edits away, so its counts may exceed the oracle's by design.
 //
-// AE_PKG=DIR measures another build (a directory with the same two files).
+// AE_PKG=DIR measures another build (a directory with the same two files) of the same
+// binding: an older build with another layout of `fields` is refused (measure it from its
+// own tree, with its own adapter).
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -128,10 +130,17 @@ export function adapter(name, text, how) {
       const id = rows[i];
       const f = hits.fields(id);
       const ranges = [];
-      for (let j = 0, field = 0; j < f.length; field++) {
+      let j = 0;
+      for (let field = 0; j < f.length; field++) {
         const n = f[j + 2];
         j += 3;
         for (let k = 0; k < n; k++, j += 3) ranges.push([f[j], f[j + 1], field]);
+      }
+      if (j !== f.length) {
+        // An older build's layout (issue 5's spans were pairs): decoding it as triples reads
+        // garbage and times the garbage. Measure such a build from its own tree.
+        throw new Error(`fields(${id}) is not [block, part, n, (start, end, how)×n]…: `
+          + 'a build with another layout; run the benchmark from that build\'s own tree');
       }
       top.push({ id, ranges });
     }
