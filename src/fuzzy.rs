@@ -51,7 +51,7 @@ const ONE_EDIT_TERMS: std::ops::RangeInclusive<usize> = 3..=8;
 /// The deletion keys of the index's terms (built once, on first use; see
 /// `maybe_one_edit`): the hash of every term of `ONE_EDIT_TERMS` chars and of each
 /// of its one-char deletions, sorted — about 9 a term, 2 MB at 61,000 terms — with their
-/// [`Directory`] (a quarter of that).
+/// [`Directory`] (an eighth of that at most).
 #[derive(Clone, Debug, Default)]
 pub struct OneEditKeys {
     keys: Vec<u32>,

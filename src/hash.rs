@@ -15,7 +15,8 @@ pub fn fnv1a(parts: &[&[u8]]) -> u32 {
 }
 
 /// Where each run of hashes starts in a sorted table of hashes, by their top bits: the
-/// keys with hash `h` lie in `range(h)` (a few keys: about [`Directory::PER_BUCKET`]).
+/// keys with hash `h` lie in `range(h)` (a few keys: on average
+/// [`Directory::PER_BUCKET`] to twice that; a table of under 16 keys is one bucket).
 ///
 /// Invariant: `starts` is ascending, `starts.len() == (1 << bits) + 1`, and bucket `b`
 /// (the hashes whose top `bits` bits are `b`) is `starts[b]..starts[b + 1]` of the table.
@@ -26,8 +27,9 @@ pub struct Directory {
 }
 
 impl Directory {
-    /// Keys per bucket the directory is sized for (4 bytes a bucket: an eighth of a
-    /// table of `u64`s, a quarter of a table of `u32`s, at most).
+    /// The fewest keys a bucket is sized for: the buckets are the largest power of two
+    /// not above `len / PER_BUCKET`, so 8–16 keys each on average (4 bytes a bucket: at most a
+    /// sixteenth of a table of `u64`s, an eighth of a table of `u32`s).
     pub const PER_BUCKET: usize = 8;
 
     /// The directory of a table whose hashes, in order, are `hashes` (ascending).

@@ -8,19 +8,14 @@
 // PKG: a `cargo xtask dist` pkg/ folder; BUNDLE: a site's articles.txt. Two builds are
 // compared by running this once for each, alternated (the machine is noisy).
 
-import fs from 'node:fs';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { loadExplorer } from './explorer.mjs';
 
 const [pkg, bundlePath, ...queries] = process.argv.slice(2);
 if (!pkg || !bundlePath || !queries.length) {
   console.error('usage: node benches/node/parts.mjs PKG BUNDLE QUERY…');
   process.exit(2);
 }
-const glue = await import(pathToFileURL(path.resolve(pkg, 'article_explorer.js')).href);
-glue.initSync({ module: new WebAssembly.Module(fs.readFileSync(path.resolve(pkg, 'article_explorer_bg.wasm'))) });
-const explorer = glue.Explorer.fromBundle(fs.readFileSync(bundlePath));
-explorer.prepare?.();
+const explorer = await loadExplorer(pkg, bundlePath);
 
 /** Mean µs of `f`. */
 function time(f, n = 20000) {

@@ -7,19 +7,14 @@
 // PKG: a `cargo xtask dist` pkg/ folder (an older build works: it skips what it lacks);
 // BUNDLE: a site's articles.txt; WORD: default `contributors`.
 
-import fs from 'node:fs';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { loadExplorer } from './explorer.mjs';
 
 const [pkg, bundlePath, word = 'contributors'] = process.argv.slice(2);
 if (!pkg || !bundlePath) {
   console.error('usage: node benches/node/prefixes.mjs PKG BUNDLE [WORD]');
   process.exit(2);
 }
-const glue = await import(pathToFileURL(path.resolve(pkg, 'article_explorer.js')).href);
-glue.initSync({ module: new WebAssembly.Module(fs.readFileSync(path.resolve(pkg, 'article_explorer_bg.wasm'))) });
-const explorer = glue.Explorer.fromBundle(fs.readFileSync(bundlePath));
-explorer.prepare?.();
+const explorer = await loadExplorer(pkg, bundlePath);
 for (let i = 1; i <= word.length; i++) {
   const q = word.slice(0, i);
   let best = Infinity;

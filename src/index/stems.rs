@@ -126,10 +126,28 @@ mod tests {
     }
 
     #[test]
-    fn a_hash_shared_by_two_stems_is_marked() {
-        let corpus = Corpus::embedded().unwrap();
-        let table = build(corpus.index());
-        // The seed's stems do not collide on 32 bits (checked when the table is built).
-        assert!(table.collided.is_empty());
+    fn a_hash_shared_by_two_stems_is_marked_and_their_forms_told_apart() {
+        // `zdbmx` and `bbbqbb` (no vowel: Porter2 leaves them whole) share the FNV-1a hash
+        // 0xcbf8a2ad in English (found by a search of five- and six-consonant strings).
+        assert_eq!(hash(Lang::English, "zdbmx"), 0xcbf8a2ad);
+        assert_eq!(hash(Lang::English, "bbbqbb"), 0xcbf8a2ad);
+        let text = "The title of the article\n\nThe standfirst of it is in English\n\n\
+                    It is the zdbmx and the bbbqbb of the text, and it is that of a piece \
+                    which is in English: it was written for the tests of this table.\n";
+        let article = crate::article::parse(text).unwrap();
+        let corpus = Corpus::new(vec![("a.txt".into(), article)]);
+        let index = corpus.index();
+        assert_eq!(index.lang(0), Lang::English);
+        let mut table = build(index);
+        assert_eq!(table.collided, vec![0xcbf8a2ad]);
+        for word in ["zdbmx", "bbbqbb"] {
+            assert_eq!(
+                forms(index, &table, Lang::English, word),
+                index.find(word).into_iter().collect::<Vec<_>>()
+            );
+        }
+        // Unmarked, each would find the other as a form.
+        table.collided.clear();
+        assert_eq!(forms(index, &table, Lang::English, "zdbmx").len(), 2);
     }
 }

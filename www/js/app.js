@@ -283,7 +283,6 @@ export class App {
     } else if (index < 0) {
       if (!ui.view.firstElementChild?.classList.contains('empty') || ui.view.childElementCount !== 1) {
         ui.view.replaceChildren(el('p', 'empty', 'No article matches this search.'));
-        this.articleView.clear();
       }
       this.marks = [];
     } else {

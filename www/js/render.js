@@ -76,11 +76,13 @@ export class ArticleView {
   render(article, hit, onlyMatching) {
     const spans = spanMap(hit);
     const { shown } = this;
+    // Patched only while the container still shows it (its title is still the first
+    // child: the app writes "no article matches" into the same container).
     if (shown && !onlyMatching && shown.article === article && this.container.firstElementChild === shown.first) {
       const marks = [];
       for (const field of shown.fields) {
         const next = spans.get(field.key);
-        const signature = String(next ?? '');
+        const signature = signatureOf(next);
         if (signature !== field.signature) {
           field.node.replaceChildren();
           field.marks = appendMarked(field.node, field.text, next);
@@ -96,11 +98,6 @@ export class ArticleView {
     this.shown = onlyMatching ? null : { article, first: this.container.firstElementChild, fields };
     return { marks, fresh: true };
   }
-
-  /** Forgets the article (the container shows something else). */
-  clear() {
-    this.shown = null;
-  }
 }
 
 /**
@@ -108,6 +105,9 @@ export class ArticleView {
  * string) and their marks.
  * @typedef {{key: string, node: HTMLElement, text: string, signature: string, marks: HTMLElement[]}} Field
  */
+
+/** A field's spans as a string: equal strings, equal highlights. */
+const signatureOf = (spans) => String(spans ?? '');
 
 /** A hit's spans by field key (`block:part`). */
 function spanMap(hit) {
@@ -131,7 +131,7 @@ function renderArticle(container, article, spans, collapse, fields) {
   const marks = [];
   const field = (node, key, text) => {
     const own = appendMarked(node, text, spans.get(key));
-    fields.push({ key, node, text, signature: String(spans.get(key) ?? ''), marks: own });
+    fields.push({ key, node, text, signature: signatureOf(spans.get(key)), marks: own });
     return own;
   };
 
