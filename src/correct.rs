@@ -3,7 +3,9 @@
 //!
 //! A word is misspelt when the index has no such term (and, unquoted, no other form of
 //! it): its correction is the nearest term ([`crate::fuzzy::nearest`]: within one edit
-//! more than typo tolerance allows, the fewest edits, then the most widespread). Each
+//! more than typo tolerance allows, the fewest edits, then the most widespread). A word of
+//! one letter is not corrected: every term of one or two letters is one edit from it, so
+//! the "correction" would be whichever is commonest (`q` → `a`). Each
 //! misspelt word is replaced where it was typed, its first letter as typed; the
 //! corrected query is run, and offered only if it finds an article.
 
@@ -36,7 +38,8 @@ pub fn correct(index: &Index, articles: &[Article], query: &Query) -> Option<Cor
                         && Lang::STEMMED
                             .iter()
                             .any(|&lang| !index.forms(lang, &term.text).is_empty()));
-                if known || fixes.iter().any(|(w, _)| *w == term.text) {
+                let one_letter = term.text.chars().nth(1).is_none();
+                if known || one_letter || fixes.iter().any(|(w, _)| *w == term.text) {
                     continue;
                 }
                 if let Some(t) = fuzzy::nearest(index, &term.text) {

@@ -204,6 +204,11 @@ fn did_you_mean() {
     assert_eq!(fix("Korea Arctic"), None);
     assert_eq!(fix("xqzvwj"), None);
     assert_eq!(fix("Koera -Korea"), None);
+    // A word of one letter is not corrected: every term of one or two letters is one
+    // edit from it ("c" was offered "cc", "q" "a").
+    for q in ["q", "c", "Korea q", "ж"] {
+        assert_eq!(fix(q), None, "{q}");
+    }
     // The CLI's JSON carries it.
     let result = corpus.search("Koera");
     let json = serde_json::to_value(&result).unwrap();
