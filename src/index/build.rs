@@ -26,6 +26,8 @@ pub fn build(articles: &[Article]) -> Index {
     let mut occurrences: Vec<u64> = Vec::new();
     let mut field_tf: Vec<f32> = Vec::new();
     let mut positions: Vec<u8> = Vec::new();
+    // Every field's step (FieldInfo::step), set once every article is read.
+    let mut steps: Vec<u32> = Vec::with_capacity(index.fields.len());
     for (a, article) in articles.iter().enumerate() {
         let a = to_u32(a);
         occurrences.clear();
@@ -43,14 +45,20 @@ pub fn build(articles: &[Article]) -> Index {
                 info.words,
                 index.avg_words(class),
             ));
+            // Tokens come in text order (token.rs): the step is the largest difference
+            // between consecutive starts (none before the first: `last` is the largest u32).
+            let (mut step, mut last) = (0u32, u32::MAX);
             for_each_token(field.text, |token| {
                 detector.add(token.term);
+                step = step.max(token.span.start.saturating_sub(last));
+                last = token.span.start;
                 let at = u64::from(info.base.saturating_add(token.span.start));
                 if let Some(stem) = possessive_stem(token.term) {
                     occurrences.push((u64::from(terms.id(stem)) << 32) | at);
                 }
                 occurrences.push((u64::from(terms.id(token.term)) << 32) | at);
             });
+            steps.push(step);
         }
         let lang = detector.lang();
         index.langs.push(lang);
@@ -73,6 +81,9 @@ pub fn build(articles: &[Article]) -> Index {
             terms.append((first >> 32) as u32, a, tf, &positions, lang.bit());
         }
     }
+    for (info, step) in index.fields.iter_mut().zip(steps) {
+        info.step = step;
+    }
     terms.finish(&mut index);
     index
 }
@@ -93,6 +104,7 @@ fn lay_out_fields(articles: &[Article], index: &mut Index) {
                 base,
                 len: to_u32(field.text.len()),
                 words: to_u32(field.text.split_whitespace().count()),
+                step: 0,
             };
             base = base.saturating_add(info.len).saturating_add(1);
             let class = info.class().index();

@@ -50,6 +50,10 @@ pub struct FieldInfo {
     pub len: u32,
     /// The field's length in whitespace-separated words (for BM25F's length norm).
     pub words: u32,
+    /// The largest distance in bytes from one token's start to the next one's in the field
+    /// (0 with fewer than two tokens). Two tokens further apart than this are not
+    /// neighbours: a phrase is ruled out from positions alone, without reading the text.
+    pub step: u32,
 }
 
 impl FieldInfo {

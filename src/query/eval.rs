@@ -324,8 +324,10 @@ impl Evaluation {
                 Some(((term, _), second)) => {
                     // A phrase starts at a position of the first term that the next
                     // position of both lists is one of the second's: one merge, and the
-                    // text is read for those pairs only.
+                    // text is read only for those pairs no further apart than their
+                    // field's step (FieldInfo::step: neighbouring tokens never are).
                     positions_into(index, second, &mut next);
+                    let fields = index.fields_of(a);
                     let mut j = 0;
                     for (i, &key) in starts.iter().enumerate() {
                         let at = key >> 2;
@@ -337,6 +339,13 @@ impl Evaluation {
                             continue;
                         }
                         let at = at as u32;
+                        let f = fields.partition_point(|f| f.base <= at);
+                        if fields
+                            .get(f.wrapping_sub(1))
+                            .is_none_or(|f| (q >> 2) as u32 - at > f.step)
+                        {
+                            continue;
+                        }
                         if !text
                             .field(at)
                             .is_some_and(|(f, _)| field_allowed(query, leaf, f))

@@ -94,6 +94,28 @@ fn phrases_are_one_span() {
     );
 }
 
+/// A phrase's words may stand apart by any run of spaces and punctuation. Pairs of
+/// positions further apart than their field's widest step between neighbouring words
+/// (`FieldInfo::step`) are ruled out without reading the text: here the phrase is that
+/// widest step, so a step measured short would lose it.
+#[test]
+fn phrases_across_wide_gaps() {
+    let text = "Wide gaps\n\nA lede.\n\n\
+                The barbarism ... --- ??? !!! ... ruminate ended.\n\n\
+                Then barbarism, once more, ruminate apart; barbarism   ruminate.\n";
+    let corpus = Corpus::from_files([("a.txt", text.as_bytes())]).unwrap();
+    check_marks(
+        &corpus,
+        "\"barbarism ruminate\"",
+        &[
+            "barbarism ... --- ??? !!! ... ruminate",
+            "barbarism   ruminate",
+        ],
+    );
+    // Neighbours in different fields are not a phrase.
+    assert_eq!(corpus.search("\"lede the\"").total, 0);
+}
+
 #[test]
 fn hyphenated_words_whole_and_by_parts() {
     let corpus = seed();

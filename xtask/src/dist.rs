@@ -210,9 +210,9 @@ fn copy_dir(from: &Path, to: &Path) -> Result<(), String> {
 
 /// The performance budget's engine download: the wasm and its JS glue, `gzip -9`. Issue 5
 /// set 60 kB; issue 6's language features add the Snowball stemmers (English and Russian,
-/// ported into src/stem/) and its own code: snippets, keyphrases, corrections
-/// (docs/performance.md).
-pub const ENGINE_BUDGET_GZIP: usize = 88_000;
+/// ported into src/stem/) and its own code: snippets, keyphrases, corrections; then the
+/// phrase step (+0.25 kB for phrases 2.5x faster) (docs/performance.md).
+pub const ENGINE_BUDGET_GZIP: usize = 88_200;
 
 /// The engine download of the site in `out` (wasm + glue), in bytes after `gzip -9`.
 pub fn engine_gzip(out: &Path) -> Result<usize, String> {
