@@ -1,7 +1,8 @@
 // Where the time goes: one visit of a site (load, then the word typed key by key, as
 // run.mjs measures it) under a Chromium performance trace, summarized as main-thread self
 // time per trace event (script, style, layout, paint, GC, …) for the load, for the whole
-// typing, and for the slowest keystroke.
+// typing, for the slowest keystroke, and per keystroke (with its layouts, style recalcs
+// and the page's script calls).
 //
 //   node benches/browser/trace.mjs --site DIR --word WORD [--trace OUT.json] [--top N]
 //
@@ -116,4 +117,21 @@ if (forced.length) {
   }
 }
 console.log(`\nper key ms to painted: ${typing.keys.map((k) => `${k.key} ${k.total.toFixed(1)}`).join(', ')}`);
+// Per key, keydown → painted: the main thread's largest self times, each layout (its
+// dirty of total objects) and style recalc (elements), and the page's script calls.
+console.log('\nper key (keydown → painted):');
+for (const k of marks.keys) {
+  const lo = k.down * 1000 + offset;
+  const hi = k.painted * 1000 + offset;
+  const inKey = main.filter((e) => e.ts >= lo && e.ts <= hi);
+  const rows = selfTime(k.down, k.painted).filter((r) => r.ms >= 1).map((r) => `${label(r.name)} ${r.ms.toFixed(1)}`);
+  const layouts = inKey.filter((e) => e.name === 'Layout')
+    .map((e) => `${(e.dur / 1000).toFixed(1)} (${e.args?.beginData?.dirtyObjects}/${e.args?.beginData?.totalObjects})`);
+  const styles = inKey.filter((e) => e.name === 'UpdateLayoutTree' && e.dur >= 300)
+    .map((e) => `${(e.dur / 1000).toFixed(1)} (${e.args?.elementCount ?? '?'} elements)`);
+  const calls = inKey.filter((e) => e.name === 'FunctionCall' && e.dur >= 500)
+    .map((e) => `${(e.dur / 1000).toFixed(1)} ${e.args?.data?.functionName || '(anonymous)'}:${e.args?.data?.lineNumber ?? '?'}`);
+  console.log(`  "${k.key}" ${(k.painted - k.down).toFixed(1)} ms: ${rows.join(', ')}`);
+  console.log(`      layouts ms (dirty/total): ${layouts.join(' ') || '-'}; styles ms: ${styles.join(' ') || '-'}; script calls ms: ${calls.join(' ') || '-'}`);
+}
 if (args.trace) console.log(`trace: ${args.trace}`);
