@@ -111,7 +111,9 @@ test('hostile queries do nothing, typed or from the URL', async (t) => {
     else await page.fill('#q', query);
     assert.equal((await readView(page)).query, query);
     await assertInert(session, `typing ${query}`);
-    // The query went into the URL; loading that URL gives it back, still inert.
+    // The query went into the URL (within a frame: app.js syncUrl); loading that URL gives
+    // it back, still inert.
+    await page.waitForFunction((q) => new URLSearchParams(location.hash.slice(1)).get('q') === q, query);
     await page.reload();
     await page.waitForSelector('body[data-state="ready"]', { state: 'attached' });
     assert.equal((await readView(page)).query, query, `reloading ${page.url()}`);
