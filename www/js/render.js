@@ -222,7 +222,13 @@ export function fieldText(article, block, part) {
 function setSlotText(slot, key, node, text) {
   if (slot[key] === text) return;
   slot[key] = text;
-  node.textContent = text;
+  // A lone text child is rewritten in place: ~5× cheaper than replacing it (textContent).
+  const only = node.firstChild;
+  if (text && only !== null && only === node.lastChild && only.nodeType === Node.TEXT_NODE) {
+    /** @type {Text} */ (only).data = text;
+  } else {
+    node.textContent = text;
+  }
 }
 
 /** The line under an item's title: its cards' authors. */
