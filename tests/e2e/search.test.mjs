@@ -124,6 +124,17 @@ pageTest('keyphrase chips add their phrase to the query; author chips filter by 
   await topics.first().waitFor();
   const names = await topics.allTextContents();
   for (const name of ['Republic of Korea', 'South Korea']) assert.ok(names.includes(name), names.join(' | '));
+  // Salient words as the articles write them: a proper noun capitalised, a common word in
+  // lowercase (never capitalised from a sentence's start), each as the seed has it.
+  const words = names.filter((n) => !n.includes(' ') && !n.includes('-'));
+  assert.ok(words.length >= 2, names.join(' | '));
+  const seedText = SEED.lines.join('\n');
+  for (const w of words) {
+    const written = seedText.match(new RegExp(`\\b${w}\\b`, 'gi')) ?? [];
+    const expected = written.some((f) => f === f.toLowerCase()) ? w.toLowerCase() : written[0];
+    assert.equal(w, expected, `the chip ${w} as the seed writes it (${[...new Set(written)].join(', ')})`);
+  }
+  assert.ok(words.includes('Russia') && words.includes('relations'), words.join(' | '));
   // The article's own chips, under its title.
   const own = await page.locator('#article .article-chips button.chip').allTextContents();
   assert.ok(own.includes('Moon Jae-in') && own.includes('Republic of Korea'), own.join(' | '));

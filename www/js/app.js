@@ -3,7 +3,7 @@
 // run one App each over their own DOM; all share one engine.
 
 import { readHash, writeHash } from './segments.js';
-import { ArticleList, ArticleView, el, plural } from './render.js';
+import { ArticleList, ArticleView, el, fieldText, plural } from './render.js';
 
 /** Authors shown as chips at first; the others behind "N more". */
 const TOP_AUTHORS = 12;
@@ -89,7 +89,7 @@ export class App {
     ui.prev.addEventListener('click', () => this.step(-1));
     ui.next.addEventListener('click', () => this.step(1));
     ui.toggle.addEventListener('change', () => this.show(this.selected, 0));
-    /** Each article's keyphrases, once asked. @type {Map<number, import('./engine.js').Keyphrase[]>} */
+    /** Each article's keyphrases as shown (writtenForm), once asked. @type {Map<number, string[]>} */
     this.keyphrases = new Map();
     /** The author chips and the filter each toggles. @type {Array<[HTMLElement, string]>} */
     this.authorChips = [];
@@ -148,7 +148,7 @@ export class App {
     const topics = engine.keyphrases?.() ?? [];
     const authors = engine.authors?.() ?? [];
     const rows = [];
-    if (topics.length) rows.push(this.chips('Topics', topics.map((k) => this.phraseChip(k))));
+    if (topics.length) rows.push(this.chips('Topics', topics.map((k) => this.phraseChip(this.writtenForm(k, -1)))));
     if (authors.length) {
       const chip = (a) => {
         const clause = `author:"${a.name}"`;
@@ -188,13 +188,42 @@ export class App {
     return row;
   }
 
-  /** A keyphrase's chip: a click adds it to the query as a phrase. */
-  phraseChip(k) {
-    const chip = el('button', 'chip', k.text);
+  /**
+   * A keyphrase's chip: a click adds it to the query as a phrase.
+   * @param {string} text the keyphrase as shown (writtenForm)
+   */
+  phraseChip(text) {
+    const chip = el('button', 'chip', text);
     chip.type = 'button';
-    chip.title = `Search "${k.text}"`;
-    chip.addEventListener('click', () => this.addClause(`"${k.text}"`));
+    chip.title = `Search "${text}"`;
+    chip.addEventListener('click', () => this.addClause(`"${text}"`));
     return chip;
+  }
+
+  /**
+   * How a keyphrase is shown. A name is as written already; a salient word comes folded
+   * (`russia`), so it is shown as `article` (else the first article that has it) writes
+   * it — unless that article also writes it in lowercase (a common word capitalised at
+   * the start of a sentence). Asked once per chip (a query each), when the page is idle
+   * or after the frame that shows the article; an article's are kept with its chips.
+   * @param {import('./engine.js').Keyphrase} k
+   * @param {number} article -1: the collection
+   */
+  writtenForm(k, article) {
+    if (k.name) return k.text;
+    const { articles } = this.engine.search(`"${k.text}"`);
+    const hit = article >= 0 ? articles.find((h) => h.article === article) : articles[0];
+    const shown = hit && this.engine.articles[hit.article];
+    if (!shown) return k.text;
+    const forms = [];
+    for (const f of hit.fields) {
+      const text = fieldText(shown, f.block, f.part);
+      for (const [start, end] of f.spans) {
+        const form = text.slice(start, end);
+        if (form.toLowerCase() === k.text) forms.push(form);
+      }
+    }
+    return forms.length && !forms.includes(k.text) ? forms[0] : k.text;
   }
 
   /** Adds `clause` to the query (unless it is there) and runs it. */
@@ -308,9 +337,9 @@ export class App {
     const { engine, ui } = this;
     if (!engine.articleKeyphrases) return;
     const view = ui.view.firstElementChild;
-    const add = (phrases) => {
-      if (!phrases.length || ui.view.firstElementChild !== view || this.selected !== index) return;
-      const row = this.chips('Key phrases', phrases.map((k) => this.phraseChip(k)));
+    const add = (texts) => {
+      if (!texts.length || ui.view.firstElementChild !== view || this.selected !== index) return;
+      const row = this.chips('Key phrases', texts.map((text) => this.phraseChip(text)));
       row.classList.add('article-chips');
       view?.after(row);
     };
@@ -321,9 +350,12 @@ export class App {
     }
     requestAnimationFrame(() => setTimeout(() => {
       if (ui.view.firstElementChild !== view) return;
-      let phrases = this.keyphrases.get(index);
-      if (!phrases) this.keyphrases.set(index, (phrases = engine.articleKeyphrases(index)));
-      add(phrases);
+      let texts = this.keyphrases.get(index);
+      if (!texts) {
+        texts = engine.articleKeyphrases(index).map((k) => this.writtenForm(k, index));
+        this.keyphrases.set(index, texts);
+      }
+      add(texts);
     }, 0));
   }
 
