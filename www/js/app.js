@@ -3,7 +3,7 @@
 // run one App each over their own DOM; all share one engine.
 
 import { readHash, writeHash } from './segments.js';
-import { ArticleList, ArticleView, el, fieldText, plural } from './render.js';
+import { ArticleList, ArticleView, afterFrame, el, fieldText, plural } from './render.js';
 
 /** Authors shown as chips at first; the others behind "N more". */
 const TOP_AUTHORS = 12;
@@ -348,7 +348,7 @@ export class App {
       add(known);
       return;
     }
-    requestAnimationFrame(() => setTimeout(() => {
+    afterFrame(() => {
       if (ui.view.firstElementChild !== view) return;
       let texts = this.keyphrases.get(index);
       if (!texts) {
@@ -356,7 +356,7 @@ export class App {
         this.keyphrases.set(index, texts);
       }
       add(texts);
-    }, 0));
+    });
   }
 
   /** Moves to the next (+1) or previous (-1) match, across articles in result order. */
@@ -443,7 +443,7 @@ export class App {
     }
     const scheduled = this.pendingHash !== null;
     this.pendingHash = hash;
-    if (!scheduled) requestAnimationFrame(() => setTimeout(() => this.flushUrl(), 0));
+    if (!scheduled) afterFrame(() => this.flushUrl());
   }
 
   /** Writes the replacement `syncUrl` left for after the frame, if any. */

@@ -51,6 +51,15 @@ export function appendMarked(parent, text, spans) {
 const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
 
 /**
+ * Runs `task` once the next frame has been rendered: a timer set from that frame's
+ * callback, so the work a keystroke can wait for is not in the frame that shows it.
+ * @param {() => void} task
+ */
+export function afterFrame(task) {
+  requestAnimationFrame(() => setTimeout(task, 0));
+}
+
+/**
  * One article's view in `container`, patched in place while the same article stays shown:
  * a new query rewrites only the fields whose highlights changed (a field's text is laid
  * out again only when its marks move; rebuilding the whole article cost a layout of all
@@ -389,7 +398,7 @@ export class ArticleList {
       while (this.plan.done < n && performance.now() < until) this.apply(Math.min(n, this.plan.done + 50));
       if (this.plan.done < n) setTimeout(slice, 0);
     };
-    requestAnimationFrame(() => setTimeout(slice, 0));
+    afterFrame(slice);
   }
 
   /**
