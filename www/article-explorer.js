@@ -21,6 +21,11 @@ import { App } from './js/app.js';
 const STYLESHEET = new URL('./style.css', import.meta.url).href;
 
 /** @typedef {import('./js/engine.js').Result} Result */
+/**
+ * The events' details.
+ * @typedef {{query: string, total: number, articles: number, highlighting: boolean}} ResultsDetail
+ * @typedef {{index: number, name: string, title: string, lede: string|null}} SelectDetail
+ */
 
 export class ArticleExplorer extends HTMLElement {
   static observedAttributes = ['query', 'theme'];
@@ -33,9 +38,14 @@ export class ArticleExplorer extends HTMLElement {
   /** @type {string|null} a search() call made before the engine was ready */
   #pending = null;
   #started = false;
-  /** Resolves when the explorer has shown its first result (rejects if it cannot load). */
+  /**
+   * Resolves when the explorer has shown its first result (rejects if it cannot load).
+   * @type {Promise<ArticleExplorer>}
+   */
   ready;
+  /** @type {(explorer: ArticleExplorer) => void} */
   #resolveReady = () => {};
+  /** @type {(error: unknown) => void} */
   #rejectReady = (_) => {};
 
   constructor() {
@@ -88,12 +98,20 @@ export class ArticleExplorer extends HTMLElement {
     });
   }
 
+  /**
+   * @param {string} name
+   * @param {string|null} old
+   * @param {string|null} value
+   */
   attributeChangedCallback(name, old, value) {
     if (name === 'theme') this.#applyTheme();
     if (name === 'query' && old !== value && this.#app) this.#app.search(value ?? '');
   }
 
-  /** Runs a query, as if typed into this explorer's field. */
+  /**
+   * Runs a query, as if typed into this explorer's field.
+   * @param {string} query
+   */
   search(query) {
     const q = String(query ?? '');
     if (this.#app) this.#app.search(q);

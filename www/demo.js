@@ -16,12 +16,14 @@ const ask = () => frame.contentWindow?.postMessage({ type: 'article-explorer:mea
 ask();
 frame.addEventListener('load', ask);
 
-const element = document.getElementById('element-demo');
-const log = document.getElementById('element-events');
+const element = /** @type {HTMLElement} */ (document.getElementById('element-demo'));
+const log = /** @type {HTMLElement} */ (document.getElementById('element-events'));
 element.addEventListener('results', (e) => {
-  const n = e.detail.articles;
-  log.textContent = `results: ${e.detail.total} matches in ${n} ${n === 1 ? "article" : "articles"} for “${e.detail.query}”`;
+  const { detail } = /** @type {CustomEvent<import('./article-explorer.js').ResultsDetail>} */ (e);
+  const n = detail.articles;
+  log.textContent = `results: ${detail.total} matches in ${n} ${n === 1 ? "article" : "articles"} for “${detail.query}”`;
 });
 element.addEventListener('select', (e) => {
-  log.textContent = `select: ${e.detail.title}`;
+  const { detail } = /** @type {CustomEvent<import('./article-explorer.js').SelectDetail>} */ (e);
+  log.textContent = `select: ${detail.title}`;
 });

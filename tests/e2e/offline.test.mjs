@@ -20,11 +20,11 @@ assert.ok(SEED, 'seeds/000-*.txt exists');
 const SEOUL = occurrences(SEED, 'Seoul');
 assert.equal(SEOUL.length, 8, 'the seed has 8 occurrences of Seoul');
 
-/** The version `cargo xtask dist` stamped into a built site. */
+/** The version `cargo xtask dist` stamped into a built site (its service worker's). */
 function versionOf(dist) {
-  const source = readFileSync(join(dist, 'js/version.js'), 'utf8');
-  const version = /export const BUILD = '([0-9a-f]{16})'/.exec(source)?.[1];
-  assert.ok(version, `${dist}/js/version.js names its build`);
+  const source = readFileSync(join(dist, 'sw.js'), 'utf8');
+  const version = /\bVERSION\s*=\s*["']([0-9a-f]{16})["']/.exec(source)?.[1];
+  assert.ok(version, `${dist}/sw.js names its build`);
   return version;
 }
 
@@ -193,7 +193,7 @@ async function serve(t, dir) {
   const root = resolve(dir);
   const server = createServer((request, response) => {
     const headers = {
-      'Content-Security-Policy': "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'",
+      'Content-Security-Policy': env('E2E_CSP'),
       'Cache-Control': 'no-cache',
       'X-Content-Type-Options': 'nosniff',
     };

@@ -27,12 +27,19 @@ const HISTORY_PAUSE_MS = 1000;
  */
 
 /** Whether query `q` holds `clause` exactly as a chip writes it, standing alone (what
- * `toggleClause` takes out again). */
+ * `toggleClause` takes out again).
+ * @param {string} q
+ * @param {string} clause
+ */
 function hasClause(q, clause) {
   return ` ${q} `.includes(` ${clause} `);
 }
 
-/** Sets a node's text only when it changes (an equal write still costs style and layout). */
+/**
+ * Sets a node's text only when it changes (an equal write still costs style and layout).
+ * @param {Node} node
+ * @param {string} text
+ */
 function setText(node, text) {
   if (node.textContent !== text) node.textContent = text;
 }
@@ -118,13 +125,20 @@ export class App {
     this.run(query, article);
   }
 
-  /** Runs a query as if typed (for the element's search() method). */
+  /**
+   * Runs a query as if typed (for the element's search() method).
+   * @param {string} query
+   */
   search(query) {
     this.ui.input.value = query;
     this.run(query, null);
   }
 
-  /** Runs a query and renders everything; keeps article `name` selected if it matches. */
+  /**
+   * Runs a query and renders everything; keeps article `name` selected if it matches.
+   * @param {string} q
+   * @param {string|null} name
+   */
   run(q, name) {
     const { engine, ui } = this;
     const result = engine.search(q);
@@ -133,6 +147,7 @@ export class App {
     const hidden = this.list.update(result, active);
     setText(ui.hiddenCount, hidden ? `${plural(hidden, 'article', 'articles')} hidden (no match)` : '');
     const byName = name === null ? -1 : engine.articles.findIndex((a) => a.name === name);
+    /** @param {number} i */
     const inResult = (i) => result.articles.some((h) => h.article === i);
     const pick = inResult(byName) ? byName
       : inResult(this.selected) && name === null ? this.selected
@@ -150,6 +165,7 @@ export class App {
     const rows = [];
     if (topics.length) rows.push(this.chips('Topics', topics.map((k) => this.phraseChip(this.writtenForm(k, -1)))));
     if (authors.length) {
+      /** @param {import('./engine.js').Author} a */
       const chip = (a) => {
         const clause = `author:"${a.name}"`;
         const button = el('button', 'chip', `${a.name} (${a.articles})`);
@@ -179,7 +195,11 @@ export class App {
     this.pressAuthors(ui.input.value);
   }
 
-  /** A row of chips with its label. */
+  /**
+   * A row of chips with its label.
+   * @param {string} label
+   * @param {HTMLElement[]} chips
+   */
   chips(label, chips) {
     const row = el('div', 'chips');
     row.setAttribute('role', 'group');
@@ -226,13 +246,19 @@ export class App {
     return forms.length && !forms.includes(k.text) ? forms[0] : k.text;
   }
 
-  /** Adds `clause` to the query (unless it is there) and runs it. */
+  /**
+   * Adds `clause` to the query (unless it is there) and runs it.
+   * @param {string} clause
+   */
   addClause(clause) {
     const q = this.ui.input.value;
     if (!hasClause(q, clause)) this.replaceQuery(`${q.trim()} ${clause}`.trim());
   }
 
-  /** Adds `clause` to the query, or takes it out if it is there, and runs it. */
+  /**
+   * Adds `clause` to the query, or takes it out if it is there, and runs it.
+   * @param {string} clause
+   */
   toggleClause(clause) {
     const q = this.ui.input.value;
     this.replaceQuery(hasClause(q, clause)
@@ -240,13 +266,17 @@ export class App {
       : `${q.trim()} ${clause}`.trim());
   }
 
+  /** @param {string} q */
   replaceQuery(q) {
     this.ui.input.value = q;
     this.run(q, null);
     this.syncUrl('push');
   }
 
-  /** Marks the author chips whose filter the query holds. */
+  /**
+   * Marks the author chips whose filter the query holds.
+   * @param {string} q
+   */
   pressAuthors(q) {
     for (const [chip, clause] of this.authorChips) {
       const on = String(hasClause(q, clause));
@@ -254,6 +284,7 @@ export class App {
     }
   }
 
+  /** @param {string} q */
   announce(q) {
     const { ui, result } = this;
     this.pressAuthors(q);
@@ -299,6 +330,8 @@ export class App {
 
   /**
    * Shows article `index` with its mark `at` current (-1: none).
+   * @param {number} index
+   * @param {number} at
    * @param {boolean} [notify] tell options.onSelect when the article changes
    * @param {boolean} [center] scroll the current mark to the middle now (a move the reader
    *   asked for); otherwise only if it is out of view, after the next frame (a search)
@@ -332,11 +365,13 @@ export class App {
    * The shown article's keyphrase chips, under its title: after the frame that shows the
    * article (an article's keyphrases cost a pass over its text, 1–3 ms for a long one,
    * which a keystroke need not wait for), unless they are known already.
+   * @param {number} index
    */
   addArticleChips(index) {
     const { engine, ui } = this;
     if (!engine.articleKeyphrases) return;
     const view = ui.view.firstElementChild;
+    /** @param {string[]} texts */
     const add = (texts) => {
       if (!texts.length || ui.view.firstElementChild !== view || this.selected !== index) return;
       const row = this.chips('Key phrases', texts.map((text) => this.phraseChip(text)));
@@ -352,14 +387,19 @@ export class App {
       if (ui.view.firstElementChild !== view) return;
       let texts = this.keyphrases.get(index);
       if (!texts) {
-        texts = engine.articleKeyphrases(index).map((k) => this.writtenForm(k, index));
+        // Checked above (a narrowing the callback does not keep).
+        texts = /** @type {NonNullable<Engine['articleKeyphrases']>} */ (engine.articleKeyphrases)(index)
+          .map((k) => this.writtenForm(k, index));
         this.keyphrases.set(index, texts);
       }
       add(texts);
     });
   }
 
-  /** Moves to the next (+1) or previous (-1) match, across articles in result order. */
+  /**
+   * Moves to the next (+1) or previous (-1) match, across articles in result order.
+   * @param {number} direction
+   */
   step(direction) {
     const { result } = this;
     if (!result.total || this.options.compact) return;
@@ -403,7 +443,10 @@ export class App {
     ui.prev.disabled = ui.next.disabled = !result.total;
   }
 
-  /** Scrolls `mark` to the middle of its scrolling box. */
+  /**
+   * Scrolls `mark` to the middle of its scrolling box.
+   * @param {HTMLElement} mark
+   */
   reveal(mark) {
     mark.scrollIntoView({ block: 'center', behavior: this.reducedMotion.matches ? 'auto' : 'smooth' });
   }

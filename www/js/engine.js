@@ -32,6 +32,8 @@
 import init, { Explorer } from '../pkg/article_explorer.js';
 import { ARTICLES_SOURCE, WASM_SOURCE } from './sources.js';
 
+/** @typedef {import('../pkg/article_explorer.js').Hits} Hits */
+
 const PARTS = /** @type {Part[]} */ (['text', 'title', 'author', 'teaser']);
 
 /** Numbers per row of a ranking (src/flat.rs). */
@@ -62,14 +64,15 @@ export function loadEngine() {
   return shared;
 }
 
+/** @returns {Promise<Engine>} */
 async function load() {
   // User-timing marks (named `engine:…`): where the load's time goes, for the browser
   // benchmark and DevTools.
   performance.mark('engine:start');
   const [, bundle] = await Promise.all([
-    init(WASM_SOURCE === undefined ? undefined : { module_or_path: WASM_SOURCE })
+    init({ module_or_path: WASM_SOURCE })
       .then(() => performance.mark('engine:wasm-ready')),
-    Promise.resolve(ARTICLES_SOURCE ?? fetchArticles()).then((b) => {
+    Promise.resolve(ARTICLES_SOURCE instanceof URL ? fetchArticles(ARTICLES_SOURCE) : ARTICLES_SOURCE).then((b) => {
       performance.mark('engine:articles');
       return b;
     }),
@@ -85,6 +88,7 @@ async function load() {
   let keyphrases;
   /** @type {Author[]|undefined} */
   let authors;
+  /** @param {Array<[string, boolean]>} pairs `[[text, name], …]` (src/wasm.rs) */
   const phrases = (pairs) => pairs.map(([text, name]) => ({ text, name }));
   return {
     articles,
@@ -92,7 +96,8 @@ async function load() {
     search: (q) => decode(explorer.query(q)),
     keyphrases: () => (keyphrases ??= phrases(explorer.keyphrases())),
     articleKeyphrases: (a) => phrases(explorer.articleKeyphrases(a)),
-    authors: () => (authors ??= explorer.authors().map(([name, n]) => ({ name, articles: n }))),
+    authors: () => (authors ??= /** @type {Array<[string, number]>} */ (explorer.authors())
+      .map(([name, n]) => ({ name, articles: n }))),
   };
 }
 
@@ -102,6 +107,7 @@ const KINDS = /** @type {const} */ (['paragraph', 'heading', 'card', 'disclaimer
 /**
  * The outline's arrays (src/wasm.rs: `[name, title, lede, [[kind, text, author, teaser]]]`)
  * → Articles.
+ * @param {Array<[string, string, string|undefined, Array<[number, string, string, string]>]>} rows
  * @returns {Article[]}
  */
 function outline(rows) {
@@ -111,13 +117,15 @@ function outline(rows) {
     lede: lede ?? null,
     blocks: blocks.map(([kind, text, author, teaser]) => (kind === 2
       ? { kind: 'card', title: text, author, teaser }
-      : { kind: KINDS[kind] ?? 'paragraph', text })),
+      : { kind: /** @type {'paragraph'|'heading'|'disclaimer'} */ (KINDS[kind] ?? 'paragraph'), text })),
   }));
 }
 
-/** The articles bundle of the site (src/bundle.rs), beside the page's files. */
-async function fetchArticles() {
-  const url = new URL('../articles.txt', import.meta.url);
+/**
+ * The articles bundle of the site (src/bundle.rs), beside the page's files.
+ * @param {URL} url
+ */
+async function fetchArticles(url) {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`cannot load the articles (${url}): HTTP ${response.status}`);
   return new Uint8Array(await response.arrayBuffer());
@@ -127,6 +135,7 @@ async function fetchArticles() {
  * One query's answer (a wasm `Hits` handle) → the Result the page renders. Every row is
  * read at once; an article's highlights (`fields`) only when the page first reads them,
  * so a long list costs what it shows.
+ * @param {Hits} hits
  * @returns {Result}
  */
 export function decode(hits) {
@@ -161,7 +170,8 @@ export function decode(hits) {
     // Only an empty answer has suggestions: no call into the wasm for the others.
     suggestions: articles.length
       ? []
-      : hits.suggestions().map(([drop, without, n]) => ({ drop, without, articles: n })),
+      : /** @type {Array<[string, string, number]>} */ (hits.suggestions())
+        .map(([drop, without, n]) => ({ drop, without, articles: n })),
     didYouMean: articles.length ? null : correction(hits.didYouMean()),
     articles,
   };
@@ -180,7 +190,11 @@ function decodeSnippet(f) {
   return { block: f[0], part: PARTS[f[1]] ?? 'text', range: [f[2], f[3]], cut: [f[4] === 1, f[5] === 1], spans };
 }
 
-/** `[query, articles]` (src/wasm.rs) → a Correction, or null. */
+/**
+ * `[query, articles]` (src/wasm.rs) → a Correction, or null.
+ * @param {[string, number]|undefined} pair
+ * @returns {Correction|null}
+ */
 function correction(pair) {
   return pair ? { query: pair[0], articles: pair[1] } : null;
 }

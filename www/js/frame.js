@@ -4,7 +4,10 @@
 // starts listening late (the frame may be ready before the host's script runs) asks with
 // {type: 'article-explorer:measure'} and gets the height again.
 
-/** Posts the height of `root` to the parent whenever it changes, and when asked. */
+/**
+ * Posts the height of `root` to the parent whenever it changes, and when asked.
+ * @param {HTMLElement} root
+ */
 export function reportHeight(root) {
   if (window.parent === window) return;
   let last = -1;

@@ -26,7 +26,7 @@ try {
 } catch (error) {
   document.body.dataset.state = 'error';
   ui.error.hidden = false;
-  ui.error.textContent = `The search engine could not be loaded, so the articles cannot be shown. ${error?.message ?? error}`;
+  ui.error.textContent = `The search engine could not be loaded, so the articles cannot be shown. ${/** @type {{message?: string}|null|undefined} */ (error)?.message ?? error}`;
   ui.status.textContent = '';
   ui.input.disabled = true;
 }

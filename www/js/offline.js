@@ -15,6 +15,7 @@ export async function registerWorker(notices) {
     if (reloading) location.reload();
   });
   const registration = await navigator.serviceWorker.register('./sw.js');
+  /** @param {ServiceWorker|null} worker */
   const offer = (worker) => {
     if (!worker || !navigator.serviceWorker.controller || notices.querySelector('.update')) return;
     const box = el('p', 'update', 'A newer version of the explorer is ready. ');

@@ -6,11 +6,14 @@ import { segments, collapse as collapseUnits, excerpt, snippetText } from './seg
 /** @typedef {import('./engine.js').Article} Article */
 /** @typedef {import('./engine.js').ArticleHit} ArticleHit */
 /** @typedef {import('./engine.js').Result} Result */
+/** @typedef {import('./engine.js').Span} Span */
 
 /**
- * @param {string} tag
+ * @template {keyof HTMLElementTagNameMap} K
+ * @param {K} tag
  * @param {string} [className]
  * @param {string} [text]
+ * @returns {HTMLElementTagNameMap[K]}
  */
 export function el(tag, className, text) {
   const node = document.createElement(tag);
@@ -29,6 +32,9 @@ const HOW = [
 /**
  * Appends `text` to `parent`, the spans wrapped in <mark> (with class `stem` or `fuzzy`
  * when the span is not the word as typed).
+ * @param {HTMLElement} parent
+ * @param {string} text
+ * @param {Array<[number, number, number?]>|undefined} spans
  * @returns {HTMLElement[]} the marks, in order
  */
 export function appendMarked(parent, text, spans) {
@@ -48,6 +54,11 @@ export function appendMarked(parent, text, spans) {
   return marks;
 }
 
+/**
+ * @param {number} n
+ * @param {string} one
+ * @param {string} many
+ */
 const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
 
 /**
@@ -115,12 +126,18 @@ export class ArticleView {
  * @typedef {{key: string, node: HTMLElement, text: string, signature: string, marks: HTMLElement[]}} Field
  */
 
-/** A field's spans as a string: equal strings, equal highlights. */
+/**
+ * A field's spans as a string: equal strings, equal highlights.
+ * @param {Span[]|undefined} spans
+ */
 const signatureOf = (spans) => String(spans ?? '');
 
-/** A hit's spans by field key (`block:part`). */
+/**
+ * A hit's spans by field key (`block:part`).
+ * @param {ArticleHit|undefined} hit
+ */
 function spanMap(hit) {
-  /** @type {Map<string, Array<[number, number, number]>>} */
+  /** @type {Map<string, Span[]>} */
   const spans = new Map();
   for (const f of hit?.fields ?? []) spans.set(`${f.block}:${f.part}`, f.spans);
   return spans;
@@ -138,6 +155,11 @@ function spanMap(hit) {
 function renderArticle(container, article, spans, collapse, fields) {
   container.replaceChildren();
   const marks = [];
+  /**
+   * @param {HTMLElement} node
+   * @param {string} key
+   * @param {string} text
+   */
   const field = (node, key, text) => {
     const own = appendMarked(node, text, spans.get(key));
     fields.push({ key, node, text, signature: signatureOf(spans.get(key)), marks: own });
@@ -149,9 +171,11 @@ function renderArticle(container, article, spans, collapse, fields) {
   container.append(title);
 
   // The units below the title: the lede (block -2) and every block.
+  /** @type {number[]} */
   const units = [];
   if (article.lede !== null) units.push(-2);
   article.blocks.forEach((_, i) => units.push(i));
+  /** @type {Set<number>} */
   const matching = new Set();
   units.forEach((block, i) => {
     for (const part of ['text', 'title', 'author', 'teaser']) {
@@ -159,6 +183,7 @@ function renderArticle(container, article, spans, collapse, fields) {
     }
   });
 
+  /** @param {number} i */
   const render = (i) => {
     const [node, unitMarks] = renderUnit(article, units[i], field);
     marks.push(...unitMarks);
@@ -188,6 +213,9 @@ function renderArticle(container, article, spans, collapse, fields) {
 /**
  * One unit: the lede or a block, its fields written by `field(node, key, text)` (which
  * returns their marks). @returns {[HTMLElement, HTMLElement[]]}
+ * @param {Article} article
+ * @param {number} block -2 the lede, else the block's index
+ * @param {(node: HTMLElement, key: string, text: string) => HTMLElement[]} field
  */
 function renderUnit(article, block, field) {
   if (block === -2) {
@@ -199,7 +227,7 @@ function renderUnit(article, block, field) {
     const card = el('aside', 'card');
     card.setAttribute('aria-label', 'Related article');
     const marks = [];
-    for (const [part, tag] of [['title', 'p'], ['author', 'p'], ['teaser', 'p']]) {
+    for (const [part, tag] of /** @type {Array<['title'|'author'|'teaser', 'p']>} */ ([['title', 'p'], ['author', 'p'], ['teaser', 'p']])) {
       const node = el(tag, `card-${part}`);
       marks.push(...field(node, `${block}:${part}`, b[part]));
       card.append(node);
@@ -215,18 +243,23 @@ function renderUnit(article, block, field) {
  * The text of one field of an article.
  * @param {Article} article
  * @param {number} block -1 title, -2 lede, else the block's index
- * @param {string} part
+ * @param {import('./engine.js').Part} part
  */
 export function fieldText(article, block, part) {
   if (block === -1) return article.title;
   if (block === -2) return article.lede ?? '';
   const b = article.blocks[block];
-  return (b?.kind === 'card' ? b[part] : b?.text) ?? '';
+  // A card has no `text` part (undefined, so '').
+  return (b?.kind === 'card' ? /** @type {Partial<Record<import('./engine.js').Part, string>>} */ (b)[part] : b?.text) ?? '';
 }
 
 /**
  * Sets `node`'s text only when it differs from what was rendered last (`slot[key]`): an
  * unchanged item costs a comparison, not a DOM write (and no style or layout work).
+ * @param {Slot} slot
+ * @param {'titleText'|'metaText'|'countText'} key
+ * @param {HTMLElement} node
+ * @param {string} text
  */
 function setSlotText(slot, key, node, text) {
   if (slot[key] === text) return;
@@ -240,13 +273,24 @@ function setSlotText(slot, key, node, text) {
   }
 }
 
-/** The line under an item's title: its cards' authors. */
+/**
+ * The line under an item's title: its cards' authors.
+ * @param {Article} article
+ */
 function metaText(article) {
   const cards = article.blocks.filter((b) => b.kind === 'card');
   return cards.length
     ? `${plural(cards.length, 'related article', 'related articles')}: ${cards.map((c) => c.author).join(', ')}`
     : '';
 }
+
+/**
+ * One item of the list and what it shows.
+ * @typedef {{li: HTMLLIElement, button: HTMLButtonElement, title: HTMLSpanElement,
+ *   meta: HTMLSpanElement, count: HTMLSpanElement, snippet: HTMLParagraphElement,
+ *   article: number, titleText: string, metaText: string, countText: string,
+ *   countLabel: string|null, pending: {a: number, hit: ArticleHit, highlighting: boolean}|null}} Slot
+ */
 
 /** Items rewritten at once when none is known to be on screen (a screenful and more). */
 const FIRST_ITEMS = 40;
@@ -312,6 +356,7 @@ export class ArticleList {
       // Each item's best excerpt (the engine's snippet) while a query highlights.
       const snippet = el('p', 'snippet');
       li.append(snippet);
+      /** @type {Slot} */
       const slot = {
         li, button, title, meta: metaNode, count, snippet,
         /** What the slot shows: its article, and the texts last written. */
@@ -321,7 +366,7 @@ export class ArticleList {
       };
       button.addEventListener('click', () => onSelect(slot.article));
       li.addEventListener('contentvisibilityautostatechange', (e) => {
-        this.onScreen[i] = /** @type {any} */ (e).skipped ? 0 : 1;
+        this.onScreen[i] = /** @type {ContentVisibilityAutoStateChangeEvent} */ (e).skipped ? 0 : 1;
         const { pending } = slot;
         if (this.onScreen[i] && pending) {
           slot.pending = null;
@@ -347,6 +392,7 @@ export class ArticleList {
     const focusedSlot = slots.findIndex((s) => s.button === focusRoot.activeElement);
     const focusedArticle = focusedSlot >= 0 ? slots[focusedSlot].article : -1;
 
+    /** @type {ArticleList['plan']} */
     const plan = { articles: new Int32Array(n), hits: [], shown: result.articles.length, active, result, done: 0 };
     const inResult = new Uint8Array(n);
     let k = 0;
@@ -377,7 +423,10 @@ export class ArticleList {
     return active ? n - plan.shown : 0;
   }
 
-  /** Brings the slots up to `end` in line with the plan. */
+  /**
+   * Brings the slots up to `end` in line with the plan.
+   * @param {number} end
+   */
   apply(end) {
     const { plan } = this;
     for (let s = plan.done; s < end; s++) {
@@ -437,7 +486,13 @@ export class ArticleList {
     }
   }
 
-  /** Writes article `a`'s snippet (its best excerpt, or in compact mode its lede) into the slot. */
+  /**
+   * Writes article `a`'s snippet (its best excerpt, or in compact mode its lede) into the slot.
+   * @param {Slot} slot
+   * @param {number} a
+   * @param {ArticleHit} hit
+   * @param {boolean} highlighting
+   */
   fillSnippet(slot, a, hit, highlighting) {
     const article = this.articles[a];
     const snippet = highlighting ? hit.snippet : null;
@@ -452,7 +507,10 @@ export class ArticleList {
     }
   }
 
-  /** Marks article `index` as the one shown. */
+  /**
+   * Marks article `index` as the one shown.
+   * @param {number} index
+   */
   select(index) {
     const slot = index >= 0 ? this.slotOf[index] : -1;
     if (slot === this.selectedSlot && index === this.selected) return;

@@ -106,6 +106,7 @@ export function excerpt(text, spans, radius = 80) {
     const space = text.lastIndexOf(' ', end);
     if (space > last) end = space;
   }
+  /** @param {number} i */
   const isLow = (i) => i > 0 && i < text.length && (text.charCodeAt(i) & 0xfc00) === 0xdc00;
   if (isLow(start)) start++;
   if (isLow(end)) end--;

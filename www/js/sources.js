@@ -1,6 +1,7 @@
-// Where the engine's inputs come from. Undefined: the files of the site — the wasm
-// beside the glue (pkg/article_explorer_bg.wasm, resolved from the glue's own URL) and
-// the articles bundle (articles.txt, resolved from this module's URL). The single-file
-// edition (cargo xtask dist) replaces this module with one holding the bytes of both.
-export const WASM_SOURCE = undefined;
-export const ARTICLES_SOURCE = undefined;
+// Where the engine's inputs come from: a URL to fetch, or the bytes themselves.
+// `cargo xtask dist` writes this module per edition before bundling (xtask/src/bundle.rs):
+// the site's resolves the wasm and the articles bundle against the bundle's own URL (both
+// bundles sit at the site's root), the single file's holds their bytes. These values are
+// the site's, for the type check.
+export const WASM_SOURCE = /** @type {URL|Uint8Array} */ (new URL('pkg/article_explorer_bg.wasm', import.meta.url));
+export const ARTICLES_SOURCE = /** @type {URL|Uint8Array} */ (new URL('articles.txt', import.meta.url));

@@ -95,6 +95,7 @@ function searchTips() {
   const details = el('details', 'tips');
   const summary = el('summary', undefined, 'Search tips');
   const p = el('p');
+  /** @param {string} text */
   const code = (text) => el('code', undefined, text);
   p.append(
     code('seoul moscow'), ' both words · ', code('"moon jae-in"'), ' exact phrase · ',

@@ -5,13 +5,13 @@
 //! (benches/core.rs). Figures go to target/bench/. `--smoke` is the quick check `cargo
 //! xtask test` runs.
 
-use std::path::Path;
-use std::process::Command;
+use std::path::PathBuf;
 
-use super::{cargo, corpus, dist, root, run, tools};
+use super::{cargo, corpus, dist, root};
+use crate::steps::{Ctx, Step, Tool};
 
 /// `bench [--articles N,…] [--smoke]`.
-pub fn command(args: &[String]) -> Result<(), String> {
+pub fn command(args: &[String]) -> Result<Vec<Step>, String> {
     let mut sizes = vec![100, 1000];
     let mut smoke = false;
     let mut it = args.iter().skip(1);
@@ -32,60 +32,72 @@ pub fn command(args: &[String]) -> Result<(), String> {
             other => return Err(format!("unknown bench option {other}")),
         }
     }
-    if smoke {
-        return self::smoke(&root().join("dist"), true);
-    }
     let site = root().join("dist");
-    dist::dist(&site, None)?;
-    for &n in &sizes {
-        node(n, false)?;
+    let mut steps = vec![dist::step(site.clone(), None)];
+    if smoke {
+        steps.push(self::smoke());
+        return Ok(steps);
     }
-    browser(&site, &sizes)?;
+    for &n in &sizes {
+        steps.push(Step::task(
+            "node benchmark",
+            &[Tool::NodePackages, Tool::WordList],
+            move |ctx| node(ctx, n, false),
+        ));
+    }
+    let small: Vec<usize> = sizes.iter().copied().filter(|&n| n <= 1000).collect();
+    for &n in &small {
+        let corpus_dir = corpus::default_dir(n);
+        steps.push(dist::step(site_dir(n), Some(corpus_dir)));
+    }
+    let browser_sizes = small.clone();
+    steps.push(Step::task(
+        "browser benchmark",
+        &[Tool::NodePackages, Tool::Chromium],
+        move |ctx| browser(ctx, &site, &browser_sizes),
+    ));
     // The core, native, on the largest corpus of at most 1,000 articles, with the queries
     // the Node benchmark chose there.
-    if let Some(&n) = sizes.iter().filter(|&&n| n <= 1000).max() {
-        let json = root().join(format!("target/bench/node-{n}.json"));
-        eprintln!("xtask: $ cargo bench --bench core (corpus of {n} articles)");
-        let status = Command::new(cargo())
-            .current_dir(root())
-            .args(["bench", "--bench", "core"])
-            .env("AE_BENCH_CORPUS", corpus::default_dir(n))
-            .env("AE_BENCH_QUERIES", json)
-            .status()
-            .map_err(|e| format!("cannot start cargo: {e}"))?;
-        if !status.success() {
-            return Err(format!("the core benchmark failed ({status})"));
-        }
+    if let Some(&n) = small.iter().max() {
+        steps.push(Step::task("core benchmark", &[], move |ctx| {
+            let json = root().join(format!("target/bench/node-{n}.json"));
+            let mut bench = ctx.command(&cargo(), &["bench", "--bench", "core"])?;
+            bench
+                .env("AE_BENCH_CORPUS", corpus::default_dir(n))
+                .env("AE_BENCH_QUERIES", json);
+            crate::steps::status(bench, "cargo", &["bench", "--bench", "core"])
+        }));
     }
-    Ok(())
+    Ok(steps)
+}
+
+/// The site over the generated corpus of `n` articles.
+fn site_dir(n: usize) -> PathBuf {
+    root().join(format!("target/bench/site-{n}"))
 }
 
 /// The smoke run: 100 articles, every engine, few iterations; fails when an engine
-/// throws or article-explorer miscounts. Builds the site into `dist_dir` first when
-/// `build` (else it must hold the wasm build: the Node benchmark reads `dist/pkg`).
-pub fn smoke(dist_dir: &Path, build: bool) -> Result<(), String> {
-    if build {
-        dist::dist(dist_dir, None)?;
-    }
-    node(100, true)
+/// throws or article-explorer miscounts. Runs after a step that built dist/ (the Node
+/// benchmark reads the engine from `dist/pkg`).
+pub fn smoke() -> Step {
+    Step::task(
+        "benchmark smoke run",
+        &[Tool::NodePackages, Tool::WordList],
+        |ctx| node(ctx, 100, true),
+    )
 }
 
 /// The browser benchmark (benches/browser/run.mjs, headless Chromium): the seed site, and
 /// a site over each generated corpus of at most 1,000 articles (larger ones only measure
 /// their load, which the Node benchmark covers better).
-fn browser(seed_site: &Path, sizes: &[usize]) -> Result<(), String> {
-    tools::ensure_chromium()?;
+fn browser(ctx: &Ctx, seed_site: &std::path::Path, sizes: &[usize]) -> Result<(), String> {
     let mut args: Vec<String> = vec![
         "benches/browser/run.mjs".into(),
         "--site".into(),
         seed_site.display().to_string(),
     ];
-    for &n in sizes.iter().filter(|&&n| n <= 1000) {
-        let corpus_dir = corpus::default_dir(n);
-        corpus::ensure(n, &corpus_dir)?;
-        let site = root().join(format!("target/bench/site-{n}"));
-        dist::dist(&site, Some(&corpus_dir))?;
-        args.extend(["--site".into(), site.display().to_string()]);
+    for &n in sizes {
+        args.extend(["--site".into(), site_dir(n).display().to_string()]);
     }
     args.extend([
         "--json".into(),
@@ -95,14 +107,13 @@ fn browser(seed_site: &Path, sizes: &[usize]) -> Result<(), String> {
             .to_string(),
     ]);
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
-    run("node", &args)
+    ctx.run("node", &args)
 }
 
 /// The Node benchmark on the corpus of `n` articles.
-fn node(n: usize, smoke: bool) -> Result<(), String> {
-    tools::ensure_node_packages()?;
+fn node(ctx: &Ctx, n: usize, smoke: bool) -> Result<(), String> {
     let dir = corpus::default_dir(n);
-    corpus::ensure(n, &dir)?;
+    corpus::ensure(ctx, n, &dir)?;
     let out = root().join("target/bench");
     std::fs::create_dir_all(&out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
     let json = out.join(format!(
@@ -122,5 +133,5 @@ fn node(n: usize, smoke: bool) -> Result<(), String> {
     if smoke {
         args.push("--smoke");
     }
-    run("node", &args)
+    ctx.run("node", &args)
 }

@@ -24,6 +24,7 @@
 use std::path::{Path, PathBuf};
 
 use super::root;
+use crate::steps::{Ctx, Step, Tool};
 
 /// Bump when the output changes for the same word list.
 const VERSION: u32 = 5;
@@ -113,7 +114,7 @@ const LAST_NAMES: &str = "\
 const INITIALS: &str = "ABDEGIKLMNPRSTVY";
 
 /// `corpus --articles N [--out DIR]`.
-pub fn command(args: &[String]) -> Result<(), String> {
+pub fn command(args: &[String]) -> Result<Vec<Step>, String> {
     let mut articles: Option<usize> = None;
     let mut out: Option<PathBuf> = None;
     let mut it = args.iter().skip(1);
@@ -135,7 +136,9 @@ pub fn command(args: &[String]) -> Result<(), String> {
     }
     let n = articles.ok_or("usage: cargo xtask corpus --articles N [--out DIR]")?;
     let out = out.unwrap_or_else(|| default_dir(n));
-    ensure(n, &out)
+    Ok(vec![Step::task("corpus", &[Tool::WordList], move |ctx| {
+        ensure(ctx, n, &out)
+    })])
 }
 
 /// Where the corpus of `n` articles goes by default: target/corpus/N.
@@ -145,8 +148,8 @@ pub fn default_dir(n: usize) -> PathBuf {
 
 /// Writes the corpus of `n` articles into `out`, unless its stamp says it is there.
 /// Replaces a folder that holds an older corpus; refuses to clear any other folder.
-pub fn ensure(n: usize, out: &Path) -> Result<(), String> {
-    crate::tools::ensure_word_list()?;
+pub fn ensure(ctx: &Ctx, n: usize, out: &Path) -> Result<(), String> {
+    ctx.need(Tool::WordList)?;
     let words_text = std::fs::read_to_string(WORDS)
         .map_err(|e| format!("cannot read {WORDS}: {e} (cargo xtask setup installs wamerican)"))?;
     let words_hash = fnv(FNV_OFFSET, words_text.as_bytes());

@@ -1,72 +1,66 @@
-//! The static site: the wasm build (cargo → wasm-bindgen → npm's wasm-opt) and www/,
-//! written into one directory ready for any static host.
+//! The static site: the wasm build (cargo → wasm-bindgen → npm's wasm-opt), the page's
+//! scripts and styles bundled by esbuild (src/bundle.rs), and the articles, written into
+//! one directory ready for any static host.
+//!
+//! ```text
+//! www/ ──copy──▶ target/site-src/ ◀── pkg/ (wasm-bindgen glue + wasm-opt'd wasm)
+//!                       │ esbuild
+//!                       ▼
+//! dist/  index.html  page.js(.map)  article-explorer.js(.map)  style.css(.map)
+//!        pkg/article_explorer_bg.wasm  articles.txt  sw.js  favicon.svg  demo.*
+//!        pkg/article_explorer.js (the raw glue, for scripts of your own and the benches)
+//!        article-explorer.html (the single file)
+//! ```
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
-use super::{cargo, root, run};
-use crate::tools;
+use super::{cargo, root};
+use crate::bundle;
+use crate::steps::{Ctx, Step, Tool};
 
 /// The Cargo profile of the wasm build (Cargo.toml: release, optimised for size).
 const PROFILE: &str = "wasm-release";
 const TARGET: &str = "wasm32-unknown-unknown";
 const CRATE: &str = "article_explorer";
 
+/// What building the site uses: the wasm toolchain, and npm's wasm-opt and esbuild.
+const NEEDS: &[Tool] = &[Tool::WasmTarget, Tool::WasmBindgen, Tool::NodePackages];
+
+/// The step that builds the site into `out` with the articles of `seeds` (default seeds/).
+pub fn step(out: PathBuf, seeds: Option<PathBuf>) -> Step {
+    Step::task("dist", NEEDS, move |ctx| dist(ctx, &out, seeds.as_deref()))
+}
+
+/// The step that writes the glue's type declarations, `target/types/pkg/*.d.ts`, which
+/// `tsc` checks the page's imports of the engine against (tsconfig.json's `rootDirs`).
+pub fn types_step() -> Step {
+    Step::task(
+        "glue types",
+        &[Tool::WasmTarget, Tool::WasmBindgen],
+        |ctx| {
+            let wasm = build_wasm(ctx)?;
+            bindgen(ctx, &wasm, &root().join("target/types/pkg"), true)
+        },
+    )
+}
+
 /// Builds the site into `out` (replacing it) with the articles of `seeds` (default
-/// `seeds/`) in `articles.txt`. Installs the wasm target, wasm-bindgen and wasm-opt first
-/// if missing.
-pub fn dist(out: &Path, seeds: Option<&Path>) -> Result<(), String> {
-    tools::ensure_wasm_target()?;
-    let bindgen = tools::ensure_wasm_bindgen()?;
-    tools::ensure_node_packages()?;
-    let wasm_opt = tools::ensure_wasm_opt()?;
-
-    eprintln!("xtask: building the wasm module");
-    let target_dir = root().join("target");
-    let mut build = Command::new(cargo());
-    build
-        .current_dir(root())
-        .args(["build", "--lib", "--profile", PROFILE, "--target", TARGET])
-        .env("CARGO_TARGET_DIR", &target_dir);
-    check(build.status(), "cargo build (wasm)")?;
-
-    if out.exists() {
-        std::fs::remove_dir_all(out).map_err(|e| format!("cannot clear {}: {e}", out.display()))?;
-    }
-    copy_dir(&root().join("www"), out)?;
-    write_articles(out, seeds)?;
-
-    let wasm = target_dir
-        .join(TARGET)
-        .join(PROFILE)
-        .join(format!("{CRATE}.wasm"));
-    let pkg = out.join("pkg");
-    let pkg_arg = pkg.display().to_string();
-    let wasm_arg = wasm.display().to_string();
-    run(
-        &bindgen.display().to_string(),
-        &[
-            "--target",
-            "web",
-            "--no-typescript",
-            "--out-dir",
-            &pkg_arg,
-            &wasm_arg,
-        ],
-    )?;
-    // The glue as shipped: without the doc comments wasm-bindgen copies from the Rust
-    // side (they are read in src/wasm.rs; 0.8 kB of the engine's gzipped download).
-    let glue = pkg.join(format!("{CRATE}.js"));
-    let source = std::fs::read_to_string(&glue)
-        .map_err(|e| format!("cannot read {}: {e}", glue.display()))?;
-    std::fs::write(&glue, strip_doc_comments(&source))
-        .map_err(|e| format!("cannot write {}: {e}", glue.display()))?;
+/// `seeds/`) in `articles.txt`.
+fn dist(ctx: &Ctx, out: &Path, seeds: Option<&Path>) -> Result<(), String> {
+    let wasm = build_wasm(ctx)?;
+    // The staging copy esbuild reads: www/ and the glue beside it, as the modules import it.
+    let src = root().join("target/site-src");
+    clear(&src)?;
+    copy_dir(&root().join("www"), &src)?;
+    let pkg = src.join("pkg");
+    bindgen(ctx, &wasm, &pkg, false)?;
     let bg = pkg.join(format!("{CRATE}_bg.wasm"));
     let bg_arg = bg.display().to_string();
     // -Oz until nothing changes, and without the two custom sections no browser reads
     // (the toolchain and the feature list: ~250 bytes; stripped after the passes ran).
-    run(
-        &wasm_opt.display().to_string(),
+    let wasm_opt = ctx.node_bin("wasm-opt")?.display().to_string();
+    ctx.run(
+        &wasm_opt,
         &[
             "-Oz",
             "--converge",
@@ -77,23 +71,69 @@ pub fn dist(out: &Path, seeds: Option<&Path>) -> Result<(), String> {
             &bg_arg,
         ],
     )?;
-    report_sizes(&[bg, glue, out.join("articles.txt")]);
-    crate::single::write_page(out)?;
-    let version = stamp(out)?;
-    let single = crate::single::write(out)?;
-    report_sizes(&[single]);
+
+    clear(out)?;
+    for file in [
+        "index.html",
+        "favicon.svg",
+        "demo.html",
+        "demo.css",
+        "demo.js",
+    ] {
+        copy(&src.join(file), &out.join(file))?;
+    }
+    for file in [format!("{CRATE}_bg.wasm"), format!("{CRATE}.js")] {
+        copy(&pkg.join(&file), &out.join("pkg").join(&file))?;
+    }
+    write_articles(ctx, out, seeds)?;
+    bundle::site(ctx, &src, out)?;
+    let version = stamp(out, &src.join("sw.js"))?;
+    bundle::worker(ctx, &src.join("sw.js"), &out.join("sw.js"))?;
+    let single = bundle::single(ctx, &src, out, &version)?;
+    report_sizes(&[
+        out.join(bundle::PAGE),
+        out.join(bundle::ELEMENT),
+        out.join(bundle::STYLE),
+        bg,
+        out.join("articles.txt"),
+        single,
+    ]);
     eprintln!("xtask: build {version}");
     eprintln!("xtask: the site is in {}", out.display());
     Ok(())
 }
 
+/// `cargo build` of the wasm module; returns its path.
+fn build_wasm(ctx: &Ctx) -> Result<PathBuf, String> {
+    let target_dir = root().join("target");
+    let args = ["build", "--lib", "--profile", PROFILE, "--target", TARGET];
+    let mut build = ctx.command(&cargo(), &args)?;
+    build.env("CARGO_TARGET_DIR", &target_dir);
+    crate::steps::status(build, "cargo", &args)?;
+    Ok(target_dir
+        .join(TARGET)
+        .join(PROFILE)
+        .join(format!("{CRATE}.wasm")))
+}
+
+/// wasm-bindgen's glue for the web into `out_dir`, with TypeScript declarations or not.
+fn bindgen(ctx: &Ctx, wasm: &Path, out_dir: &Path, types: bool) -> Result<(), String> {
+    let bindgen = ctx.wasm_bindgen()?.display().to_string();
+    let (out_arg, wasm_arg) = (out_dir.display().to_string(), wasm.display().to_string());
+    let mut args = vec!["--target", "web", "--out-dir", &out_arg, &wasm_arg];
+    if !types {
+        args.push("--no-typescript");
+    }
+    ctx.run(&bindgen, &args)
+}
+
 /// Writes `out/articles.txt`, the bundle of the articles of `seeds` (default `seeds/`),
 /// with the CLI (`article-explorer bundle`), which parses every file first: a file that is
 /// not an article fails the build, naming it.
-fn write_articles(out: &Path, seeds: Option<&Path>) -> Result<(), String> {
+fn write_articles(ctx: &Ctx, out: &Path, seeds: Option<&Path>) -> Result<(), String> {
     let seeds = seeds.map_or_else(|| root().join("seeds"), Path::to_path_buf);
     let bundle = out.join("articles.txt");
-    run(
+    ctx.run(
         &cargo(),
         &[
             "run",
@@ -108,15 +148,23 @@ fn write_articles(out: &Path, seeds: Option<&Path>) -> Result<(), String> {
     )
 }
 
-/// The name of the single-file edition, which the service worker does not cache.
-const SINGLE: &str = "article-explorer.html";
+/// Whether the service worker keeps `file` for offline use: everything the page and the
+/// element load; not the source maps (fetched only by developer tools), the raw glue (the
+/// bundles carry it) or the single file.
+fn cached(file: &str) -> bool {
+    !(file.ends_with(".map")
+        || file == bundle::SINGLE
+        || file == "sw.js"
+        || file == format!("pkg/{CRATE}.js"))
+}
 
-/// Names the build: a hash of every file of the site, written into `js/version.js` and
-/// `sw.js` (with the list of files the worker caches). Returns the version.
-fn stamp(out: &Path) -> Result<String, String> {
+/// Names the build: a hash of every file the service worker caches, written into the
+/// page's bundle (in place of [`bundle::VERSION_PLACEHOLDER`]) and into the worker's
+/// source `worker` (with the list of files it caches). Returns the version.
+fn stamp(out: &Path, worker: &Path) -> Result<String, String> {
     let mut files = Vec::new();
     list_files(out, out, &mut files)?;
-    files.retain(|f| f != "sw.js" && f != SINGLE && f != "js/version.js");
+    files.retain(|f| cached(f));
     files.sort();
     // FNV-1a, 64 bits: enough to tell builds apart (not a security boundary).
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
@@ -134,22 +182,22 @@ fn stamp(out: &Path) -> Result<String, String> {
         }
     }
     let version = format!("{hash:016x}");
-    let mut cached = vec!["./".to_owned(), "js/version.js".to_owned()];
-    cached.extend(files.iter().cloned());
-    let list = cached
-        .iter()
-        .map(|f| format!("'{f}'"))
-        .collect::<Vec<_>>()
-        .join(", ");
+    let mut list = vec!["'./'".to_owned()];
+    list.extend(files.iter().map(|f| format!("'{f}'")));
     replace_in(
-        &out.join("sw.js"),
+        worker,
         &[
             ("__BUILD__", &version),
-            ("const FILES = ['./'];", &format!("const FILES = [{list}];")),
+            (
+                "const FILES = ['./'];",
+                &format!("const FILES = [{}];", list.join(", ")),
+            ),
         ],
     )?;
-    replace_in(&out.join("js/version.js"), &[("__BUILD__", &version)])?;
-    replace_in(&out.join("js/page.js"), &[("__BUILD__", &version)])?;
+    replace_in(
+        &out.join(bundle::PAGE),
+        &[(bundle::VERSION_PLACEHOLDER, &version)],
+    )?;
     Ok(version)
 }
 
@@ -181,12 +229,23 @@ fn list_files(base: &Path, dir: &Path, out: &mut Vec<String>) -> Result<(), Stri
     Ok(())
 }
 
-fn check(status: std::io::Result<std::process::ExitStatus>, what: &str) -> Result<(), String> {
-    match status {
-        Ok(s) if s.success() => Ok(()),
-        Ok(s) => Err(format!("{what} failed ({s})")),
-        Err(e) => Err(format!("cannot start {what}: {e}")),
+/// Removes `dir` if it exists, and creates it empty.
+fn clear(dir: &Path) -> Result<(), String> {
+    if dir.exists() {
+        std::fs::remove_dir_all(dir).map_err(|e| format!("cannot clear {}: {e}", dir.display()))?;
     }
+    std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))
+}
+
+/// Copies one file, creating its folder.
+fn copy(from: &Path, to: &Path) -> Result<(), String> {
+    if let Some(dir) = to.parent() {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    }
+    std::fs::copy(from, to)
+        .map(|_| ())
+        .map_err(|e| format!("cannot copy {}: {e}", from.display()))
 }
 
 /// Copies `from` into `to`, recursively.
@@ -201,83 +260,45 @@ fn copy_dir(from: &Path, to: &Path) -> Result<(), String> {
         if path.is_dir() {
             copy_dir(&path, &target)?;
         } else {
-            std::fs::copy(&path, &target)
-                .map_err(|e| format!("cannot copy {}: {e}", path.display()))?;
+            copy(&path, &target)?;
         }
     }
     Ok(())
 }
 
-/// The performance budget's engine download: the wasm and its JS glue, `gzip -9`. Issue 5
-/// set 60 kB; issue 6's language features add the Snowball stemmers (English and Russian,
-/// ported into src/stem/) and its own code: snippets, keyphrases, corrections; then the
-/// phrase step (+0.25 kB for phrases 2.5x faster) (docs/performance.md).
-pub const ENGINE_BUDGET_GZIP: usize = 88_200;
-
-/// The engine download of the site in `out` (wasm + glue), in bytes after `gzip -9`.
-pub fn engine_gzip(out: &Path) -> Result<usize, String> {
-    let pkg = out.join("pkg");
-    let wasm = gzip_len(&pkg.join(format!("{CRATE}_bg.wasm")))?;
-    let glue = gzip_len(&pkg.join(format!("{CRATE}.js")))?;
-    Ok(wasm + glue)
-}
-
-/// The size of `file` after `gzip -9`.
-fn gzip_len(file: &Path) -> Result<usize, String> {
-    let out = Command::new("gzip")
-        .args(["-9", "-c"])
-        .arg(file)
-        .output()
-        .map_err(|e| format!("cannot run gzip: {e}"))?;
-    if !out.status.success() {
-        return Err(format!("gzip {} failed", file.display()));
-    }
-    Ok(out.stdout.len())
-}
-
-/// Prints each file's size raw and gzipped (`gzip -9`).
+/// Prints each file's size. The compressed sizes and their budget are measured in one
+/// place, with Node's zlib: benches/sizes.mjs (tests/e2e/size.test.mjs checks the budget).
 fn report_sizes(files: &[PathBuf]) {
     for file in files {
         let raw = std::fs::metadata(file).map(|m| m.len()).unwrap_or(0);
-        let gz = gzip_len(file).unwrap_or(0);
         eprintln!(
-            "xtask: {}: {raw} bytes, {gz} gzipped",
+            "xtask: {}: {raw} bytes",
             file.file_name().and_then(|n| n.to_str()).unwrap_or("?")
         );
     }
 }
 
-/// `js` without its doc comments: every `/** … */` block that starts a line (as
-/// wasm-bindgen writes them before classes, methods and functions). Other comments and
-/// all code are kept as they are.
-fn strip_doc_comments(js: &str) -> String {
-    let mut out = String::with_capacity(js.len());
-    let mut in_doc = false;
-    for line in js.split_inclusive('\n') {
-        if !in_doc && line.trim_start().starts_with("/**") {
-            in_doc = true;
-        }
-        if in_doc {
-            if line.contains("*/") {
-                in_doc = false;
-            }
-            continue;
-        }
-        out.push_str(line);
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
-    use super::strip_doc_comments;
+    use super::cached;
 
     #[test]
-    fn doc_comments_go_and_code_stays() {
-        let js = "/**\n * The corpus.\n */\nexport class Explorer {\n    /** @returns {number} */\n    get buildMs() {\n        return wasm.f('/** not a comment */'); // kept\n    }\n}\n";
-        assert_eq!(
-            strip_doc_comments(js),
-            "export class Explorer {\n    get buildMs() {\n        return wasm.f('/** not a comment */'); // kept\n    }\n}\n"
-        );
+    fn the_worker_keeps_what_the_page_loads() {
+        for file in [
+            "index.html",
+            "page.js",
+            "pkg/article_explorer_bg.wasm",
+            "articles.txt",
+        ] {
+            assert!(cached(file), "{file}");
+        }
+        for file in [
+            "page.js.map",
+            "sw.js",
+            "article-explorer.html",
+            "pkg/article_explorer.js",
+        ] {
+            assert!(!cached(file), "{file}");
+        }
     }
 }

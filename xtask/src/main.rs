@@ -1,58 +1,84 @@
-//! The project's tasks: `cargo xtask <task>`. Each task says what it runs.
+//! The project's tasks: `cargo xtask <task>`. Each task is a plan of steps
+//! (src/steps.rs) that installs what a step uses just before it, and says what it runs.
 //!
-//! - `test`: formatting, lints and every test: native cargo tests, the wasm tests in
-//!   headless Chromium, the JS unit tests and the end-to-end tests in a real Chromium,
-//!   and the benchmark's smoke run.
+//! - `test`: formatting, lints and the type check of the page's JS, then every test:
+//!   native cargo tests, the wasm tests in headless Chromium, the JS unit tests and the
+//!   end-to-end tests in a real Chromium, and the benchmark's smoke run.
+//! - `lint`: rustfmt, clippy (native and wasm), `tsc` over www/.
 //! - `serve [--port N]`: builds the site into dist/ and serves it on 127.0.0.1:8000.
-//! - `dist`: writes the complete static site into dist/, with the single-file edition
-//!   dist/article-explorer.html.
+//! - `dist [--out DIR] [--seeds DIR]`: writes the complete static site into dist/, with
+//!   the single-file edition dist/article-explorer.html.
 //! - `corpus --articles N [--out DIR]`: writes the benchmark corpus of N articles
 //!   (deterministic; default target/corpus/N).
 //! - `bench [--articles N,…] [--smoke]`: the Node benchmark against the other engines on
 //!   corpora of 100 and 1,000 articles (or those given), then the core's criterion
 //!   benchmark; `--smoke`: the quick check `test` runs (100 articles).
-//! - `setup`: installs what the wasm build and browser tests need, skipping what is there
-//!   (wasm target, wasm-bindgen CLI, npm's wasm-opt and Playwright, Chromium + chromedriver)
-//!   and the benchmark corpus's word list (Debian's wamerican).
+//! - `setup`: installs everything any command uses, skipping what is there.
 
 use std::path::PathBuf;
-use std::process::{Command, ExitCode};
+use std::process::ExitCode;
+
+use steps::{Step, Tool};
 
 mod bench;
+mod bundle;
 mod corpus;
 mod dist;
 mod serve;
-mod single;
+mod steps;
 mod tools;
+
+/// One command line of each shape, for the plan's tests (src/steps.rs).
+#[cfg(test)]
+const COMMAND_LINES: &[&str] = &[
+    "test",
+    "lint",
+    "setup",
+    "dist",
+    "dist --out x --seeds y",
+    "serve --port 0",
+    "corpus --articles 10",
+    "bench",
+    "bench --articles 100,10000",
+    "bench --smoke",
+];
+
+const USAGE: &str =
+    "usage: cargo xtask test | lint | serve [--port N] | dist [--out DIR] [--seeds DIR] | \
+     corpus --articles N [--out DIR] | bench [--articles N,…] [--smoke] | setup";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let result = match args.first().map(String::as_str) {
-        Some("test") => test(),
-        Some("lint") => lint(),
-        Some("setup") => tools::setup(),
-        Some("dist") => {
-            dist_args(&args).and_then(|(out, seeds)| dist::dist(&out, seeds.as_deref()))
-        }
-        Some("corpus") => corpus::command(&args),
-        Some("bench") => bench::command(&args),
-        Some("serve") => serve::port_arg(&args).and_then(|port| {
-            let out = root().join("dist");
-            dist::dist(&out, None)?;
-            serve::serve(&out, port)
-        }),
-        _ => Err(
-            "usage: cargo xtask test | serve [--port N] | dist [--out DIR] [--seeds DIR] | \
-             corpus --articles N [--out DIR] | bench [--articles N,…] [--smoke] | lint | setup"
-                .to_owned(),
-        ),
-    };
-    match result {
+    match plan(&args).and_then(steps::execute) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
             eprintln!("xtask: {message}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// The steps of the command `args` names.
+fn plan(args: &[String]) -> Result<Vec<Step>, String> {
+    match args.first().map(String::as_str) {
+        Some("test") => Ok(test()),
+        Some("lint") => Ok(lint()),
+        Some("setup") => Ok(vec![Step::task("setup", &Tool::ALL, |_| {
+            eprintln!("xtask: everything is installed");
+            Ok(())
+        })]),
+        Some("dist") => dist_args(args).map(|(out, seeds)| vec![dist::step(out, seeds)]),
+        Some("corpus") => corpus::command(args),
+        Some("bench") => bench::command(args),
+        Some("serve") => {
+            let port = serve::port_arg(args)?;
+            let out = root().join("dist");
+            Ok(vec![
+                dist::step(out.clone(), None),
+                Step::task("serve", &[], move |_| serve::serve(&out, port)),
+            ])
+        }
+        _ => Err(USAGE.to_owned()),
     }
 }
 
@@ -73,23 +99,8 @@ fn dist_args(args: &[String]) -> Result<(PathBuf, Option<PathBuf>), String> {
     Ok((out, seeds))
 }
 
-/// Runs `program args…` from the workspace root, echoing it first; fails if it fails.
-fn run(program: &str, args: &[&str]) -> Result<(), String> {
-    eprintln!("xtask: $ {program} {}", args.join(" "));
-    let status = Command::new(program)
-        .args(args)
-        .current_dir(root())
-        .status()
-        .map_err(|e| format!("cannot start {program}: {e}"))?;
-    if status.success() {
-        Ok(())
-    } else {
-        Err(format!("`{program} {}` failed ({status})", args.join(" ")))
-    }
-}
-
-fn root() -> std::path::PathBuf {
-    let manifest = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+fn root() -> PathBuf {
+    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     manifest
         .parent()
         .map(std::path::Path::to_path_buf)
@@ -100,115 +111,110 @@ fn cargo() -> String {
     std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned())
 }
 
-/// Formatting and clippy, warnings denied.
-fn lint() -> Result<(), String> {
+/// Formatting, clippy (native and wasm, warnings denied) and the JS type check.
+fn lint() -> Vec<Step> {
     let cargo = cargo();
-    run(&cargo, &["fmt", "--all", "--", "--check"])?;
-    run(
-        &cargo,
-        &[
-            "clippy",
-            "--workspace",
-            "--all-targets",
-            "--",
-            "-D",
-            "warnings",
-        ],
-    )?;
-    run(
-        &cargo,
-        &[
-            "clippy",
-            "--lib",
-            "--target",
-            "wasm32-unknown-unknown",
-            "--",
-            "-D",
-            "warnings",
-        ],
-    )
+    let clippy = ["--", "-D", "warnings"];
+    let native = [&["clippy", "--workspace", "--all-targets"][..], &clippy].concat();
+    let wasm = [
+        &["clippy", "--lib", "--target", "wasm32-unknown-unknown"][..],
+        &clippy,
+    ]
+    .concat();
+    vec![
+        Step::cmd(
+            "rustfmt",
+            &[Tool::RustLints],
+            &cargo,
+            &["fmt", "--all", "--", "--check"],
+        ),
+        Step::cmd("clippy", &[Tool::RustLints], &cargo, &native),
+        Step::cmd(
+            "clippy (wasm)",
+            &[Tool::RustLints, Tool::WasmTarget],
+            &cargo,
+            &wasm,
+        ),
+        dist::types_step(),
+        Step::task("tsc", &[Tool::NodePackages], |ctx| {
+            let tsc = ctx.node_bin("tsc")?.display().to_string();
+            ctx.run(&tsc, &["-p", "tsconfig.json"])?;
+            ctx.run(&tsc, &["-p", "tsconfig.sw.json"])
+        }),
+    ]
 }
 
-/// Every test: native, wasm in headless Chromium, JS units, end-to-end in Chromium.
-fn test() -> Result<(), String> {
-    lint()?;
-    run(&cargo(), &["test", "--workspace"])?;
-
-    // The wasm build and the browsers; each installs only what is missing.
-    tools::ensure_wasm_target()?;
-    let bindgen = tools::ensure_wasm_bindgen()?;
-    tools::ensure_node_packages()?;
-    tools::ensure_chromium()?;
-    // The wasm tests' runner (.cargo/config.toml) is found on PATH: put the checked
-    // wasm-bindgen-test-runner first.
-    let mut path =
-        std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()).collect::<Vec<_>>();
-    if let Some(dir) = bindgen.parent() {
-        path.insert(0, dir.to_path_buf());
-    }
-    let path = std::env::join_paths(path).map_err(|e| e.to_string())?;
-    eprintln!("xtask: $ cargo test --target wasm32-unknown-unknown --test wasm");
-    let status = Command::new(cargo())
-        .current_dir(root())
-        .args([
-            "test",
-            "--target",
-            "wasm32-unknown-unknown",
-            "--test",
-            "wasm",
-        ])
-        .env("PATH", path)
-        .status();
-    match status {
-        Ok(s) if s.success() => {}
-        Ok(s) => return Err(format!("the wasm tests failed ({s})")),
-        Err(e) => return Err(format!("cannot start cargo: {e}")),
-    }
-
+/// Every test: the lints, then native, wasm in headless Chromium, JS units, end-to-end
+/// in Chromium, and the benchmark's smoke run.
+fn test() -> Vec<Step> {
+    let mut steps = lint();
+    steps.push(Step::cmd(
+        "native tests",
+        &[],
+        &cargo(),
+        &["test", "--workspace"],
+    ));
+    steps.push(Step::task(
+        "wasm tests",
+        &[Tool::WasmTarget, Tool::WasmBindgen, Tool::Chromium],
+        |ctx| {
+            // The runner (.cargo/config.toml) is found on PATH: put the pinned one first.
+            let bindgen = ctx.wasm_bindgen()?;
+            let mut path = std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default())
+                .collect::<Vec<_>>();
+            if let Some(dir) = bindgen.parent() {
+                path.insert(0, dir.to_path_buf());
+            }
+            let path = std::env::join_paths(path).map_err(|e| e.to_string())?;
+            let args = [
+                "test",
+                "--target",
+                "wasm32-unknown-unknown",
+                "--test",
+                "wasm",
+            ];
+            let mut command = ctx.command(&cargo(), &args)?;
+            command.env("PATH", path);
+            steps::status(command, "cargo", &args)
+        },
+    ));
     // The site as shipped, and one over the hostile fixture corpus, each on its server.
     let site = root().join("dist");
-    dist::dist(&site, None)?;
-    // The size budget (docs/performance.md): a size is exact, so it is checked here; the
-    // timings are measured by `cargo xtask bench`, never asserted.
-    let engine = dist::engine_gzip(&site)?;
-    if engine > dist::ENGINE_BUDGET_GZIP {
-        return Err(format!(
-            "the engine download (wasm + JS glue) is {engine} bytes gzip, over the budget of {} \
-             (docs/performance.md)",
-            dist::ENGINE_BUDGET_GZIP
-        ));
-    }
-    eprintln!(
-        "xtask: engine download {engine} bytes gzip (budget {})",
-        dist::ENGINE_BUDGET_GZIP
-    );
     let xss = root().join("target/e2e/xss-dist");
-    dist::dist(&xss, Some(&root().join("tests/fixtures/xss")))?;
+    steps.push(dist::step(site.clone(), None));
+    steps.push(dist::step(
+        xss.clone(),
+        Some(root().join("tests/fixtures/xss")),
+    ));
+    steps.push(Step::task(
+        "JS and end-to-end tests",
+        &[Tool::NodePackages, Tool::Chromium],
+        move |ctx| e2e(ctx, &site, &xss),
+    ));
+    // The benchmark's smoke run: every engine on 100 generated articles, counts checked.
+    steps.push(bench::smoke());
+    steps
+}
+
+/// `node --test` over tests/js and tests/e2e, against the two sites on their servers.
+fn e2e(ctx: &steps::Ctx, site: &std::path::Path, xss: &std::path::Path) -> Result<(), String> {
     let artifacts = root().join("target/e2e");
     std::fs::create_dir_all(&artifacts).map_err(|e| e.to_string())?;
-    let url = serve::spawn(&site)?;
-    let xss_url = serve::spawn(&xss)?;
-
+    let url = serve::spawn(site)?;
+    let xss_url = serve::spawn(xss)?;
     let mut files = test_files(&root().join("tests/js"))?;
     files.extend(test_files(&root().join("tests/e2e"))?);
-    let mut node = Command::new("node");
-    node.current_dir(root())
-        .arg("--test")
-        .args(&files)
-        .env("E2E_URL", &url)
+    let files: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
+    let mut args = vec!["--test"];
+    args.extend(files.iter().map(String::as_str));
+    let mut node = ctx.command("node", &args)?;
+    node.env("E2E_URL", &url)
         .env("E2E_XSS_URL", &xss_url)
-        .env("E2E_DIST", &site)
-        .env("E2E_XSS_DIST", &xss)
+        .env("E2E_DIST", site)
+        .env("E2E_XSS_DIST", xss)
+        .env("E2E_CSP", serve::CSP)
         .env("E2E_ARTIFACTS", &artifacts);
-    eprintln!("xtask: $ node --test {} (E2E_URL={url})", files.len());
-    match node.status() {
-        Ok(s) if s.success() => {}
-        Ok(s) => return Err(format!("node --test failed ({s})")),
-        Err(e) => return Err(format!("cannot start node: {e}")),
-    }
-
-    // The benchmark's smoke run: every engine on 100 generated articles, counts checked.
-    bench::smoke(&site, false)
+    steps::status(node, "node", &["--test", "…"])
 }
 
 /// The `*.test.mjs` files of a folder, sorted.

@@ -120,6 +120,8 @@ fn handle(stream: &TcpStream, root: &Path) {
     };
     let (status, target) = (response.status, target.escape_debug());
     match write_response(stream, &response, method == "HEAD") {
+        // A connection closed without a request (a browser's speculative preconnect).
+        Err(_) if method.is_empty() => {}
         Err(e) => eprintln!("xtask: {method} {target}: cannot reply: {e}"),
         Ok(()) if status >= 400 => eprintln!("xtask: {status} {method} {target}"),
         Ok(()) => {}

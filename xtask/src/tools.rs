@@ -7,7 +7,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use super::{root, run};
+use super::root;
 
 /// The wasm-bindgen version: the CLI must equal the `=0.2.130` pin of the crate.
 pub const WASM_BINDGEN_VERSION: &str = "0.2.130";
@@ -22,10 +22,14 @@ const NODE_MIN_MAJOR: u32 = 20;
 /// binaryen ships wasm-opt (Debian's wasm-opt 108 writes modules that fail to load);
 /// playwright-core drives the system Chromium and downloads no browser; axe-core audits
 /// the page's accessibility (contrast, names, roles) in the end-to-end tests.
+/// esbuild bundles and minifies the page's scripts and styles; typescript's `tsc`
+/// type-checks them.
 const NODE_PINS: &[(&str, &str)] = &[
     ("axe-core", "4.14.1"),
     ("binaryen", "132.0.0"),
+    ("esbuild", "0.28.2"),
     ("playwright-core", "1.65.1"),
+    ("typescript", "7.0.2"),
 ];
 
 /// The binaryen release that npm's `binaryen` package above ships.
@@ -36,22 +40,26 @@ const CHROMIUM: &str = "/usr/bin/chromium";
 pub const WORD_LIST: &str = "/usr/share/dict/american-english";
 const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 
-/// Everything, in order: `cargo xtask setup`.
-pub fn setup() -> Result<(), String> {
-    let start = std::time::Instant::now();
-    ensure_wasm_target()?;
-    let bindgen = ensure_wasm_bindgen()?;
-    ensure_node_packages()?;
-    let opt = ensure_wasm_opt()?;
-    ensure_chromium()?;
-    ensure_word_list()?;
-    eprintln!(
-        "xtask: setup done in {:.1} s (wasm-bindgen: {}, wasm-opt: {})",
-        start.elapsed().as_secs_f64(),
-        bindgen.display(),
-        opt.display()
-    );
-    Ok(())
+/// rustup's rustfmt and clippy components, which `cargo xtask lint` runs (rustup's
+/// default profile has them; its minimal profile does not).
+pub fn ensure_rust_lints() -> Result<(), String> {
+    eprintln!("xtask: checking rustup components rustfmt and clippy");
+    let installed = output("rustup", &["component", "list", "--installed"])?;
+    let missing: Vec<&str> = ["rustfmt", "clippy"]
+        .into_iter()
+        .filter(|c| {
+            !installed
+                .lines()
+                .any(|line| line.starts_with(&format!("{c}-")))
+        })
+        .collect();
+    if missing.is_empty() {
+        eprintln!("xtask: skip: both are installed");
+        return Ok(());
+    }
+    let mut args = vec!["component", "add"];
+    args.extend(&missing);
+    run("rustup", &args)
 }
 
 /// Adds the `wasm32-unknown-unknown` target unless rustup already has it.
@@ -244,18 +252,19 @@ pub fn ensure_node_packages() -> Result<(), String> {
     let lock = root.join("package-lock.json");
     if !lock.is_file() {
         eprintln!("xtask: no package-lock.json: npm install writes it (commit it)");
-        return run("npm", &["install", "--no-audit", "--no-fund"]);
+        run("npm", &["install", "--no-audit", "--no-fund"])?;
+    } else if let Some(reason) = node_modules_stale(&root, &lock) {
+        eprintln!("xtask: installing node packages: {reason}");
+        run("npm", &["ci", "--no-audit", "--no-fund"])?;
+    } else {
+        eprintln!("xtask: skip: node_modules matches package-lock.json");
     }
-    match node_modules_stale(&root, &lock) {
-        Some(reason) => {
-            eprintln!("xtask: installing node packages: {reason}");
-            run("npm", &["ci", "--no-audit", "--no-fund"])
-        }
-        None => {
-            eprintln!("xtask: skip: node_modules matches package-lock.json");
-            Ok(())
-        }
-    }
+    check_wasm_opt()
+}
+
+/// `node_modules/.bin/NAME`.
+pub fn node_bin(name: &str) -> PathBuf {
+    root().join("node_modules").join(".bin").join(name)
 }
 
 /// The contents of `package.json`, from [`NODE_PINS`].
@@ -266,7 +275,7 @@ fn package_json() -> String {
         .collect();
     format!(
         "{{\n  \"name\": \"article-explorer-dev\",\n  \"private\": true,\n  \"type\": \"module\",\n  \
-         \"description\": \"Build and test tools only (wasm-opt, Playwright, axe-core); installed by cargo xtask setup.\",\n  \
+         \"description\": \"Build and test tools only (esbuild, tsc, wasm-opt, Playwright, axe-core); installed by cargo xtask setup.\",\n  \
          \"devDependencies\": {{\n{}\n  }}\n}}\n",
         deps.join(",\n")
     )
@@ -306,16 +315,10 @@ fn package_version(root: &Path, name: &str) -> Option<String> {
     value.split_once('"').map(|(version, _)| version.to_owned())
 }
 
-/// `node_modules/.bin/wasm-opt` under the repository root: npm's binaryen, never a
-/// wasm-opt from PATH. Check it with [`ensure_wasm_opt`] before the first use.
-pub fn wasm_opt() -> PathBuf {
-    root().join("node_modules").join(".bin").join("wasm-opt")
-}
-
-/// [`wasm_opt`], after checking that it is npm's binaryen at the pinned release;
-/// refuses anything else (Debian's wasm-opt exits 0 yet writes modules that fail to load).
-pub fn ensure_wasm_opt() -> Result<PathBuf, String> {
-    let path = wasm_opt();
+/// Checks that `node_modules/.bin/wasm-opt` is npm's binaryen at the pinned release, never
+/// a wasm-opt from PATH: Debian's exits 0 yet writes modules that fail to load.
+fn check_wasm_opt() -> Result<(), String> {
+    let path = node_bin("wasm-opt");
     eprintln!("xtask: checking {} is npm's binaryen", path.display());
     let package = root().join("node_modules").join("binaryen");
     let pinned = NODE_PINS
@@ -324,7 +327,7 @@ pub fn ensure_wasm_opt() -> Result<PathBuf, String> {
         .map_or("", |(_, version)| version);
     let refuse = |why: String| {
         Err(format!(
-            "refusing {}: {why}; run `rm -rf node_modules && cargo xtask setup` (never use a wasm-opt from PATH)",
+            "refusing {}: {why}; run `rm -rf node_modules && cargo xtask setup`",
             path.display()
         ))
     };
@@ -349,7 +352,7 @@ pub fn ensure_wasm_opt() -> Result<PathBuf, String> {
         ));
     }
     eprintln!("xtask: ok: {}", version.trim());
-    Ok(path)
+    Ok(())
 }
 
 /// Debian's Chromium and its chromedriver at `/usr/bin`, at the same major version.
@@ -449,5 +452,20 @@ fn output(program: &str, args: &[&str]) -> Result<String, String> {
             out.status,
             String::from_utf8_lossy(&out.stderr).trim()
         ))
+    }
+}
+
+/// Runs `program args…` from the repository root, echoing it first; fails if it fails.
+fn run(program: &str, args: &[&str]) -> Result<(), String> {
+    eprintln!("xtask: $ {program} {}", args.join(" "));
+    let status = Command::new(program)
+        .args(args)
+        .current_dir(root())
+        .status()
+        .map_err(|e| format!("cannot start {program}: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("`{program} {}` failed ({status})", args.join(" ")))
     }
 }

@@ -1,0 +1,226 @@
+//! The page's scripts and styles as shipped: bundled and minified by esbuild (npm, pinned),
+//! with source maps beside them, and the single-file edition
+//! (`dist/article-explorer.html`: CSS, JS and the wasm and articles inline, under its own
+//! hash-based CSP).
+//!
+//! esbuild works on a staging copy of www/ with the wasm-bindgen glue in `pkg/`
+//! (src/dist.rs). The one module that differs between editions, `js/sources.js` (where
+//! the wasm and the articles come from), is written into the staging copy before each
+//! bundle: the site's fetches them beside the bundle, the single file's decodes them
+//! from base64 strings that are put into the minified script after esbuild ran, so the
+//! megabytes of data never go through the bundler.
+
+use std::path::{Path, PathBuf};
+
+use base64::Engine as _;
+use sha2::Digest as _;
+
+use crate::steps::Ctx;
+
+/// The page's script: `js/main.js` and everything it imports, with the glue.
+pub const PAGE: &str = "page.js";
+/// The `<article-explorer>` element's script (README, "Embedding").
+pub const ELEMENT: &str = "article-explorer.js";
+/// The stylesheet of the page and the element.
+pub const STYLE: &str = "style.css";
+/// The single-file edition.
+pub const SINGLE: &str = "article-explorer.html";
+/// The module that says where the wasm and the articles come from.
+const SOURCES: &str = "js/sources.js";
+
+/// A 16-character stand-in for the build's version (`js/version.js`), replaced in the
+/// bundles once the version is known (src/dist.rs): as long as the version, so the source
+/// maps' columns stay right.
+pub const VERSION_PLACEHOLDER: &str = "__build_hash16__";
+
+/// The site edition's `js/sources.js`: both bundles sit at the site's root, so the wasm
+/// and the articles are resolved against the bundle's own URL.
+const SITE_SOURCES: &str = "\
+export const WASM_SOURCE = new URL('pkg/article_explorer_bg.wasm', import.meta.url);
+export const ARTICLES_SOURCE = new URL('articles.txt', import.meta.url);
+";
+
+const WASM_SLOT: &str = "__AE_WASM_BASE64__";
+const ARTICLES_SLOT: &str = "__AE_ARTICLES_BASE64__";
+
+/// esbuild's target: syntax newer than this is lowered (the oldest engines the README
+/// lists all support ES2022: class fields, top-level await).
+const TARGET: &str = "--target=es2022";
+
+/// Bundles the page, the element and the stylesheet of the staging copy `src` into
+/// `out`, minified, each with its source map.
+pub fn site(ctx: &Ctx, src: &Path, out: &Path) -> Result<(), String> {
+    write(&src.join(SOURCES), SITE_SOURCES)?;
+    let js = ["--bundle", "--format=esm", TARGET, "--sourcemap"];
+    esbuild(ctx, &src.join("js/main.js"), &out.join(PAGE), &js)?;
+    esbuild(ctx, &src.join(ELEMENT), &out.join(ELEMENT), &js)?;
+    esbuild(ctx, &src.join(STYLE), &out.join(STYLE), &["--sourcemap"])
+}
+
+/// The service worker (stamped by src/dist.rs), minified: it is not a module and imports
+/// nothing, so it is not bundled, and it gets no source map.
+pub fn worker(ctx: &Ctx, from: &Path, to: &Path) -> Result<(), String> {
+    esbuild(ctx, from, to, &[TARGET])
+}
+
+/// Writes `out/article-explorer.html` from the staging copy `src` (after [`site`]) and the
+/// built site `out`; returns its path and its CSP.
+pub fn single(ctx: &Ctx, src: &Path, out: &Path, version: &str) -> Result<PathBuf, String> {
+    let sources = format!(
+        "const bytes = (b64) => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));\n\
+         export const WASM_SOURCE = bytes('{WASM_SLOT}');\n\
+         export const ARTICLES_SOURCE = bytes('{ARTICLES_SLOT}');\n"
+    );
+    write(&src.join(SOURCES), &sources)?;
+    let script_path = src.join("single.js");
+    // No source map: it could not sit beside a file that is mailed on its own.
+    let js = ["--bundle", "--format=esm", TARGET];
+    esbuild(ctx, &src.join("js/main.js"), &script_path, &js)?;
+    let b64 = |rel: &str| -> Result<String, String> {
+        let bytes = std::fs::read(out.join(rel)).map_err(|e| format!("cannot read {rel}: {e}"))?;
+        Ok(base64::engine::general_purpose::STANDARD.encode(bytes))
+    };
+    let script = read(&script_path)?;
+    let script = fill(&script, WASM_SLOT, &b64("pkg/article_explorer_bg.wasm")?)?;
+    let script = fill(&script, ARTICLES_SLOT, &b64("articles.txt")?)?;
+    let script = fill(&script, VERSION_PLACEHOLDER, version)?;
+    let script = script.trim_end();
+    let style = read(&out.join(STYLE))?;
+    // The stylesheet without its source-map comment: the map is not beside this file.
+    let style = strip_source_map_comment(&style);
+    let csp = single_csp(script, style);
+    let html = inline(&read(&src.join("index.html"))?, &csp, style, script)?;
+    let path = out.join(SINGLE);
+    write(&path, &html)?;
+    eprintln!("xtask: wrote {} (CSP: {csp})", path.display());
+    Ok(path)
+}
+
+/// The single file's Content-Security-Policy: nothing but its one inline script and one
+/// inline style, by hash, and the wasm compiled from bytes.
+pub fn single_csp(script: &str, style: &str) -> String {
+    format!(
+        "default-src 'none'; script-src '{}' 'wasm-unsafe-eval'; style-src '{}'; img-src data:",
+        sha256_source(script),
+        sha256_source(style)
+    )
+}
+
+/// `esbuild FROM --outfile=TO --minify ARGS…`.
+fn esbuild(ctx: &Ctx, from: &Path, to: &Path, args: &[&str]) -> Result<(), String> {
+    let esbuild = ctx.node_bin("esbuild")?.display().to_string();
+    let from = from.display().to_string();
+    let outfile = format!("--outfile={}", to.display());
+    let mut all = vec![
+        from.as_str(),
+        outfile.as_str(),
+        "--minify",
+        "--charset=utf8",
+        "--log-level=warning",
+    ];
+    all.extend(args);
+    ctx.run(&esbuild, &all)
+}
+
+/// `text` with its one `slot` replaced by `value`.
+fn fill(text: &str, slot: &str, value: &str) -> Result<String, String> {
+    match text.matches(slot).count() {
+        1 => Ok(text.replacen(slot, value, 1)),
+        n => Err(format!(
+            "the single file's script has {n} × {slot}, not one"
+        )),
+    }
+}
+
+fn strip_source_map_comment(css: &str) -> &str {
+    let css = css.trim_end();
+    match css.rfind("/*# sourceMappingURL=") {
+        Some(i) if css.ends_with("*/") => css.get(..i).unwrap_or(css).trim_end(),
+        _ => css,
+    }
+}
+
+/// index.html with its stylesheet, module script and icon inlined, and the CSP meta.
+fn inline(index: &str, csp: &str, style: &str, script: &str) -> Result<String, String> {
+    let icon = "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'%3E%3Crect width='32' height='32' rx='6' fill='%231d4ed8'/%3E%3C/svg%3E";
+    let mut html = String::new();
+    for line in index.lines() {
+        let t = line.trim();
+        if t.starts_with("<link rel=\"stylesheet\"") {
+            html.push_str(&format!("  <style>{style}</style>\n"));
+        } else if t.starts_with("<script type=\"module\"") {
+            continue; // the bundle goes at the end of the body
+        } else if t.starts_with("<link rel=\"preload\"") || t.starts_with("<!--") {
+            continue; // everything is inline: nothing to fetch
+        } else if t.starts_with("<link rel=\"icon\"") {
+            html.push_str(&format!("  <link rel=\"icon\" href=\"{icon}\">\n"));
+        } else if t.starts_with("<meta charset") {
+            html.push_str(line);
+            html.push('\n');
+            html.push_str(&format!(
+                "  <meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\">\n"
+            ));
+        } else if t == "</body>" {
+            html.push_str(&format!("<script type=\"module\">{script}</script>\n"));
+            html.push_str(line);
+            html.push('\n');
+        } else {
+            html.push_str(line);
+            html.push('\n');
+        }
+    }
+    if !html.contains("<style>") || !html.contains("<script type=\"module\">") {
+        return Err("index.html lost its stylesheet link or module script: cannot inline".into());
+    }
+    if script.contains("</script") {
+        return Err("the single file's script contains </script: cannot inline it".into());
+    }
+    Ok(html)
+}
+
+/// `sha256-<base64>` of `text`, as a CSP source expression.
+fn sha256_source(text: &str) -> String {
+    let digest = sha2::Sha256::digest(text.as_bytes());
+    format!(
+        "sha256-{}",
+        base64::engine::general_purpose::STANDARD.encode(digest)
+    )
+}
+
+fn read(path: &Path) -> Result<String, String> {
+    std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+}
+
+fn write(path: &Path, text: &str) -> Result<(), String> {
+    std::fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sha256_of_abc() {
+        assert_eq!(
+            sha256_source("abc"),
+            "sha256-ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0="
+        );
+    }
+
+    #[test]
+    fn a_slot_is_filled_once_or_refused() {
+        assert_eq!(
+            fill("a(\"SLOT\")", "SLOT", "xyz").as_deref(),
+            Ok("a(\"xyz\")")
+        );
+        assert!(fill("a", "SLOT", "x").is_err());
+        assert!(fill("SLOT SLOT", "SLOT", "x").is_err());
+    }
+
+    #[test]
+    fn the_source_map_comment_goes() {
+        let css = "a{b:c}\n/*# sourceMappingURL=style.css.map */\n";
+        assert_eq!(strip_source_map_comment(css), "a{b:c}");
+        assert_eq!(strip_source_map_comment("a{b:c}"), "a{b:c}");
+    }
+}
