@@ -83,7 +83,7 @@ async function benchSite(browser, dir, preferred) {
     // Bytes on the wire per coding: one load each, the server limited to that coding.
     const transfer = {};
     for (const coding of ['identity', 'gzip', 'br']) {
-      server.setEncodings(coding === 'identity' ? [] : [coding]);
+      await server.setEncodings(coding === 'identity' ? [] : [coding]);
       const { context, page, network } = await openContext(browser);
       await measureLoad(page, server.origin, word);
       transfer[coding] = {
@@ -93,7 +93,7 @@ async function benchSite(browser, dir, preferred) {
       };
       await context.close();
     }
-    server.setEncodings(['br', 'gzip']);
+    await server.setEncodings(['br', 'gzip']);
 
     const samples = [];
     let probe = null;

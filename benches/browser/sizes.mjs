@@ -1,6 +1,11 @@
 // Download sizes of a built site, computed from its files: raw, gzip -9 and brotli
-// quality 11 (Node's zlib), for the engine (pkg/*.js + pkg/*.wasm) and the corpus
-// (articles.txt). Each file is compressed on its own, as a server sends it.
+// quality 11 (Node's zlib), for the engine (pkg/*.js + pkg/*.wasm), the corpus
+// (articles.txt) and the first visit (every file index.html loads but the articles, and
+// the service worker). Each file is compressed on its own, as a server sends it. The
+// project's one measure of compressed size: the benchmarks and the size budget
+// (tests/e2e/size.test.mjs) use it.
+//
+//   node benches/browser/sizes.mjs dist    # the first visit's files, raw and gzip -9
 
 import { promisify } from 'node:util';
 import { brotliCompress, gzip, constants } from 'node:zlib';
@@ -8,6 +13,7 @@ import { mkdir, readFile, readdir, rename, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 /** Compressed bodies, kept by content hash (brotli q11 of 16 MB takes ~50 s on 2 cores). */
 const CACHE = join(tmpdir(), 'article-explorer-browser-bench');
@@ -70,7 +76,20 @@ async function sizeOf(paths) {
 }
 
 /**
- * The engine and corpus sizes of the site in `dir`.
+ * The files the first visit of `dir`/index.html downloads besides the articles, as paths
+ * relative to `dir`: what its `<script src>` and `<link href>` name (stylesheet, icon,
+ * preloads), and the service worker the page registers (js/offline.js).
+ * @param {string} dir
+ * @returns {Promise<string[]>}
+ */
+export async function firstVisitFiles(dir) {
+  const html = await readFile(join(dir, 'index.html'), 'utf8');
+  const named = [...html.matchAll(/<(?:script|link)\b[^>]*?\b(?:src|href)="([^"#?]+)"/g)].map((m) => m[1]);
+  return ['index.html', ...named.filter((f) => f !== 'articles.txt'), 'sw.js'];
+}
+
+/**
+ * The engine, corpus and first-visit sizes of the site in `dir`.
  * @param {string} dir
  */
 export async function siteSizes(dir) {
@@ -80,6 +99,14 @@ export async function siteSizes(dir) {
     .map((f) => join(dir, 'pkg', f));
   const engine = await sizeOf(pkg);
   const corpus = await sizeOf([join(dir, 'articles.txt')]);
+  const firstVisit = await sizeOf((await firstVisitFiles(dir)).map((f) => join(dir, f)));
   const rel = (s) => ({ ...s, files: Object.fromEntries(Object.entries(s.files).map(([k, v]) => [k.slice(dir.length + 1), v])) });
-  return { engine: rel(engine), corpus: rel(corpus) };
+  return { engine: rel(engine), corpus: rel(corpus), firstVisit: rel(firstVisit) };
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const dir = process.argv[2] ?? 'dist';
+  const { firstVisit } = await siteSizes(dir);
+  for (const [file, s] of Object.entries(firstVisit.files)) console.log(`${file.padEnd(32)} ${String(s.raw).padStart(8)} ${String(s.gzip).padStart(8)}`);
+  console.log(`${'first visit (raw, gzip -9)'.padEnd(32)} ${String(firstVisit.raw).padStart(8)} ${String(firstVisit.gzip).padStart(8)}`);
 }

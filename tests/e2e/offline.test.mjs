@@ -5,10 +5,10 @@
 
 import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
-import { extname, join, resolve, sep } from 'node:path';
+import { join } from 'node:path';
 import { test } from 'node:test';
+import { serve } from '../../benches/browser/serve.mjs';
 import { env, eventually, openPage, useBrowser } from './browser.mjs';
 import { articlesIn, occurrences, readView, typeQuery } from './explorer.mjs';
 
@@ -96,7 +96,7 @@ test('a new deployment waits for the reader to reload, and each load is one buil
   const dir = mkdtempSync(join(tmpdir(), 'article-explorer-deploy-'));
   t.after(() => rmSync(dir, { recursive: true, force: true }));
   deploy(env('E2E_DIST'), dir);
-  const base = await serve(t, dir);
+  const base = await serveUntilEnd(t, dir);
 
   /** Every load of the page as it became ready: what its JS and its wasm say. */
   const loads = [];
@@ -147,7 +147,7 @@ test('another tab still on the old build: its update button, clicked after the f
   const dir = mkdtempSync(join(tmpdir(), 'article-explorer-deploy-'));
   t.after(() => rmSync(dir, { recursive: true, force: true }));
   deploy(env('E2E_DIST'), dir);
-  const base = await serve(t, dir);
+  const base = await serveUntilEnd(t, dir);
   const { page: first } = await openPage(t, browser(), base);
   await controlled(first);
   const second = await first.context().newPage();
@@ -175,48 +175,13 @@ function deploy(from, dir) {
   cpSync(from, dir, { recursive: true });
 }
 
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.svg': 'image/svg+xml',
-};
-
 /**
- * Serves `dir` on a free port of 127.0.0.1 until test `t` ends, as `cargo xtask serve`
- * does: the strict CSP, MIME types, `Cache-Control: no-cache`. Each file is read when
- * asked for, so a deployment shows on the next request.
+ * Serves `dir` on the project's server (`cargo xtask serve --dir`) until test `t` ends.
+ * It reads each file when asked for, so a deployment shows on the next request.
  * @returns {Promise<string>} the base URL, ending in /
  */
-async function serve(t, dir) {
-  const root = resolve(dir);
-  const server = createServer((request, response) => {
-    const headers = {
-      'Content-Security-Policy': env('E2E_CSP'),
-      'Cache-Control': 'no-cache',
-      'X-Content-Type-Options': 'nosniff',
-    };
-    let path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
-    if (path.endsWith('/')) path += 'index.html';
-    const file = resolve(root, `.${path}`);
-    let body;
-    try {
-      if (!file.startsWith(root + sep)) throw new Error('outside the site');
-      body = readFileSync(file);
-    } catch {
-      response.writeHead(404, { ...headers, 'Content-Type': 'text/plain' }).end('404 Not Found\n');
-      return;
-    }
-    response.writeHead(200, { ...headers, 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
-    response.end(request.method === 'HEAD' ? undefined : body);
-  });
-  await new Promise((done) => server.listen(0, '127.0.0.1', done));
-  t.after(() => {
-    server.closeAllConnections();
-    server.close();
-  });
-  const address = server.address();
-  assert.ok(address && typeof address === 'object');
-  return `http://127.0.0.1:${address.port}/`;
+async function serveUntilEnd(t, dir) {
+  const server = await serve(dir, { precompress: false });
+  t.after(() => server.close());
+  return `${server.origin}/`;
 }

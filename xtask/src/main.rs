@@ -5,7 +5,8 @@
 //!   native cargo tests, the wasm tests in headless Chromium, the JS unit tests and the
 //!   end-to-end tests in a real Chromium, and the benchmark's smoke run.
 //! - `lint`: rustfmt, clippy (native and wasm), `tsc` over www/.
-//! - `serve [--port N]`: builds the site into dist/ and serves it on 127.0.0.1:8000.
+//! - `serve [--port N] [--dir DIR] [--encodings br,gzip]`: builds the site into dist/ and
+//!   serves it on 127.0.0.1:8000; `--dir`: serves a built site as it is (src/serve.rs).
 //! - `dist [--out DIR] [--seeds DIR]`: writes the complete static site into dist/, with
 //!   the single-file edition dist/article-explorer.html.
 //! - `corpus --articles N [--out DIR]`: writes the benchmark corpus of N articles
@@ -37,6 +38,7 @@ const COMMAND_LINES: &[&str] = &[
     "dist",
     "dist --out x --seeds y",
     "serve --port 0",
+    "serve --dir dist --encodings gzip",
     "corpus --articles 10",
     "bench",
     "bench --articles 100,10000",
@@ -71,12 +73,21 @@ fn plan(args: &[String]) -> Result<Vec<Step>, String> {
         Some("corpus") => corpus::command(args),
         Some("bench") => bench::command(args),
         Some("serve") => {
-            let port = serve::port_arg(args)?;
-            let out = root().join("dist");
-            Ok(vec![
-                dist::step(out.clone(), None),
-                Step::task("serve", &[], move |_| serve::serve(&out, port)),
-            ])
+            let serve::Options {
+                port,
+                dir,
+                encodings,
+            } = serve::options(args)?;
+            let mut steps = Vec::new();
+            let site = dir.unwrap_or_else(|| {
+                let out = root().join("dist");
+                steps.push(dist::step(out.clone(), None));
+                out
+            });
+            steps.push(Step::task("serve", &[], move |_| {
+                serve::serve(&site, port, encodings)
+            }));
+            Ok(steps)
         }
         _ => Err(USAGE.to_owned()),
     }
@@ -213,6 +224,8 @@ fn e2e(ctx: &steps::Ctx, site: &std::path::Path, xss: &std::path::Path) -> Resul
         .env("E2E_DIST", site)
         .env("E2E_XSS_DIST", xss)
         .env("E2E_CSP", serve::CSP)
+        // The server the tests start for sites of their own (benches/browser/serve.mjs).
+        .env("XTASK", std::env::current_exe().map_err(|e| e.to_string())?)
         .env("E2E_ARTIFACTS", &artifacts);
     steps::status(node, "node", &["--test", "…"])
 }

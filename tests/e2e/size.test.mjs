@@ -1,0 +1,51 @@
+// End-to-end: the size budget (docs/performance.md). A size is exact, so it is checked
+// here; timings are measured by the benchmarks, never asserted. What the first visit of
+// the page downloads besides the articles — the HTML, scripts, styles, wasm and icon the
+// page asks for, and the service worker it registers — at most 100 kB after gzip -9
+// (each file on its own, as a server sends it); the wasm alone within its own budget.
+
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { firstVisitFiles, siteSizes } from '../../benches/browser/sizes.mjs';
+import { env, openPage, useBrowser } from './browser.mjs';
+
+const SITE = env('E2E_URL');
+const DIST = env('E2E_DIST');
+const browser = useBrowser();
+
+/** Bytes after gzip -9: the first visit's files, and the wasm (issue 5's engine, ported stemmers and all). */
+const FIRST_VISIT_BUDGET = 100_000;
+const WASM_BUDGET = 84_700;
+
+test('the first visit downloads at most 100 kB gzip besides the articles', async (t) => {
+  /** @type {Set<string>} */
+  const requested = new Set();
+  const { page, problems } = await openPage(t, browser(), SITE, {
+    setup: async (context) => {
+      // The page's own requests; not the worker's (its script and its precaching).
+      context.on('request', (r) => {
+        if (r.serviceWorker() === null) requested.add(new URL(r.url()).pathname);
+      });
+    },
+  });
+  // The worker the page registered: its script is downloaded on the first visit too.
+  const worker = await page.evaluate(() => navigator.serviceWorker.ready.then((r) => r.active?.scriptURL));
+  assert.ok(worker, 'the page registered its service worker');
+  requested.add(new URL(worker).pathname);
+  assert.deepEqual(problems, []);
+
+  const expected = await firstVisitFiles(DIST);
+  const asked = [...requested].map((p) => (p === '/' ? 'index.html' : p.slice(1)))
+    .filter((f) => f !== 'articles.txt').sort();
+  assert.deepEqual(asked, [...expected].sort(), 'the files the page asked for are those the budget counts');
+
+  const { firstVisit, engine } = await siteSizes(DIST);
+  for (const [file, s] of Object.entries(firstVisit.files)) t.diagnostic(`${file}: ${s.raw} bytes, ${s.gzip} gzip`);
+  t.diagnostic(`first visit: ${firstVisit.raw} bytes, ${firstVisit.gzip} gzip (budget ${FIRST_VISIT_BUDGET})`);
+  assert.ok(firstVisit.gzip <= FIRST_VISIT_BUDGET, `the first visit is ${firstVisit.gzip} bytes gzip, over ${FIRST_VISIT_BUDGET}`);
+
+  const wasm = engine.files['pkg/article_explorer_bg.wasm'];
+  assert.ok(wasm, 'the site has its wasm');
+  t.diagnostic(`wasm: ${wasm.gzip} gzip (budget ${WASM_BUDGET})`);
+  assert.ok(wasm.gzip <= WASM_BUDGET, `the wasm is ${wasm.gzip} bytes gzip, over ${WASM_BUDGET}`);
+});
