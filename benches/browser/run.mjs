@@ -174,10 +174,11 @@ const ms = (x) => (x === null || x === undefined ? '–' : x >= 100 ? x.toFixed(
 
 function table(results) {
   const rows = [
-    ['site', 'articles', 'word', 'engine kB raw / gz / br', 'corpus kB raw / gz / br', 'wire kB br engine / corpus',
+    ['site', 'articles', 'word', 'first visit kB raw / gz', 'engine kB raw / gz / br', 'corpus kB raw / gz / br', 'wire kB br engine / corpus',
       'nav→first results ms (min–max)', 'ready ms', 'key→paint ms med / p95', 'keys ≤16 ms', 'long tasks typing (n, ms/run)'],
     ...results.map((r) => [
       r.site, String(r.articles), r.word,
+      `${kB(r.sizes.firstVisit.raw)} / ${kB(r.sizes.firstVisit.gzip)}`,
       `${kB(r.sizes.engine.raw)} / ${kB(r.sizes.engine.gzip)} / ${kB(r.sizes.engine.br)}`,
       `${kB(r.sizes.corpus.raw)} / ${kB(r.sizes.corpus.gzip)} / ${kB(r.sizes.corpus.br)}`,
       `${kB(r.transfer.br.engine.bytes)} / ${kB(r.transfer.br.corpus.bytes)}`,

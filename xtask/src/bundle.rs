@@ -54,7 +54,42 @@ pub fn site(ctx: &Ctx, src: &Path, out: &Path) -> Result<(), String> {
     let js = ["--bundle", "--format=esm", TARGET, "--sourcemap"];
     esbuild(ctx, &src.join("js/main.js"), &out.join(PAGE), &js)?;
     esbuild(ctx, &src.join(ELEMENT), &out.join(ELEMENT), &js)?;
-    esbuild(ctx, &src.join(STYLE), &out.join(STYLE), &["--sourcemap"])
+    esbuild(ctx, &src.join(STYLE), &out.join(STYLE), &["--sourcemap"])?;
+    for file in [PAGE, ELEMENT, STYLE] {
+        let map = out.join(format!("{file}.map"));
+        write(&map, &site_relative_sources(&read(&map)?))?;
+    }
+    Ok(())
+}
+
+/// A source map whose `sources` name the files as the site lays them out (`js/app.js`,
+/// `pkg/article_explorer.js`), not by the path from the output to the staging copy
+/// (`../target/site-src/js/app.js`). Their text is in the map (`sourcesContent`).
+fn site_relative_sources(map: &str) -> String {
+    const STAGING: &str = "site-src/";
+    let Some(start) = map.find("\"sources\": [") else {
+        return map.to_owned();
+    };
+    let end = map
+        .get(start..)
+        .and_then(|rest| rest.find(']'))
+        .map_or(map.len(), |i| start + i);
+    let (head, rest) = map.split_at(start);
+    let (sources, tail) = rest.split_at(end - start);
+    let mut out = String::from(head);
+    for (i, piece) in sources.split('"').enumerate() {
+        if i > 0 {
+            out.push('"');
+        }
+        match piece.rfind(STAGING) {
+            Some(at) if i % 2 == 1 => {
+                out.push_str(piece.get(at + STAGING.len()..).unwrap_or(piece))
+            }
+            _ => out.push_str(piece),
+        }
+    }
+    out.push_str(tail);
+    out
 }
 
 /// The service worker (stamped by src/dist.rs), minified: it is not a module and imports
@@ -215,6 +250,15 @@ mod tests {
         );
         assert!(fill("a", "SLOT", "x").is_err());
         assert!(fill("SLOT SLOT", "SLOT", "x").is_err());
+    }
+
+    #[test]
+    fn source_maps_name_the_site_files() {
+        let map = "{\n  \"version\": 3,\n  \"sources\": [\"../target/site-src/js/a.js\", \"../../w/target/site-src/pkg/g.js\"],\n  \"sourcesContent\": [\"site-src/\"]\n}";
+        assert_eq!(
+            site_relative_sources(map),
+            "{\n  \"version\": 3,\n  \"sources\": [\"js/a.js\", \"pkg/g.js\"],\n  \"sourcesContent\": [\"site-src/\"]\n}"
+        );
     }
 
     #[test]
