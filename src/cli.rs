@@ -9,7 +9,8 @@ use std::io::Write;
 use std::process::ExitCode;
 
 const USAGE: &str = "usage: article-explorer parse FILE | article-explorer search QUERY [FILE...] \
-                     | article-explorer keyphrases [FILE...] | article-explorer bundle OUT DIR";
+                     | article-explorer keyphrases [FILE...] | article-explorer bundle OUT DIR \
+                     | article-explorer index OUT BUNDLE";
 
 pub fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -48,6 +49,8 @@ fn run(args: &[String]) -> Result<String, String> {
         }
         [cmd, out, dir] if cmd == "bundle" => bundle(out, dir),
         [cmd, ..] if cmd == "bundle" => Err(format!("bundle needs OUT and DIR\n{USAGE}")),
+        [cmd, out, bundle] if cmd == "index" => index(out, bundle),
+        [cmd, ..] if cmd == "index" => Err(format!("index needs OUT and BUNDLE\n{USAGE}")),
         [cmd, ..] if cmd == "parse" => Err(format!("parse needs exactly one FILE\n{USAGE}")),
         [cmd] if cmd == "search" => Err(format!("search needs a QUERY\n{USAGE}")),
         [cmd, ..] if cmd == "-h" || cmd == "--help" => Err(USAGE.to_owned()),
@@ -124,6 +127,32 @@ fn bundle(out: &str, dir: &str) -> Result<String, String> {
         articles: files.len(),
         bytes: bytes.len(),
     })
+}
+
+/// `index OUT BUNDLE`: the index of a bundle's articles as a file (docs/format.md), which
+/// the page loads instead of indexing in the browser.
+fn index(out: &str, bundle: &str) -> Result<String, String> {
+    let bytes = read(bundle)?;
+    let started = std::time::Instant::now();
+    let corpus = Corpus::from_bundle(&bytes).map_err(|e| format!("{bundle}: {e}"))?;
+    let file = corpus.index_file(&bytes);
+    let ms = started.elapsed().as_secs_f64() * 1000.0;
+    std::fs::write(out, &file).map_err(|e| format!("{out}: cannot write: {e}"))?;
+    to_json(&IndexJson {
+        file: out,
+        articles: corpus.len(),
+        bytes: file.len(),
+        ms: ms.round(),
+    })
+}
+
+#[derive(Serialize)]
+struct IndexJson<'a> {
+    file: &'a str,
+    articles: usize,
+    bytes: usize,
+    /// Milliseconds to parse the articles, index them and write the file in memory.
+    ms: f64,
 }
 
 #[derive(Serialize)]

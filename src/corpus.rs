@@ -2,7 +2,7 @@
 
 use crate::article::{self, Article};
 use crate::error::Error;
-use crate::index::Index;
+use crate::index::{file, file::LoadError, Index};
 use crate::search::{self, SearchResult};
 
 mod embedded {
@@ -38,24 +38,60 @@ impl Corpus {
     pub fn from_files<'a>(
         files: impl IntoIterator<Item = (&'a str, &'a [u8])>,
     ) -> Result<Corpus, Error> {
-        let documents = files
-            .into_iter()
-            .map(|(name, bytes)| {
-                article::parse_bytes(bytes)
-                    .map(|article| (name.to_owned(), article))
-                    .map_err(|error| Error::Parse {
-                        file: name.to_owned(),
-                        error,
-                    })
-            })
-            .collect::<Result<Vec<_>, _>>()?;
-        Ok(Corpus::new(documents))
+        Ok(Corpus::new(parse_all(files)?))
     }
 
     /// Parses and indexes the articles of a bundle ([`crate::bundle`]).
     pub fn from_bundle(bundle: &[u8]) -> Result<Corpus, Error> {
         let files = crate::bundle::read(bundle).map_err(|reason| Error::Bundle { reason })?;
         Corpus::from_files(files)
+    }
+
+    /// Parses the articles of a bundle and takes their index from `index`, an index file
+    /// written for this bundle ([`crate::index::file`]); when there is none, or it is not
+    /// one for these articles, indexes them instead and says why the file was not used.
+    pub fn load(bundle: &[u8], index: Option<&[u8]>) -> Result<(Corpus, Option<LoadError>), Error> {
+        let files = crate::bundle::read(bundle).map_err(|reason| Error::Bundle { reason })?;
+        let documents = parse_all(files)?;
+        let (names, articles): (Vec<String>, Vec<Article>) = documents.into_iter().unzip();
+        let loaded = index
+            .ok_or(LoadError::Missing)
+            .and_then(|bytes| read_index(bundle, bytes, &articles));
+        let (index, why) = match loaded {
+            Ok(index) => (index, None),
+            Err(why) => (crate::index::build(&articles), Some(why)),
+        };
+        let corpus = Corpus {
+            names,
+            articles,
+            index,
+        };
+        Ok((corpus, why))
+    }
+
+    /// Parses the articles of a bundle and takes their index from `index`, the index file
+    /// written for this bundle; never indexes them itself (the explorer's wasm has no
+    /// index build: `Ok(Err(why))` says why the file cannot be used).
+    pub fn with_index_file(
+        bundle: &[u8],
+        index: Option<&[u8]>,
+    ) -> Result<Result<Corpus, LoadError>, Error> {
+        let files = crate::bundle::read(bundle).map_err(|reason| Error::Bundle { reason })?;
+        let documents = parse_all(files)?;
+        let (names, articles): (Vec<String>, Vec<Article>) = documents.into_iter().unzip();
+        let index = index.ok_or(LoadError::Missing);
+        Ok(index
+            .and_then(|index| read_index(bundle, index, &articles))
+            .map(|index| Corpus {
+                names,
+                articles,
+                index,
+            }))
+    }
+
+    /// The index as a file ([`crate::index::file`]) for the bundle `bundle` it came from.
+    pub fn index_file(&self, bundle: &[u8]) -> Vec<u8> {
+        file::write(&self.index, crate::hash::digest(bundle))
     }
 
     /// The corpus of the embedded seeds. (The build has parsed each already, so this
@@ -114,4 +150,30 @@ impl Corpus {
     pub fn article_fields(&self, query: &str, a: u32) -> Vec<crate::FieldHit> {
         search::article_fields(&self.index, &self.articles, query, a)
     }
+}
+
+/// Parses named files' contents, in the order given; the first that is not an article is
+/// the error.
+fn parse_all<'a>(
+    files: impl IntoIterator<Item = (&'a str, &'a [u8])>,
+) -> Result<Vec<(String, Article)>, Error> {
+    files
+        .into_iter()
+        .map(|(name, bytes)| {
+            article::parse_bytes(bytes)
+                .map(|article| (name.to_owned(), article))
+                .map_err(|error| Error::Parse {
+                    file: name.to_owned(),
+                    error,
+                })
+        })
+        .collect()
+}
+
+/// The index in the file `bytes`, if it was written for `bundle`, whose articles are
+/// `articles`.
+fn read_index(bundle: &[u8], bytes: &[u8], articles: &[Article]) -> Result<Index, LoadError> {
+    let index = file::read(bytes, crate::hash::digest(bundle))?;
+    file::matches(&index, articles)?;
+    Ok(index)
 }

@@ -1,8 +1,40 @@
 //! FNV-1a, 32 bits: the hash of the engine's sorted-hash tables (the stem table, the
 //! one-edit keys). Short keys, not chosen to collide; each table checks its hits or only
 //! asks a slower search. A [`Directory`] finds a hash's run in such a table in one step
-//! and a search of a few keys, not a binary search of the whole.
+//! and a search of a few keys, not a binary search of the whole. And [`digest`], 64 bits
+//! over megabytes, eight bytes a step: what an index file checks itself and its articles
+//! with.
 use std::ops::Range;
+
+/// A 64-bit digest of `bytes`, for telling files apart and catching corruption (not a
+/// defence against someone forging one): eight bytes a step, each multiplied in and mixed
+/// (murmur3's 64-bit finaliser at the end), the length mixed in first, so a truncated
+/// copy differs. Tens of milliseconds for 150 MB in the wasm.
+pub fn digest(bytes: &[u8]) -> u64 {
+    const K: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut h = K ^ (bytes.len() as u64).wrapping_mul(0xff51_afd7_ed55_8ccd);
+    let mut words = bytes.chunks_exact(8);
+    let mut mix = |w: u64| {
+        h = (h ^ w).wrapping_mul(K).rotate_left(29);
+    };
+    for word in &mut words {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(word);
+        mix(u64::from_le_bytes(w));
+    }
+    let mut last = [0u8; 8];
+    let rest = words.remainder();
+    if let Some(tail) = last.get_mut(..rest.len()) {
+        tail.copy_from_slice(rest);
+    }
+    mix(u64::from_le_bytes(last));
+    // murmur3's fmix64: every input bit reaches every output bit.
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    h ^ (h >> 33)
+}
 
 /// FNV-1a of the concatenated `parts`.
 pub fn fnv1a(parts: &[&[u8]]) -> u32 {
@@ -94,6 +126,25 @@ mod tests {
                 assert_eq!(inside.len(), count);
             }
         }
+    }
+
+    #[test]
+    fn a_digest_tells_copies_apart() {
+        use super::digest;
+        let text: Vec<u8> = (0..1000u32).map(|i| (i * 7 % 251) as u8).collect();
+        let d = digest(&text);
+        assert_eq!(d, digest(&text.clone()), "deterministic");
+        // Every single-byte change, every truncation and a zero byte appended differ.
+        for i in 0..text.len() {
+            let mut changed = text.clone();
+            changed[i] ^= 1;
+            assert_ne!(digest(&changed), d, "byte {i} flipped");
+            assert_ne!(digest(&text[..i]), d, "cut at {i}");
+        }
+        let mut longer = text.clone();
+        longer.push(0);
+        assert_ne!(digest(&longer), d);
+        assert_ne!(digest(b""), digest(b"\0"));
     }
 
     #[test]

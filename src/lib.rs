@@ -43,8 +43,10 @@ pub mod span;
 pub mod stem;
 pub mod token;
 pub mod varint;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", not(feature = "builder")))]
 pub mod wasm;
+#[cfg(all(target_arch = "wasm32", feature = "builder"))]
+pub mod wasm_builder;
 pub mod word_break;
 pub mod words;
 

@@ -56,22 +56,24 @@ fn outline_block(block: &Block) -> OutlineBlock<'_> {
     }
 }
 
-/// Keyphrases as `[[text, name], …]` (arrays, as the outline).
-fn to_pairs(phrases: &[keyphrase::Keyphrase]) -> Result<JsValue, JsError> {
-    let pairs: Vec<(&str, bool)> = phrases.iter().map(|k| (k.text.as_str(), k.name)).collect();
-    serde_wasm_bindgen::to_value(&pairs).map_err(|e| JsError::new(&e.to_string()))
+/// A row of the short lists the page asks for (keyphrases, authors, suggestions, the
+/// correction): two texts and a number, `[text, text, n]`. One shape for all of them:
+/// serde-wasm-bindgen's code is instantiated once per type, and one type instead of five
+/// made the wasm N kB gzip smaller (measured).
+type Row<'a> = (&'a str, &'a str, u32);
+
+/// Rows as `[[text, text, n], …]`.
+fn to_rows(rows: &[Row<'_>]) -> Result<JsValue, JsError> {
+    serde_wasm_bindgen::to_value(rows).map_err(|e| JsError::new(&e.to_string()))
 }
 
-/// Grows the wasm heap once by what parsing and indexing `bundle_len` bytes of articles
-/// will take, by allocating that much and freeing it: the allocator then carves the
-/// articles' strings and the posting lists out of the freed block. Else it grows the
-/// memory a page or so whenever it runs out, and V8's cost per `memory.grow` (a new
-/// buffer, a garbage-collection check) made the build superlinear: 10,000 articles
-/// (155 MB) took 9.8 s in Node against 0.5 s for 1,000, and 5.2 s with this (ARCHITECTURE.md).
-/// Twice the bundle stays under what the build uses anyway (3× the text at its peak), so
-/// the memory is not grown further than it would be.
-fn reserve_heap(bundle_len: usize) {
-    drop(Vec::<u8>::with_capacity(bundle_len.saturating_mul(2)));
+/// Keyphrases as rows `[text, "", name]` (`name`: 1 for a multi-word name, else 0).
+fn to_pairs(phrases: &[keyphrase::Keyphrase]) -> Result<JsValue, JsError> {
+    let rows: Vec<Row<'_>> = phrases
+        .iter()
+        .map(|k| (k.text.as_str(), "", u32::from(k.name)))
+        .collect();
+    to_rows(&rows)
 }
 
 fn now() -> f64 {
@@ -82,20 +84,24 @@ fn now() -> f64 {
 
 #[wasm_bindgen]
 impl Explorer {
-    /// The explorer over the articles of a bundle (`src/bundle.rs`): the page fetches it
-    /// beside the wasm and hands over its bytes.
-    #[wasm_bindgen(js_name = fromBundle)]
-    pub fn from_bundle(bundle: &[u8]) -> Result<Explorer, JsError> {
+    /// The explorer over the articles of a bundle (`src/bundle.rs`) and their index file
+    /// (`src/index/file.rs`), both fetched by the page beside the wasm. Throws an `Error`
+    /// when the bundle is not one; when the index file is missing or not the one for these
+    /// articles, throws a string saying why: the page then builds one with the builder
+    /// module (src/wasm_builder.rs) and calls this again.
+    pub fn load(bundle: &[u8], index: Option<Box<[u8]>>) -> Result<Explorer, JsValue> {
         let start = now();
-        reserve_heap(bundle.len());
-        let corpus = Corpus::from_bundle(bundle).map_err(|e| JsError::new(&e.to_string()))?;
-        Ok(Explorer {
-            corpus: Rc::new(corpus),
-            build_ms: now() - start,
-        })
+        match Corpus::with_index_file(bundle, index.as_deref()) {
+            Err(e) => Err(JsError::new(&e.to_string()).into()),
+            Ok(Err(why)) => Err(JsValue::from_str(&why.to_string())),
+            Ok(Ok(corpus)) => Ok(Explorer {
+                corpus: Rc::new(corpus),
+                build_ms: now() - start,
+            }),
+        }
     }
 
-    /// Milliseconds spent parsing and indexing.
+    /// Milliseconds spent parsing the articles and reading their index.
     #[wasm_bindgen(getter, js_name = buildMs)]
     pub fn build_ms(&self) -> f64 {
         self.build_ms
@@ -125,29 +131,29 @@ impl Explorer {
         self.corpus.index().prepare();
     }
 
-    /// The collection's keyphrases, best first: `[[text, name], …]` (`name`: a multi-word
-    /// name, else a salient word; `src/keyphrase.rs`). Tens of milliseconds at 1,000
+    /// The collection's keyphrases, best first: `[[text, "", name], …]` (`name`: 1 for a
+    /// multi-word name, 0 for a salient word; `src/keyphrase.rs`). Tens of milliseconds at 1,000
     /// articles: asked once, when the page is idle.
     pub fn keyphrases(&self) -> Result<JsValue, JsError> {
         let (index, articles) = (self.corpus.index(), self.corpus.articles());
         to_pairs(&keyphrase::of_collection(index, articles))
     }
 
-    /// Article `article`'s keyphrases, best first: `[[text, name], …]`.
+    /// Article `article`'s keyphrases, best first: `[[text, "", name], …]`.
     #[wasm_bindgen(js_name = articleKeyphrases)]
     pub fn article_keyphrases(&self, article: u32) -> Result<JsValue, JsError> {
         let (index, articles) = (self.corpus.index(), self.corpus.articles());
         to_pairs(&keyphrase::of_article(index, articles, article))
     }
 
-    /// The cards' authors, most articles first: `[[name, articles], …]`.
+    /// The cards' authors, most articles first: `[[name, "", articles], …]`.
     pub fn authors(&self) -> Result<JsValue, JsError> {
         let authors = keyphrase::authors(self.corpus.articles());
-        let pairs: Vec<(&str, u32)> = authors
+        let rows: Vec<Row<'_>> = authors
             .iter()
-            .map(|a| (a.name.as_str(), a.articles))
+            .map(|a| (a.name.as_str(), "", a.articles))
             .collect();
-        serde_wasm_bindgen::to_value(&pairs).map_err(|e| JsError::new(&e.to_string()))
+        to_rows(&rows)
     }
 
     /// The answer to a query, kept for display ([`Hits`]). Never fails: any text is a
@@ -204,25 +210,26 @@ impl Hits {
     /// When nothing matches: `[[drop, without, articles], …]`, what dropping each clause
     /// finds (arrays, as the outline).
     pub fn suggestions(&self) -> Result<JsValue, JsError> {
-        let rows: Vec<(&str, &str, u32)> = self
+        let rows: Vec<Row<'_>> = self
             .inner
             .suggestions
             .iter()
             .map(|s| (s.drop.as_str(), s.without.as_str(), s.articles))
             .collect();
-        serde_wasm_bindgen::to_value(&rows).map_err(|e| JsError::new(&e.to_string()))
+        to_rows(&rows)
     }
 
-    /// When nothing matches: `[query, articles]`, the query with its misspelt words
-    /// corrected and how many articles it finds ("did you mean"), or `undefined`.
+    /// When nothing matches: `[[query, "", articles]]`, the query with its misspelt words
+    /// corrected and how many articles it finds ("did you mean"), or `[]`.
     #[wasm_bindgen(js_name = didYouMean)]
     pub fn did_you_mean(&self) -> Result<JsValue, JsError> {
         let (index, articles) = (self.corpus.index(), self.corpus.articles());
-        match &self.inner.correction(index, articles) {
-            Some(c) => serde_wasm_bindgen::to_value(&(c.query.as_str(), c.articles))
-                .map_err(|e| JsError::new(&e.to_string())),
-            None => Ok(JsValue::UNDEFINED),
-        }
+        let correction = self.inner.correction(index, articles);
+        let rows: Vec<Row<'_>> = correction
+            .iter()
+            .map(|c| (c.query.as_str(), "", c.articles))
+            .collect();
+        to_rows(&rows)
     }
 
     /// Rows `start..start + len` of the ranking: `[article, matches, score]` each.

@@ -14,11 +14,19 @@ use js_sys::{Array, Reflect};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
 
-/// The explorer over the seeds, handed over as a bundle as the page does.
+/// The explorer over the seeds, handed over as a bundle with its index file as the page
+/// does.
 fn seeds_explorer() -> Explorer {
     let seeds = article_explorer::corpus::embedded_seeds();
     let bundle = article_explorer::bundle::write(seeds.iter().map(|(n, t)| (*n, t.as_bytes())));
-    Explorer::from_bundle(&bundle).unwrap()
+    load(&bundle).unwrap()
+}
+
+/// `Explorer::load` with the bundle's index file, built here in the wasm, as the builder
+/// module does (when the bundle is one: else the bundle's own error).
+fn load(bundle: &[u8]) -> Result<Explorer, JsValue> {
+    let index = Corpus::from_bundle(bundle).map(|c| c.index_file(bundle).into_boxed_slice());
+    Explorer::load(bundle, index.ok())
 }
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -118,23 +126,21 @@ fn bad_texts_are_clear_errors() {
     let bundle = |files: &[(&str, &str)]| {
         article_explorer::bundle::write(files.iter().map(|(n, t)| (*n, t.as_bytes())))
     };
-    let err = Explorer::from_bundle(&bundle(&[("blank.txt", "  \n")]))
-        .err()
-        .unwrap();
+    let err = load(&bundle(&[("blank.txt", "  \n")])).err().unwrap();
     let message = get(&JsValue::from(err), "message").as_string().unwrap();
     assert_eq!(message, "blank.txt: no title: the file is empty or blank");
     let mut cut = bundle(&[("a.txt", "Title\n\nText.")]);
     cut.pop();
-    let err = Explorer::from_bundle(&cut).err().unwrap();
+    let err = load(&cut).err().unwrap();
     let message = get(&JsValue::from(err), "message").as_string().unwrap();
     assert!(
         message.contains("a.txt: no line break after its 12 bytes"),
         "{message}"
     );
-    let err = Explorer::from_bundle(b"<!doctype html>").err().unwrap();
+    let err = load(b"<!doctype html>").err().unwrap();
     let message = get(&JsValue::from(err), "message").as_string().unwrap();
     assert!(message.starts_with("not an articles bundle"), "{message}");
-    let ok = Explorer::from_bundle(&bundle(&[("t.txt", "Title\n\nSeoul.")])).unwrap();
+    let ok = load(&bundle(&[("t.txt", "Title\n\nSeoul.")])).unwrap();
     assert_eq!(ok.query("seoul").total(), 1);
 }
 
@@ -157,14 +163,63 @@ fn did_you_mean_crosses_as_query_and_count() {
     let explorer = seeds_explorer();
     let hits = explorer.query("Soeul");
     assert_eq!(hits.length(), 0);
-    // [query, articles]
-    let fix = Array::from(&hits.did_you_mean().unwrap());
+    // [[query, "", articles]]
+    let fix = Array::from(&Array::from(&hits.did_you_mean().unwrap()).get(0));
     assert_eq!(fix.get(0).as_string().as_deref(), Some("Seoul"));
-    assert_eq!(fix.get(1).as_f64(), Some(1.0));
-    assert!(explorer
-        .query("Seoul")
-        .did_you_mean()
-        .unwrap()
-        .is_undefined());
+    assert_eq!(fix.get(2).as_f64(), Some(1.0));
+    let none = Array::from(&explorer.query("Seoul").did_you_mean().unwrap());
+    assert_eq!(none.length(), 0);
     explorer.prepare();
+}
+
+/// The index file in the wasm: built here it is byte for byte the one built natively (the
+/// seed's is pinned in tests/it/index_file.rs to the same digest), and an explorer loaded
+/// from it answers as the core over the index it built itself; a file that is not the
+/// bundle's is refused with its reason, as a string.
+#[wasm_bindgen_test]
+fn the_index_file_is_the_native_one_and_answers_alike() {
+    let seeds = article_explorer::corpus::embedded_seeds();
+    let bundle = article_explorer::bundle::write(seeds.iter().map(|(n, t)| (*n, t.as_bytes())));
+    let corpus = Corpus::from_bundle(&bundle).unwrap();
+    let file = corpus.index_file(&bundle);
+    let pinned = format!(
+        "version {}: {} bytes, digest {:016x}",
+        article_explorer::index::file::VERSION,
+        file.len(),
+        article_explorer::hash::digest(&file)
+    );
+    assert_eq!(pinned, include_str!("snapshots/seed.index.txt"));
+    let explorer = Explorer::load(&bundle, Some(file.clone().into_boxed_slice())).unwrap();
+    for q in [
+        "Seoul",
+        "\"Moon Jae-in\"",
+        "sanction",
+        "Vladivostk",
+        "cooperat*",
+        "-Japan",
+    ] {
+        let mut hits = explorer.query(q);
+        let mut core = corpus.hits(q);
+        let rows = hits.rows(0, 100).to_vec();
+        let core_rows = core.rows(0, 100);
+        assert_eq!(rows.len(), core_rows.len() * 3, "{q}");
+        for (row, core) in rows.chunks(3).zip(&core_rows) {
+            assert_eq!(
+                (row[0], row[1]),
+                (f64::from(core.article), f64::from(core.matches)),
+                "{q}"
+            );
+        }
+    }
+    let mut cut = file.clone();
+    cut.truncate(file.len() / 2);
+    let why = Explorer::load(&bundle, Some(cut.into_boxed_slice()))
+        .err()
+        .unwrap();
+    assert_eq!(
+        why.as_string().as_deref(),
+        Some("the index file is truncated")
+    );
+    let why = Explorer::load(&bundle, None).err().unwrap();
+    assert_eq!(why.as_string().as_deref(), Some("there is no index file"));
 }

@@ -75,8 +75,12 @@ async function sizeOf(paths) {
   return total;
 }
 
+/** The corpus's files: the articles and their index, which grow with the archive. */
+const CORPUS = ['articles.txt', 'index.bin'];
+
 /**
- * The files the first visit of `dir`/index.html downloads besides the articles, as paths
+ * The files the first visit of `dir`/index.html downloads besides the articles and their
+ * index, as paths
  * relative to `dir`: what its `<script src>` and `<link href>` name (stylesheet, icon,
  * preloads), and the service worker the page registers (js/offline.js).
  * @param {string} dir
@@ -85,7 +89,7 @@ async function sizeOf(paths) {
 export async function firstVisitFiles(dir) {
   const html = await readFile(join(dir, 'index.html'), 'utf8');
   const named = [...html.matchAll(/<(?:script|link)\b[^>]*?\b(?:src|href)="([^"#?]+)"/g)].map((m) => m[1]);
-  return ['index.html', ...named.filter((f) => f !== 'articles.txt'), 'sw.js'];
+  return ['index.html', ...named.filter((f) => !CORPUS.includes(f)), 'sw.js'];
 }
 
 /**

@@ -11,7 +11,12 @@ import { pathToFileURL } from 'node:url';
 export async function loadExplorer(pkg, bundlePath) {
   const glue = await import(pathToFileURL(path.resolve(pkg, 'article_explorer.js')).href);
   glue.initSync({ module: new WebAssembly.Module(fs.readFileSync(path.resolve(pkg, 'article_explorer_bg.wasm'))) });
-  const explorer = glue.Explorer.fromBundle(fs.readFileSync(bundlePath));
+  const bundle = fs.readFileSync(bundlePath);
+  // Since issue 15: the site's index file, beside its articles.
+  const index = path.join(path.dirname(bundlePath), 'index.bin');
+  const explorer = glue.Explorer.load
+    ? glue.Explorer.load(bundle, fs.readFileSync(index))
+    : glue.Explorer.fromBundle(bundle);
   explorer.prepare?.();
   return explorer;
 }

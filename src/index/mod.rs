@@ -20,6 +20,7 @@
 //! distinct, each the start of a token of the term in a field of that article.
 
 mod build;
+pub mod file;
 mod list;
 mod stems;
 

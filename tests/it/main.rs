@@ -11,6 +11,7 @@
 
 mod cli;
 mod fuzzy;
+mod index_file;
 mod language;
 mod naive;
 mod oracle;

@@ -12,6 +12,18 @@ fn corpus() -> &'static Corpus {
     CORPUS.get_or_init(fixture_corpus)
 }
 
+/// The same articles with their index read from its file (src/index/file.rs).
+fn loaded() -> &'static Corpus {
+    static LOADED: OnceLock<Corpus> = OnceLock::new();
+    LOADED.get_or_init(|| {
+        let bundle = crate::support::fixture_bundle();
+        let file = corpus().index_file(&bundle);
+        let (loaded, why) = Corpus::load(&bundle, Some(&file)).unwrap();
+        assert_eq!(why, None);
+        loaded
+    })
+}
+
 /// Every field's words as written (whitespace-separated), to draw queries from.
 fn fields() -> &'static Vec<Vec<String>> {
     static FIELDS: OnceLock<Vec<Vec<String>>> = OnceLock::new();
@@ -125,6 +137,13 @@ proptest! {
                 prop_assert!(hit.fields.iter().all(|f| f.addr.block == -1), "query {:?}", q);
             }
         }
+    }
+
+    /// The index read from its file answers as the one built from the articles: the same
+    /// result, ranking and highlights.
+    #[test]
+    fn a_loaded_index_answers_as_the_built_one(q in query()) {
+        prop_assert_eq!(loaded().search(&q), corpus().search(&q), "query {:?}", q);
     }
 
     /// The top-k search is the full search with the fields of the others left out (and

@@ -9,6 +9,12 @@ pub fn root() -> PathBuf {
 
 /// The seeds (embedded) followed by the test fixtures, in file-name order.
 pub fn fixture_corpus() -> Corpus {
+    let bundle = fixture_bundle();
+    Corpus::from_bundle(&bundle).unwrap()
+}
+
+/// The files of [`fixture_corpus`] as one bundle (`article_explorer::bundle`).
+pub fn fixture_bundle() -> Vec<u8> {
     let mut files: Vec<(String, Vec<u8>)> = article_explorer::corpus::embedded_seeds()
         .iter()
         .map(|(n, t)| ((*n).to_owned(), t.as_bytes().to_vec()))
@@ -23,7 +29,7 @@ pub fn fixture_corpus() -> Corpus {
         let name = path.file_name().unwrap().to_str().unwrap().to_owned();
         files.push((name, std::fs::read(&path).unwrap()));
     }
-    Corpus::from_files(files.iter().map(|(n, b)| (n.as_str(), b.as_slice()))).unwrap()
+    article_explorer::bundle::write(files.iter().map(|(n, b)| (n.as_str(), b.as_slice())))
 }
 
 /// One line per field: `title: …`, `lede: …`, `p: …`, `h: …`, `card: t | a | x`,

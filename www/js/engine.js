@@ -23,6 +23,8 @@
  * @typedef {{drop: string, without: string, articles: number}} Suggestion
  *   drop: the clause as typed; without: the query without it; articles: what that finds.
  * @typedef {{query: string, articles: number}} Correction
+ * @typedef {[string, string, number]} Row
+ *   a row of the engine's short lists: two texts and a number (src/wasm.rs).
  *   query: the query with its misspelt words corrected; articles: what that finds.
  * @typedef {{query: string, notice: string|null, total: number, highlighting: boolean,
  *            articles: ArticleHit[], suggestions: Suggestion[], didYouMean: Correction|null}} Result
@@ -30,7 +32,7 @@
  */
 
 import init, { Explorer } from '../pkg/article_explorer.js';
-import { ARTICLES_SOURCE, WASM_SOURCE } from './sources.js';
+import { ARTICLES_SOURCE, BUILDER_SOURCE, INDEX_SOURCE, WASM_SOURCE } from './sources.js';
 
 /** @typedef {import('../pkg/article_explorer.js').Hits} Hits */
 
@@ -69,15 +71,17 @@ async function load() {
   // User-timing marks (named `engine:…`): where the load's time goes, for the browser
   // benchmark and DevTools.
   performance.mark('engine:start');
-  const [, bundle] = await Promise.all([
+  const [, bundle, index] = await Promise.all([
     init({ module_or_path: WASM_SOURCE })
       .then(() => performance.mark('engine:wasm-ready')),
     Promise.resolve(ARTICLES_SOURCE instanceof URL ? fetchArticles(ARTICLES_SOURCE) : ARTICLES_SOURCE).then((b) => {
       performance.mark('engine:articles');
       return b;
     }),
+    // The index built ahead (docs/format.md); without it the engine builds one.
+    INDEX_SOURCE instanceof URL ? fetchIndex(INDEX_SOURCE) : INDEX_SOURCE,
   ]);
-  const explorer = Explorer.fromBundle(bundle);
+  const explorer = open(bundle, index) ?? await indexHere(bundle);
   performance.mark('engine:built');
   const articles = outline(explorer.outline());
   performance.mark('engine:outline');
@@ -88,16 +92,16 @@ async function load() {
   let keyphrases;
   /** @type {Author[]|undefined} */
   let authors;
-  /** @param {Array<[string, boolean]>} pairs `[[text, name], …]` (src/wasm.rs) */
-  const phrases = (pairs) => pairs.map(([text, name]) => ({ text, name }));
+  /** @param {Array<Row>} rows `[[text, '', name], …]` (src/wasm.rs; name: 1 or 0) */
+  const phrases = (rows) => rows.map(([text, , name]) => ({ text, name: name === 1 }));
   return {
     articles,
     buildMs: explorer.buildMs,
     search: (q) => decode(explorer.query(q)),
     keyphrases: () => (keyphrases ??= phrases(explorer.keyphrases())),
     articleKeyphrases: (a) => phrases(explorer.articleKeyphrases(a)),
-    authors: () => (authors ??= /** @type {Array<[string, number]>} */ (explorer.authors())
-      .map(([name, n]) => ({ name, articles: n }))),
+    authors: () => (authors ??= /** @type {Array<Row>} */ (explorer.authors())
+      .map(([name, , n]) => ({ name, articles: n }))),
   };
 }
 
@@ -119,6 +123,50 @@ function outline(rows) {
       ? { kind: 'card', title: text, author, teaser }
       : { kind: /** @type {'paragraph'|'heading'|'disclaimer'} */ (KINDS[kind] ?? 'paragraph'), text })),
   }));
+}
+
+/**
+ * The explorer over the articles and their index file, or undefined when the file is
+ * missing or not the one for these articles (the reason goes to the console: the reader
+ * needs to know nothing, the explorer works either way, only slower to start).
+ * @param {Uint8Array} bundle
+ * @param {Uint8Array|undefined} index
+ */
+function open(bundle, index) {
+  try {
+    return Explorer.load(bundle, index);
+  } catch (why) {
+    if (typeof why !== 'string') throw why; // not an articles bundle: a real error
+    console.info(`article-explorer: ${why}; indexing the articles in the browser`);
+    return undefined;
+  }
+}
+
+/**
+ * The explorer over the articles with an index built here, by the builder module (the
+ * same code as `cargo xtask dist`'s), fetched only now.
+ * @param {Uint8Array} bundle
+ */
+async function indexHere(bundle) {
+  if (!BUILDER_SOURCE) throw new Error('the articles\' index is damaged, and this edition cannot rebuild it');
+  const builder = /** @type {typeof import('../pkg/builder.js')} */ (await import(BUILDER_SOURCE.href));
+  await builder.default();
+  return Explorer.load(bundle, builder.buildIndex(bundle));
+}
+
+/**
+ * The site's index file, or undefined when it cannot be fetched (the engine then builds
+ * the index, and says why).
+ * @param {URL} url
+ * @returns {Promise<Uint8Array|undefined>}
+ */
+async function fetchIndex(url) {
+  try {
+    const response = await fetch(url);
+    return response.ok ? new Uint8Array(await response.arrayBuffer()) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -170,7 +218,7 @@ export function decode(hits) {
     // Only an empty answer has suggestions: no call into the wasm for the others.
     suggestions: articles.length
       ? []
-      : /** @type {Array<[string, string, number]>} */ (hits.suggestions())
+      : /** @type {Array<Row>} */ (hits.suggestions())
         .map(([drop, without, n]) => ({ drop, without, articles: n })),
     didYouMean: articles.length ? null : correction(hits.didYouMean()),
     articles,
@@ -191,12 +239,13 @@ function decodeSnippet(f) {
 }
 
 /**
- * `[query, articles]` (src/wasm.rs) → a Correction, or null.
- * @param {[string, number]|undefined} pair
+ * `[[query, '', articles]]` or `[]` (src/wasm.rs) → a Correction, or null.
+ * @param {Array<Row>} rows
  * @returns {Correction|null}
  */
-function correction(pair) {
-  return pair ? { query: pair[0], articles: pair[1] } : null;
+function correction(rows) {
+  const row = rows[0];
+  return row ? { query: row[0], articles: row[2] } : null;
 }
 
 /**

@@ -5,3 +5,7 @@
 // the site's, for the type check.
 export const WASM_SOURCE = /** @type {URL|Uint8Array} */ (new URL('pkg/article_explorer_bg.wasm', import.meta.url));
 export const ARTICLES_SOURCE = /** @type {URL|Uint8Array} */ (new URL('articles.txt', import.meta.url));
+/** The articles' index, built by `cargo xtask dist` (docs/format.md). */
+export const INDEX_SOURCE = /** @type {URL|Uint8Array} */ (new URL('index.bin', import.meta.url));
+/** The builder module, which indexes the articles when the index is missing or not theirs. */
+export const BUILDER_SOURCE = /** @type {URL|undefined} */ (new URL('pkg/builder.js', import.meta.url));

@@ -5,8 +5,8 @@
 //!
 //! esbuild works on a staging copy of www/ with the wasm-bindgen glue in `pkg/`
 //! (src/dist.rs). The one module that differs between editions, `js/sources.js` (where
-//! the wasm and the articles come from), is written into the staging copy before each
-//! bundle: the site's fetches them beside the bundle, the single file's decodes them
+//! the wasm, the articles and their index come from), is written into the staging copy
+//! before each bundle: the site's fetches them beside the bundle, the single file's decodes them
 //! from base64 strings that are put into the minified script after esbuild ran, so the
 //! megabytes of data never go through the bundler.
 
@@ -25,6 +25,8 @@ pub const ELEMENT: &str = "article-explorer.js";
 pub const STYLE: &str = "style.css";
 /// The single-file edition.
 pub const SINGLE: &str = "article-explorer.html";
+/// The articles' index, built ahead (docs/format.md).
+pub const INDEX: &str = "index.bin";
 /// The module that says where the wasm and the articles come from.
 const SOURCES: &str = "js/sources.js";
 
@@ -38,10 +40,13 @@ pub const VERSION_PLACEHOLDER: &str = "__build_hash16__";
 const SITE_SOURCES: &str = "\
 export const WASM_SOURCE = new URL('pkg/article_explorer_bg.wasm', import.meta.url);
 export const ARTICLES_SOURCE = new URL('articles.txt', import.meta.url);
+export const INDEX_SOURCE = new URL('index.bin', import.meta.url);
+export const BUILDER_SOURCE = new URL('pkg/builder.js', import.meta.url);
 ";
 
 const WASM_SLOT: &str = "__AE_WASM_BASE64__";
 const ARTICLES_SLOT: &str = "__AE_ARTICLES_BASE64__";
+const INDEX_SLOT: &str = "__AE_INDEX_BASE64__";
 
 /// esbuild's target: syntax newer than this is lowered (the oldest engines the README
 /// lists all support ES2022: class fields, top-level await).
@@ -92,6 +97,12 @@ fn site_relative_sources(map: &str) -> String {
     out
 }
 
+/// The builder's glue (src/dist.rs), minified: an ES module the page imports by URL only
+/// when it has to index the articles itself, so it stays out of the bundles.
+pub fn builder(ctx: &Ctx, from: &Path, to: &Path) -> Result<(), String> {
+    esbuild(ctx, from, to, &["--format=esm", TARGET])
+}
+
 /// The service worker (stamped by src/dist.rs), minified: it is not a module and imports
 /// nothing, so it is not bundled, and it gets no source map.
 pub fn worker(ctx: &Ctx, from: &Path, to: &Path) -> Result<(), String> {
@@ -104,7 +115,9 @@ pub fn single(ctx: &Ctx, src: &Path, out: &Path, version: &str) -> Result<PathBu
     let sources = format!(
         "const bytes = (b64) => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));\n\
          export const WASM_SOURCE = bytes('{WASM_SLOT}');\n\
-         export const ARTICLES_SOURCE = bytes('{ARTICLES_SLOT}');\n"
+         export const ARTICLES_SOURCE = bytes('{ARTICLES_SLOT}');\n\
+         export const INDEX_SOURCE = bytes('{INDEX_SLOT}');\n\
+         export const BUILDER_SOURCE = undefined;\n"
     );
     write(&src.join(SOURCES), &sources)?;
     let script_path = src.join("single.js");
@@ -118,6 +131,7 @@ pub fn single(ctx: &Ctx, src: &Path, out: &Path, version: &str) -> Result<PathBu
     let script = read(&script_path)?;
     let script = fill(&script, WASM_SLOT, &b64("pkg/article_explorer_bg.wasm")?)?;
     let script = fill(&script, ARTICLES_SLOT, &b64("articles.txt")?)?;
+    let script = fill(&script, INDEX_SLOT, &b64(INDEX)?)?;
     let script = fill(&script, VERSION_PLACEHOLDER, version)?;
     let script = script.trim_end();
     let style = read(&out.join(STYLE))?;

@@ -7,8 +7,9 @@
 //!                       │ esbuild
 //!                       ▼
 //! dist/  index.html  page.js(.map)  article-explorer.js(.map)  style.css(.map)
-//!        pkg/article_explorer_bg.wasm  articles.txt  sw.js  favicon.svg  demo.*
+//!        pkg/article_explorer_bg.wasm  articles.txt  index.bin  sw.js  favicon.svg  demo.*
 //!        pkg/article_explorer.js (the raw glue, for scripts of your own and the benches)
+//!        pkg/builder.js, pkg/builder_bg.wasm (indexing in the browser, fetched only then)
 //!        article-explorer.html (the single file)
 //! ```
 
@@ -38,39 +39,65 @@ pub fn types_step() -> Step {
         "glue types",
         &[Tool::WasmTarget, Tool::WasmBindgen],
         |ctx| {
-            let wasm = build_wasm(ctx)?;
-            bindgen(ctx, &wasm, &root().join("target/types/pkg"), true)
+            let types = root().join("target/types/pkg");
+            for edition in [Edition::Explorer, Edition::Builder] {
+                let wasm = build_wasm(ctx, edition)?;
+                bindgen(ctx, &wasm, &types, edition, true)?;
+            }
+            Ok(())
         },
     )
+}
+
+/// The two wasm modules built from the crate: the explorer, and the builder the page
+/// fetches only to index articles whose index file is missing or unusable
+/// (`--features builder`, src/wasm_builder.rs).
+#[derive(Clone, Copy, PartialEq)]
+enum Edition {
+    Explorer,
+    Builder,
+}
+
+impl Edition {
+    /// The glue's name in `pkg/` (its wasm is `NAME_bg.wasm`).
+    fn name(self) -> &'static str {
+        match self {
+            Edition::Explorer => CRATE,
+            Edition::Builder => "builder",
+        }
+    }
 }
 
 /// Builds the site into `out` (replacing it) with the articles of `seeds` (default
 /// `seeds/`) in `articles.txt`.
 fn dist(ctx: &Ctx, out: &Path, seeds: Option<&Path>) -> Result<(), String> {
-    let wasm = build_wasm(ctx)?;
     // The staging copy esbuild reads: www/ and the glue beside it, as the modules import it.
     let src = root().join("target/site-src");
     clear(&src)?;
     copy_dir(&root().join("www"), &src)?;
     let pkg = src.join("pkg");
-    bindgen(ctx, &wasm, &pkg, false)?;
-    let bg = pkg.join(format!("{CRATE}_bg.wasm"));
-    let bg_arg = bg.display().to_string();
-    // -Oz until nothing changes, and without the two custom sections no browser reads
-    // (the toolchain and the feature list: ~250 bytes; stripped after the passes ran).
     let wasm_opt = ctx.node_bin("wasm-opt")?.display().to_string();
-    ctx.run(
-        &wasm_opt,
-        &[
-            "-Oz",
-            "--converge",
-            "--strip-producers",
-            "--strip-target-features",
-            &bg_arg,
-            "-o",
-            &bg_arg,
-        ],
-    )?;
+    for edition in [Edition::Explorer, Edition::Builder] {
+        let wasm = build_wasm(ctx, edition)?;
+        bindgen(ctx, &wasm, &pkg, edition, false)?;
+        let bg = pkg.join(format!("{}_bg.wasm", edition.name()));
+        let bg_arg = bg.display().to_string();
+        // -Oz until nothing changes, and without the two custom sections no browser reads
+        // (the toolchain and the feature list: ~250 bytes; stripped after the passes ran).
+        ctx.run(
+            &wasm_opt,
+            &[
+                "-Oz",
+                "--converge",
+                "--strip-producers",
+                "--strip-target-features",
+                &bg_arg,
+                "-o",
+                &bg_arg,
+            ],
+        )?;
+    }
+    let bg = pkg.join(format!("{CRATE}_bg.wasm"));
 
     clear(out)?;
     for file in [
@@ -82,9 +109,15 @@ fn dist(ctx: &Ctx, out: &Path, seeds: Option<&Path>) -> Result<(), String> {
     ] {
         copy(&src.join(file), &out.join(file))?;
     }
-    for file in [format!("{CRATE}_bg.wasm"), format!("{CRATE}.js")] {
+    let wasm_files = [
+        format!("{CRATE}_bg.wasm"),
+        format!("{CRATE}.js"),
+        "builder_bg.wasm".to_owned(),
+    ];
+    for file in wasm_files {
         copy(&pkg.join(&file), &out.join("pkg").join(&file))?;
     }
+    bundle::builder(ctx, &pkg.join("builder.js"), &out.join("pkg/builder.js"))?;
     write_articles(ctx, out, seeds)?;
     bundle::site(ctx, &src, out)?;
     let version = stamp(out, &src.join("sw.js"))?;
@@ -96,6 +129,7 @@ fn dist(ctx: &Ctx, out: &Path, seeds: Option<&Path>) -> Result<(), String> {
         out.join(bundle::STYLE),
         bg,
         out.join("articles.txt"),
+        out.join(bundle::INDEX),
         single,
     ]);
     eprintln!("xtask: build {version}");
@@ -103,10 +137,17 @@ fn dist(ctx: &Ctx, out: &Path, seeds: Option<&Path>) -> Result<(), String> {
     Ok(())
 }
 
-/// `cargo build` of the wasm module; returns its path.
-fn build_wasm(ctx: &Ctx) -> Result<PathBuf, String> {
-    let target_dir = root().join("target");
-    let args = ["build", "--lib", "--profile", PROFILE, "--target", TARGET];
+/// `cargo build` of one edition of the wasm module; returns its path. The builder has a
+/// target folder of its own, so switching editions never rebuilds the other's.
+fn build_wasm(ctx: &Ctx, edition: Edition) -> Result<PathBuf, String> {
+    let target_dir = match edition {
+        Edition::Explorer => root().join("target"),
+        Edition::Builder => root().join("target/builder"),
+    };
+    let mut args = vec!["build", "--lib", "--profile", PROFILE, "--target", TARGET];
+    if edition == Edition::Builder {
+        args.extend(["--features", "builder"]);
+    }
     let mut build = ctx.command(&cargo(), &args)?;
     build.env("CARGO_TARGET_DIR", &target_dir);
     crate::steps::status(build, "cargo", &args)?;
@@ -117,10 +158,17 @@ fn build_wasm(ctx: &Ctx) -> Result<PathBuf, String> {
 }
 
 /// wasm-bindgen's glue for the web into `out_dir`, with TypeScript declarations or not.
-fn bindgen(ctx: &Ctx, wasm: &Path, out_dir: &Path, types: bool) -> Result<(), String> {
+fn bindgen(
+    ctx: &Ctx,
+    wasm: &Path,
+    out_dir: &Path,
+    edition: Edition,
+    types: bool,
+) -> Result<(), String> {
     let bindgen = ctx.wasm_bindgen()?.display().to_string();
     let (out_arg, wasm_arg) = (out_dir.display().to_string(), wasm.display().to_string());
     let mut args = vec!["--target", "web", "--out-dir", &out_arg, &wasm_arg];
+    args.extend(["--out-name", edition.name()]);
     if !types {
         args.push("--no-typescript");
     }
@@ -128,24 +176,25 @@ fn bindgen(ctx: &Ctx, wasm: &Path, out_dir: &Path, types: bool) -> Result<(), St
 }
 
 /// Writes `out/articles.txt`, the bundle of the articles of `seeds` (default `seeds/`),
-/// with the CLI (`article-explorer bundle`), which parses every file first: a file that is
-/// not an article fails the build, naming it.
+/// and `out/index.bin`, their index, with the CLI (`article-explorer bundle`, which parses
+/// every file first: a file that is not an article fails the build, naming it; then
+/// `article-explorer index`). The CLI is built optimised: it indexes 10,000 articles in
+/// seconds, where a debug build takes a minute.
 fn write_articles(ctx: &Ctx, out: &Path, seeds: Option<&Path>) -> Result<(), String> {
     let seeds = seeds.map_or_else(|| root().join("seeds"), Path::to_path_buf);
-    let bundle = out.join("articles.txt");
-    ctx.run(
-        &cargo(),
-        &[
-            "run",
-            "--quiet",
-            "--bin",
-            "article-explorer",
-            "--",
-            "bundle",
-            &bundle.display().to_string(),
-            &seeds.display().to_string(),
-        ],
-    )
+    let bundle = out.join("articles.txt").display().to_string();
+    let index = out.join(bundle::INDEX).display().to_string();
+    let cli = [
+        "run",
+        "--quiet",
+        "--release",
+        "--bin",
+        "article-explorer",
+        "--",
+    ];
+    let seeds = seeds.display().to_string();
+    ctx.run(&cargo(), &[&cli[..], &["bundle", &bundle, &seeds]].concat())?;
+    ctx.run(&cargo(), &[&cli[..], &["index", &index, &bundle]].concat())
 }
 
 /// Whether the service worker keeps `file` for offline use: everything the page and the

@@ -146,6 +146,12 @@ fn lint() -> Vec<Step> {
             &cargo,
             &wasm,
         ),
+        Step::cmd(
+            "clippy (wasm builder)",
+            &[Tool::RustLints, Tool::WasmTarget],
+            &cargo,
+            &[&wasm[..4], &["--features", "builder"], &wasm[4..]].concat(),
+        ),
         dist::types_step(),
         Step::task("tsc", &[Tool::NodePackages], |ctx| {
             let tsc = ctx.node_bin("tsc")?.display().to_string();

@@ -32,6 +32,8 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../.
 const PKG = path.resolve(process.env.AE_PKG ?? path.join(ROOT, 'dist/pkg'));
 const GLUE = path.join(PKG, 'article_explorer.js');
 const WASM = path.join(PKG, 'article_explorer_bg.wasm');
+const BUILDER_GLUE = path.join(PKG, 'builder.js');
+const BUILDER_WASM = path.join(PKG, 'builder_bg.wasm');
 
 /** Numbers per row of a ranking (src/flat.rs). */
 const ROW = 3;
@@ -87,7 +89,8 @@ export function adapter(name, text, how) {
     const cargo = fs.readFileSync(path.join(ROOT, 'Cargo.toml'), 'utf8');
     return cargo.match(/^version\s*=\s*"([^"]+)"/m)?.[1] ?? '?';
   },
-  config: 'dist/pkg wasm (cargo xtask dist), Explorer.fromBundle over the texts as one bundle (as the page hands them); '
+  config: 'dist/pkg wasm (cargo xtask dist): the texts as one bundle, indexed by the builder module (buildIndex, as the page does when it has no index file) '
+    + 'and loaded with Explorer.load (Explorer.fromBundle before issue 15); '
     + `query(q) then rows(0, 10) and fields(article) of each, in the query language (docs/query.md): ${how}`,
 
   /** Compiles the wasm once (not timed). Returns notes for the report. */
@@ -113,12 +116,21 @@ export function adapter(name, text, how) {
   async prepare() {
     const glue = await import(`${pathToFileURL(GLUE).href}?instance=${++instances}`);
     const wasm = glue.initSync({ module: compiled });
-    return { glue, wasm };
+    // Since issue 15 the explorer's wasm reads an index file; the builder module writes it.
+    let builder = null;
+    if (fs.existsSync(BUILDER_GLUE)) {
+      builder = await import(`${pathToFileURL(BUILDER_GLUE).href}?instance=${instances}`);
+      builder.initSync({ module: new WebAssembly.Module(fs.readFileSync(BUILDER_WASM)) });
+    }
+    return { glue, wasm, builder };
   },
 
   build(articles, prepared) {
-    const { glue, wasm } = prepared;
-    const explorer = glue.Explorer.fromBundle(bundle(articles));
+    const { glue, wasm, builder } = prepared;
+    const bytes = bundle(articles);
+    const explorer = builder
+      ? glue.Explorer.load(bytes, builder.buildIndex(bytes))
+      : glue.Explorer.fromBundle(bytes);
     return { explorer, wasm };
   },
 

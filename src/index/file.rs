@@ -1,0 +1,332 @@
+//! The index as a file (`index.bin`, docs/format.md): built ahead of time, natively, by
+//! `article-explorer index`, and taken by the wasm as it is instead of indexing in the
+//! browser. Versioned and self-checking: a header with the format version and the digest
+//! of the articles bundle it was built from, fixed-width little-endian sections, and a
+//! digest of everything before it at the end.
+//!
+//! Invariant: [`read`] accepts only what [`write`] wrote for the same articles, with the
+//! index's invariants (src/index/mod.rs) checked; anything else is a [`LoadError`] saying
+//! why, and never a panic.
+
+use super::{Class, FieldInfo, Index};
+use crate::article::{FieldAddr, Kind, Part};
+use crate::hash::digest;
+use crate::lang::Lang;
+
+/// The file's first eight bytes.
+const MAGIC: &[u8; 8] = b"AEINDEX\0";
+
+/// The format version: bump it whenever the layout below changes, or what the index holds
+/// for the same articles does (tokenizing, folding, ranking's pseudo term frequencies,
+/// language detection): an index from another version is then rebuilt, never misread. A
+/// test pins the seed's index bytes, so a change that alters them fails until this is bumped
+/// and the pin updated.
+pub const VERSION: u32 = 1;
+
+/// Bytes before the sections: magic, version, flags, the articles' digest, five counts
+/// and the average field lengths.
+const HEADER: usize = 8 + 4 + 4 + 8 + 5 * 4 + Class::COUNT * 4;
+/// Words (u32) of one field: block (as i32), part | kind << 8, base, len, words, step.
+const FIELD_WORDS: usize = 6;
+const FIELD: usize = FIELD_WORDS * 4;
+/// The checksum at the end.
+const TRAILER: usize = 8;
+
+/// Why an index file was not used.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LoadError {
+    /// Shorter than its header says, or than any index.
+    Truncated,
+    /// Not an index file.
+    NotAnIndex,
+    /// Written by another format version.
+    Version(u32),
+    /// Its bytes do not match their checksum.
+    Corrupt,
+    /// Built from other articles than these.
+    OtherArticles,
+    /// Its checksum holds, but a section breaks the index's invariants, or its fields are
+    /// not the articles'.
+    Malformed(&'static str),
+    /// There was no index file to read.
+    Missing,
+}
+
+impl std::fmt::Display for LoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LoadError::Truncated => f.write_str("the index file is truncated"),
+            LoadError::NotAnIndex => f.write_str("the file is not an index"),
+            LoadError::Version(v) => {
+                write!(f, "the index file has format version {v}, not {VERSION}")
+            }
+            LoadError::Corrupt => f.write_str("the index file is corrupt (its checksum fails)"),
+            LoadError::OtherArticles => f.write_str("the index file was built from other articles"),
+            LoadError::Malformed(what) => write!(f, "the index file is malformed: {what}"),
+            LoadError::Missing => f.write_str("there is no index file"),
+        }
+    }
+}
+
+/// The index as a file, for the articles whose bundle has digest `articles`.
+pub fn write(index: &Index, articles: u64) -> Vec<u8> {
+    let mut out = Vec::with_capacity(
+        HEADER
+            + index.fields.len() * FIELD
+            + index.postings.len()
+            + index.terms.len()
+            + index.term_ends.len() * 13
+            + TRAILER,
+    );
+    out.extend_from_slice(MAGIC);
+    put(&mut out, VERSION);
+    put(&mut out, 0); // flags: none yet
+    out.extend_from_slice(&articles.to_le_bytes());
+    for n in [
+        index.article_count(),
+        index.fields.len(),
+        index.term_count(),
+        index.terms.len(),
+        index.postings.len(),
+    ] {
+        put(&mut out, u32::try_from(n).unwrap_or(u32::MAX));
+    }
+    for avg in index.avg_words {
+        out.extend_from_slice(&avg.to_le_bytes());
+    }
+    for f in &index.fields {
+        let part_kind = f.addr.part as u32 | (f.kind as u32) << 8;
+        for n in [
+            f.addr.block as u32,
+            part_kind,
+            f.base,
+            f.len,
+            f.words,
+            f.step,
+        ] {
+            put(&mut out, n);
+        }
+    }
+    index.article_fields.iter().for_each(|&n| put(&mut out, n));
+    out.extend(index.langs.iter().map(|l| *l as u8));
+    out.extend_from_slice(index.terms.as_bytes());
+    index.term_ends.iter().for_each(|&n| put(&mut out, n));
+    index.lists.iter().for_each(|&n| put(&mut out, n));
+    out.extend_from_slice(&index.term_langs);
+    index.dfs.iter().for_each(|&n| put(&mut out, n));
+    out.extend_from_slice(&index.postings);
+    let sum = digest(&out);
+    out.extend_from_slice(&sum.to_le_bytes());
+    out
+}
+
+/// The index in `bytes`, if it is one [`write`] wrote for the articles with digest
+/// `articles`.
+pub fn read(bytes: &[u8], articles: u64) -> Result<Index, LoadError> {
+    if bytes.len() < MAGIC.len() || bytes.get(..MAGIC.len()) != Some(MAGIC) {
+        return Err(LoadError::NotAnIndex);
+    }
+    let mut r = Reader {
+        bytes,
+        at: MAGIC.len(),
+    };
+    let version = r.u32()?;
+    if version != VERSION {
+        return Err(LoadError::Version(version));
+    }
+    let _flags = r.u32()?;
+    let digest_of_articles = r.u64()?;
+    let [n_articles, n_fields, n_terms, terms_len, postings_len] =
+        [r.len()?, r.len()?, r.len()?, r.len()?, r.len()?];
+    // The length the counts call for, in u64: counts from a damaged file may be huge.
+    let (articles_n, fields_n, terms_n) = (n_articles as u64, n_fields as u64, n_terms as u64);
+    let body_len: u64 = HEADER as u64
+        + fields_n * FIELD as u64
+        + (articles_n + 1) * 4
+        + articles_n
+        + terms_len as u64
+        + terms_n * 4
+        + (terms_n + 1) * 4
+        + terms_n
+        + terms_n * 4
+        + postings_len as u64;
+    match (bytes.len() as u64).cmp(&(body_len + TRAILER as u64)) {
+        std::cmp::Ordering::Less => return Err(LoadError::Truncated),
+        std::cmp::Ordering::Greater => {
+            return Err(LoadError::Malformed("it is longer than its sections"))
+        }
+        std::cmp::Ordering::Equal => {}
+    }
+    let (body, trailer) = bytes.split_at(bytes.len() - TRAILER);
+    if trailer != digest(body).to_le_bytes() {
+        return Err(LoadError::Corrupt);
+    }
+    if digest_of_articles != articles {
+        return Err(LoadError::OtherArticles);
+    }
+    let mut index = Index::default();
+    for (avg, bits) in index.avg_words.iter_mut().zip(r.u32s(Class::COUNT)?) {
+        *avg = f32::from_bits(bits);
+    }
+    let words = r.u32s(n_fields * FIELD_WORDS)?;
+    index.fields = words
+        .chunks_exact(FIELD_WORDS)
+        .map(|w| match *w {
+            [block, part_kind, base, len, words, step] => Some(FieldInfo {
+                article: 0, // set from article_fields below
+                addr: FieldAddr {
+                    block: block as i32,
+                    part: *PARTS.get(part_kind as usize & 0xff)?,
+                },
+                kind: Kind::ALL
+                    .into_iter()
+                    .find(|k| *k as u32 == part_kind >> 8)?,
+                base,
+                len,
+                words,
+                step,
+            }),
+            _ => None,
+        })
+        .collect::<Option<_>>()
+        .ok_or(LoadError::Malformed("a field has an unknown part or kind"))?;
+    index.article_fields = r.u32s(n_articles + 1)?;
+    index.langs = r
+        .take(n_articles)?
+        .iter()
+        .map(|&b| LANGS.get(b as usize).copied())
+        .collect::<Option<_>>()
+        .ok_or(LoadError::Malformed("an article has an unknown language"))?;
+    index.terms = std::str::from_utf8(r.take(terms_len)?)
+        .map_err(|_| LoadError::Malformed("the terms are not UTF-8"))?
+        .to_owned();
+    index.term_ends = r.u32s(n_terms)?;
+    index.lists = r.u32s(n_terms + 1)?;
+    index.term_langs = r.take(n_terms)?.to_vec();
+    index.dfs = r.u32s(n_terms)?;
+    index.postings = r.take(postings_len)?.to_vec();
+    check(&mut index)?;
+    Ok(index)
+}
+
+/// Checks the invariants the readers rely on (src/index/mod.rs) and numbers each field's
+/// article.
+fn check(index: &mut Index) -> Result<(), LoadError> {
+    let ascending = |v: &[u32]| v.windows(2).all(|w| w.first() <= w.get(1));
+    let fields = u32::try_from(index.fields.len()).unwrap_or(u32::MAX);
+    if index.article_fields.first() != Some(&0)
+        || index.article_fields.last() != Some(&fields)
+        || !ascending(&index.article_fields)
+    {
+        return Err(LoadError::Malformed(
+            "the articles' fields are out of order",
+        ));
+    }
+    for (a, range) in index.article_fields.windows(2).enumerate() {
+        let (Some(&start), Some(&end)) = (range.first(), range.get(1)) else {
+            continue;
+        };
+        let article = u32::try_from(a).unwrap_or(u32::MAX);
+        for f in index
+            .fields
+            .get_mut(start as usize..end as usize)
+            .unwrap_or(&mut [])
+        {
+            f.article = article;
+        }
+    }
+    let postings = u32::try_from(index.postings.len()).unwrap_or(u32::MAX);
+    if index.lists.first() != Some(&0)
+        || index.lists.last() != Some(&postings)
+        || !ascending(&index.lists)
+    {
+        return Err(LoadError::Malformed("the posting lists are out of order"));
+    }
+    let terms_len = u32::try_from(index.terms.len()).unwrap_or(u32::MAX);
+    if !ascending(&index.term_ends)
+        || index.term_ends.last().is_some_and(|&end| end != terms_len)
+        || index
+            .term_ends
+            .iter()
+            .any(|&end| !index.terms.is_char_boundary(end as usize))
+    {
+        return Err(LoadError::Malformed("the terms' ends are out of place"));
+    }
+    let sorted = (1..index.term_count()).all(|t| index.term(t - 1) < index.term(t));
+    if !sorted || (index.term_count() > 0 && index.term(0).is_empty()) {
+        return Err(LoadError::Malformed(
+            "the terms are not sorted and distinct",
+        ));
+    }
+    Ok(())
+}
+
+fn put(out: &mut Vec<u8>, n: u32) {
+    out.extend_from_slice(&n.to_le_bytes());
+}
+
+/// The parts and languages by their number (`as u8`: declaration order).
+const PARTS: [Part; 4] = [Part::Text, Part::Title, Part::Author, Part::Teaser];
+const LANGS: [Lang; 3] = [Lang::Other, Lang::English, Lang::Russian];
+
+/// Reads the file front to back; running out is [`LoadError::Truncated`].
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], LoadError> {
+        let end = self.at.checked_add(n).ok_or(LoadError::Truncated)?;
+        let slice = self.bytes.get(self.at..end).ok_or(LoadError::Truncated)?;
+        self.at = end;
+        Ok(slice)
+    }
+
+    fn u32(&mut self) -> Result<u32, LoadError> {
+        self.u32s(1)?.first().copied().ok_or(LoadError::Truncated)
+    }
+
+    fn u64(&mut self) -> Result<u64, LoadError> {
+        let low = u64::from(self.u32()?);
+        Ok(low | u64::from(self.u32()?) << 32)
+    }
+
+    /// A count, as a `usize`.
+    fn len(&mut self) -> Result<usize, LoadError> {
+        self.u32().map(|n| n as usize)
+    }
+
+    fn u32s(&mut self, n: usize) -> Result<Vec<u32>, LoadError> {
+        let bytes = self.take(n.checked_mul(4).ok_or(LoadError::Truncated)?)?;
+        Ok(bytes
+            .chunks_exact(4)
+            .map(|c| {
+                let mut w = [0u8; 4];
+                w.copy_from_slice(c);
+                u32::from_le_bytes(w)
+            })
+            .collect())
+    }
+}
+
+/// Checks that `index`'s fields are those of `articles` (their number and lengths): the
+/// articles' digest matched, so this fails only if the parser changed without
+/// [`VERSION`].
+pub fn matches(index: &Index, articles: &[crate::article::Article]) -> Result<(), LoadError> {
+    let mut infos = index.fields.iter();
+    let same = index.article_count() == articles.len()
+        && articles.iter().all(|article| {
+            article.fields().all(|field| {
+                infos
+                    .next()
+                    .is_some_and(|info| info.len as usize == field.text.len())
+            })
+        })
+        && infos.next().is_none();
+    if same {
+        Ok(())
+    } else {
+        Err(LoadError::Malformed("its fields are not the articles'"))
+    }
+}
