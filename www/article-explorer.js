@@ -66,7 +66,7 @@ export class ArticleExplorer extends HTMLElement {
     this.#applyTheme();
     if (this.#started) return;
     this.#started = true;
-    loadEngine().then((engine) => {
+    loadEngine((text) => { this.#ui.status.textContent = text; }).then((engine) => {
       this.#app = new App(this.#ui, engine, {
         compact: this.hasAttribute('compact'),
         onResults: (result) => {

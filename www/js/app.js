@@ -117,10 +117,18 @@ export class App {
 
   /**
    * Shows the first view: the query (also in the field) and, if it matches, that article.
+   * What the reader typed into the field while the articles were loading wins over
+   * `query` (the URL's or the element's): it is their latest word, and is searched now.
    * @param {string} query
    * @param {string|null} article file name
    */
   start(query, article) {
+    const typed = this.ui.input.value;
+    if (typed !== '' && typed !== query) {
+      this.run(typed, null);
+      this.syncUrl('replace');
+      return;
+    }
     this.ui.input.value = query;
     this.run(query, article);
   }

@@ -57,13 +57,27 @@ let shared;
  */
 
 /**
- * The engine: the module loaded and the index built once per page, however many
+ * The engine: the module loaded and the index read once per page, however many
  * explorers (the page, several <article-explorer> elements) ask for it.
+ * @param {(text: string) => void} [onProgress] told how far the load is ("Loading the
+ *   articles — 40 %"), a few times, until it is done
  * @returns {Promise<Engine>}
  */
-export function loadEngine() {
-  shared ??= load();
+export function loadEngine(onProgress) {
+  if (onProgress) progress.add(onProgress);
+  shared ??= load().finally(() => progress.clear());
   return shared;
+}
+
+/**
+ * Who hears how far the load is (every explorer of the page), until it is done.
+ * @type {Set<(text: string) => void>}
+ */
+const progress = new Set();
+
+/** @param {string} text */
+function report(text) {
+  for (const listener of progress) listener(text);
 }
 
 /** @returns {Promise<Engine>} */
@@ -176,7 +190,32 @@ async function fetchIndex(url) {
 async function fetchArticles(url) {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`cannot load the articles (${url}): HTTP ${response.status}`);
-  return new Uint8Array(await response.arrayBuffer());
+  if (!response.body) return new Uint8Array(await response.arrayBuffer());
+  // Content-Length counts the bytes on the wire: a percentage only when they are the text.
+  const length = Number(response.headers.get('content-length'));
+  const total = response.headers.get('content-encoding') || !(length > 0) ? 0 : length;
+  /** @type {Uint8Array[]} */
+  const chunks = [];
+  let received = 0;
+  let said = '';
+  for (const reader = response.body.getReader(); ;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    received += value.length;
+    // In steps (the status is read out by screen readers): tens of percent, or megabytes.
+    const text = total
+      ? `Loading the articles — ${Math.min(100, Math.floor((received / total) * 10) * 10)} %`
+      : `Loading the articles — ${Math.floor(received / 1e7) * 10} MB`;
+    if (text !== said && received > 1e6) report((said = text));
+  }
+  const bytes = new Uint8Array(received);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.length;
+  }
+  return bytes;
 }
 
 /**

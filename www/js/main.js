@@ -18,7 +18,7 @@ if (embedded) reportHeight(ui.root);
 watchConnection(ui.notices);
 
 try {
-  const engine = await loadEngine();
+  const engine = await loadEngine((text) => { ui.status.textContent = text; });
   const app = new App(ui, engine, { history: !embedded });
   const view = readHash(location.hash);
   app.start(view.q, view.a);
