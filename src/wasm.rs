@@ -37,7 +37,9 @@ pub struct Explorer {
 /// An article of the outline, as an array: `[name, title, lede, blocks]`. Arrays, not
 /// objects: serde-wasm-bindgen interns object keys through a hash map of its own, which was
 /// 1 kB of the gzipped wasm; `www/js/engine.js` names the fields.
-type OutlineArticle<'a> = (&'a str, &'a str, Option<&'a str>, Vec<OutlineBlock<'a>>);
+/// Only what the list shows crosses at start: the cards' authors, not the blocks' texts
+/// (an article's blocks cross when it is shown, [`Explorer::blocks`]).
+type OutlineArticle<'a> = (&'a str, &'a str, Option<&'a str>, Vec<&'a str>);
 
 /// A block of the outline: `[kind, text or title, author, teaser]`, kind 0 paragraph,
 /// 1 heading, 2 card, 3 disclaimer (the texts a kind lacks are empty).
@@ -112,22 +114,38 @@ impl Explorer {
         self.build_ms
     }
 
-    /// The articles, once: `[[name, title, lede, [[kind, text, author, teaser], …]], …]`
-    /// (see `OutlineArticle`).
+    /// The articles, once: `[[name, title, lede, [card author, …]], …]` (see
+    /// `OutlineArticle`): what the list shows, not the articles' texts.
     pub fn outline(&self) -> Result<JsValue, JsError> {
         let outline: Vec<OutlineArticle<'_>> = (0..self.corpus.len())
             .filter_map(|a| {
                 let a = u32::try_from(a).ok()?;
                 let article = self.corpus.articles().get(a as usize)?;
+                let authors = article.blocks.iter().filter_map(|b| match b {
+                    Block::Card { author, .. } => Some(author.as_str()),
+                    _ => None,
+                });
                 Some((
                     self.corpus.name(a).unwrap_or(""),
                     article.title.as_str(),
                     article.lede.as_deref(),
-                    article.blocks.iter().map(outline_block).collect(),
+                    authors.collect(),
                 ))
             })
             .collect();
         serde_wasm_bindgen::to_value(&outline).map_err(|e| JsError::new(&e.to_string()))
+    }
+
+    /// Article `article`'s blocks, when the page shows it: `[[kind, text or title,
+    /// author, teaser], …]` (see `OutlineBlock`; `[]` for no such article).
+    pub fn blocks(&self, article: u32) -> Result<JsValue, JsError> {
+        let blocks: Vec<OutlineBlock<'_>> = self
+            .corpus
+            .articles()
+            .get(article as usize)
+            .map(|a| a.blocks.iter().map(outline_block).collect())
+            .unwrap_or_default();
+        serde_wasm_bindgen::to_value(&blocks).map_err(|e| JsError::new(&e.to_string()))
     }
 
     /// Does now, while the page is idle, the work the first query that needs it would do:

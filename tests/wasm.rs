@@ -64,13 +64,22 @@ fn outline_crosses_once_with_every_article() {
     let explorer = seeds_explorer();
     let outline = Array::from(&explorer.outline().unwrap());
     assert_eq!(outline.length() as usize, Corpus::embedded().unwrap().len());
-    // [name, title, lede, blocks], each block [kind, text or title, author, teaser].
+    // [name, title, lede, [card author, …]]: no block's text at start.
     let first = Array::from(&outline.get(0));
-    let blocks = Array::from(&first.get(3));
+    assert_eq!(first.length(), 4);
+    let authors = Array::from(&first.get(3));
+    assert_eq!(
+        authors.get(0).as_string().as_deref(),
+        Some("Georgy Toloraya")
+    );
+    assert_eq!(authors.length(), 2);
+    // The blocks when the article is shown: each [kind, text or title, author, teaser].
+    let blocks = Array::from(&explorer.blocks(0).unwrap());
     assert_eq!(blocks.length(), 9);
     let card = Array::from(&blocks.get(2));
     assert_eq!(card.get(0).as_f64(), Some(2.0), "kind 2: a card");
     assert_eq!(card.get(2).as_string().as_deref(), Some("Georgy Toloraya"));
+    assert_eq!(Array::from(&explorer.blocks(99).unwrap()).length(), 0);
 }
 
 #[wasm_bindgen_test]

@@ -4,7 +4,10 @@
 /**
  * @typedef {{kind: 'paragraph'|'heading'|'disclaimer', text: string}
  *          | {kind: 'card', title: string, author: string, teaser: string}} Block
- * @typedef {{name: string, title: string, lede: string|null, blocks: Block[]}} Article
+ * @typedef {{name: string, title: string, lede: string|null, cardAuthors: string[],
+ *   readonly blocks: Block[]}} Article
+ *   cardAuthors: the authors of its related-article cards; blocks: read from the engine
+ *   when first asked (engine.js, `outline`).
  * @typedef {'text'|'title'|'author'|'teaser'} Part
  * @typedef {[number, number, number]} Span
  *   [start, end, how]: half-open [start, end) in UTF-16 code units of a field's text (slice
@@ -97,7 +100,7 @@ async function load() {
   ]);
   const explorer = open(bundle, index) ?? await indexHere(bundle);
   performance.mark('engine:built');
-  const articles = outline(explorer.outline());
+  const articles = outline(explorer.outline(), (a) => explorer.blocks(a));
   performance.mark('engine:outline');
   // The stem table, once the page has painted and is idle: else the first query that finds
   // a word's other forms builds it (tens of ms at 1,000 articles).
@@ -122,20 +125,44 @@ async function load() {
 /** Block kinds by their number in the outline (src/wasm.rs). */
 const KINDS = /** @type {const} */ (['paragraph', 'heading', 'card', 'disclaimer']);
 
+/** How many articles keep their blocks in JS: the shown one and the snippets on screen. */
+const KEPT_BLOCKS = 200;
+
 /**
- * The outline's arrays (src/wasm.rs: `[name, title, lede, [[kind, text, author, teaser]]]`)
- * → Articles.
- * @param {Array<[string, string, string|undefined, Array<[number, string, string, string]>]>} rows
+ * The outline's arrays (src/wasm.rs: `[name, title, lede, [card author, …]]`) → Articles,
+ * whose blocks cross from the engine when first read (the shown article, a snippet's
+ * field), kept for the last KEPT_BLOCKS articles read: the articles' texts stay in the
+ * wasm, not all in JS.
+ * @param {Array<[string, string, string|undefined, string[]]>} rows
+ * @param {(a: number) => Array<[number, string, string, string]>} blocksOf
+ *   `[[kind, text, author, teaser], …]` of article a
  * @returns {Article[]}
  */
-function outline(rows) {
-  return rows.map(([name, title, lede, blocks]) => ({
+function outline(rows, blocksOf) {
+  /** @type {Map<number, Block[]>} most recently read last */
+  const kept = new Map();
+  /** @param {number} a */
+  const blocks = (a) => {
+    let found = kept.get(a);
+    if (found) {
+      kept.delete(a);
+    } else {
+      found = blocksOf(a).map(([kind, text, author, teaser]) => (kind === 2
+        ? { kind: 'card', title: text, author, teaser }
+        : { kind: /** @type {'paragraph'|'heading'|'disclaimer'} */ (KINDS[kind] ?? 'paragraph'), text }));
+      if (kept.size >= KEPT_BLOCKS) kept.delete(/** @type {number} */ (kept.keys().next().value));
+    }
+    kept.set(a, found);
+    return found;
+  };
+  return rows.map(([name, title, lede, cardAuthors], a) => ({
     name,
     title,
     lede: lede ?? null,
-    blocks: blocks.map(([kind, text, author, teaser]) => (kind === 2
-      ? { kind: 'card', title: text, author, teaser }
-      : { kind: /** @type {'paragraph'|'heading'|'disclaimer'} */ (KINDS[kind] ?? 'paragraph'), text })),
+    cardAuthors,
+    get blocks() {
+      return blocks(a);
+    },
   }));
 }
 

@@ -278,9 +278,9 @@ function setSlotText(slot, key, node, text) {
  * @param {Article} article
  */
 function metaText(article) {
-  const cards = article.blocks.filter((b) => b.kind === 'card');
-  return cards.length
-    ? `${plural(cards.length, 'related article', 'related articles')}: ${cards.map((c) => c.author).join(', ')}`
+  const authors = article.cardAuthors;
+  return authors.length
+    ? `${plural(authors.length, 'related article', 'related articles')}: ${authors.join(', ')}`
     : '';
 }
 
