@@ -24,12 +24,19 @@ pub fn write<'a>(files: impl IntoIterator<Item = (&'a str, &'a [u8])>) -> Vec<u8
 /// Reads a bundle into its `(file name, contents)`, in order; a bundle that is not one
 /// is an error saying where and why.
 pub fn read(bundle: &[u8]) -> Result<Vec<(&str, &[u8])>, String> {
-    let mut rest = bundle
+    let rest = bundle
         .strip_prefix(MAGIC.as_bytes())
         .ok_or("not an articles bundle (it does not start with \"article-explorer bundle 1\")")?;
+    files(rest, MAGIC.len())
+}
+
+/// The files of `rest`, the part of a bundle from byte `base` on (after its first line, at
+/// a file's start); errors name bytes counted from the bundle's start.
+pub fn files(mut rest: &[u8], base: usize) -> Result<Vec<(&str, &[u8])>, String> {
+    let total = rest.len();
     let mut files = Vec::new();
     while !rest.is_empty() {
-        let at = bundle.len() - rest.len();
+        let at = base + total - rest.len();
         let bad = |why: &str| format!("articles bundle, byte {at}: {why}");
         let line_end = rest
             .iter()
@@ -59,6 +66,20 @@ pub fn read(bundle: &[u8]) -> Result<Vec<(&str, &[u8])>, String> {
     Ok(files)
 }
 
+/// The first whole file at the start of `rest` (what follows the bundle's first line, or
+/// a later file's end): its name, its bytes and how many bytes of `rest` it takes. `None`
+/// when `rest` does not hold a whole file yet — or is not a bundle at all, which [`read`]
+/// then tells, once the bytes are all there.
+pub fn first_file(rest: &[u8]) -> Option<(&str, &[u8], usize)> {
+    let line_end = rest.iter().position(|&b| b == b'\n')?;
+    let header = std::str::from_utf8(rest.get(..line_end)?).ok()?;
+    let (len, name) = header.split_once(' ')?;
+    let len: usize = len.parse().ok()?;
+    let start = line_end + 1;
+    let bytes = rest.get(start..start.checked_add(len)?)?;
+    (rest.get(start + len) == Some(&b'\n')).then_some((name, bytes, start + len + 1))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -73,6 +94,18 @@ mod tests {
         let bundle = write(files);
         assert_eq!(read(&bundle).unwrap(), files);
         assert_eq!(read(MAGIC.as_bytes()).unwrap(), []);
+        // File by file, as a download arrives: none before its last byte (and line break).
+        let mut rest = &bundle[MAGIC.len()..];
+        for (name, bytes) in files {
+            let whole = first_file(rest).unwrap();
+            let (n, b, used) = whole;
+            assert_eq!((n, b), (name, bytes));
+            for cut in 0..used {
+                assert_eq!(first_file(&rest[..cut]), None, "{name} cut at {cut}");
+            }
+            rest = &rest[used..];
+        }
+        assert!(rest.is_empty());
     }
 
     #[test]

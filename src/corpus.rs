@@ -71,22 +71,27 @@ impl Corpus {
 
     /// Parses the articles of a bundle and takes their index from `index`, the index file
     /// written for this bundle; never indexes them itself (the explorer's wasm has no
-    /// index build: `Ok(Err(why))` says why the file cannot be used).
+    /// index build: `Ok(Err(why))` says why the file cannot be used). The same as a
+    /// [`crate::loading::Loading`] given both whole.
     pub fn with_index_file(
         bundle: &[u8],
         index: Option<&[u8]>,
     ) -> Result<Result<Corpus, LoadError>, Error> {
-        let files = crate::bundle::read(bundle).map_err(|reason| Error::Bundle { reason })?;
-        let documents = parse_all(files)?;
-        let (names, articles): (Vec<String>, Vec<Article>) = documents.into_iter().unzip();
-        let index = index.ok_or(LoadError::Missing);
-        Ok(index
-            .and_then(|index| read_index(bundle, index, &articles))
-            .map(|index| Corpus {
-                names,
-                articles,
-                index,
-            }))
+        let mut loading = crate::loading::Loading::new(index.map_or(0, <[u8]>::len));
+        loading.push(bundle)?;
+        if let Some(index) = index {
+            loading.push_index(index);
+        }
+        loading.finish()
+    }
+
+    /// A corpus of parsed articles, their names and their index (of these articles).
+    pub(crate) fn from_parts(names: Vec<String>, articles: Vec<Article>, index: Index) -> Corpus {
+        Corpus {
+            names,
+            articles,
+            index,
+        }
     }
 
     /// The index as a file ([`crate::index::file`]) for the bundle `bundle` it came from.

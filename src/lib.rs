@@ -34,6 +34,7 @@ pub mod hits;
 pub mod index;
 pub mod keyphrase;
 pub mod lang;
+pub mod loading;
 pub mod query;
 pub mod rank;
 pub mod search;

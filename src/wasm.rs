@@ -12,6 +12,7 @@ use crate::corpus::Corpus;
 use crate::flat;
 use crate::hits;
 use crate::keyphrase;
+use crate::loading::Loading;
 use js_sys::{Float64Array, Int32Array};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -87,25 +88,18 @@ fn now() -> f64 {
 #[wasm_bindgen]
 impl Explorer {
     /// The explorer over the articles of a bundle (`src/bundle.rs`) and their index file
-    /// (`src/index/file.rs`), both fetched by the page beside the wasm. Throws an `Error`
-    /// when the bundle is not one; when the index file is missing or not the one for these
-    /// articles, throws a string saying why: the page then builds one with the builder
-    /// module (src/wasm_builder.rs) and calls this again.
+    /// (`src/index/file.rs`), given whole (a [`Loader`] given both at once). Throws an
+    /// `Error` when the bundle is not one; when the index file is missing or not the one
+    /// for these articles, throws a string saying why: the page then builds one with the
+    /// builder module (src/wasm_builder.rs) and calls this again.
     pub fn load(bundle: &[u8], index: Option<Box<[u8]>>) -> Result<Explorer, JsValue> {
-        let start = now();
-        // Grow the heap once by what the articles' text and the index will take (the
-        // allocator would grow it a page at a time; V8's cost per grow made loading 10,000
-        // articles 23× as slow as 1,000 in Node: ARCHITECTURE.md).
-        let needed = bundle.len() + index.as_ref().map_or(0, |i| i.len());
-        drop(Vec::<u8>::with_capacity(needed));
-        match Corpus::with_index_file(bundle, index.as_deref()) {
-            Err(e) => Err(JsError::new(&e.to_string()).into()),
-            Ok(Err(why)) => Err(JsValue::from_str(&why.to_string())),
-            Ok(Ok(corpus)) => Ok(Explorer {
-                corpus: Rc::new(corpus),
-                build_ms: now() - start,
-            }),
+        let index_len = index.as_ref().map_or(0, |i| i.len());
+        let mut loader = Loader::new(bundle.len() as f64, index_len as f64);
+        loader.push(bundle)?;
+        if let Some(index) = index {
+            loader.push_index(&index);
         }
+        loader.finish()
     }
 
     /// Milliseconds spent parsing the articles and reading their index.
@@ -185,6 +179,79 @@ impl Explorer {
         Hits {
             inner: self.corpus.hits(query),
             corpus: Rc::clone(&self.corpus),
+        }
+    }
+}
+
+/// The articles and their index file arriving in pieces, as the page downloads them
+/// (`src/loading.rs`): each piece is parsed as it comes, in a task of its own, so the load
+/// never blocks the page for long, and neither file is held whole in JavaScript.
+#[wasm_bindgen]
+pub struct Loader {
+    loading: Option<Loading>,
+    start: f64,
+}
+
+#[wasm_bindgen]
+impl Loader {
+    /// A load of about `bundle_bytes` of articles and `index_bytes` of index file (0 when
+    /// unknown). The heap is grown once by that much: the allocator would grow it a page at
+    /// a time, and V8's cost per grow made loading 10,000 articles 23× as slow as 1,000
+    /// (ARCHITECTURE.md).
+    #[wasm_bindgen(constructor)]
+    pub fn new(bundle_bytes: f64, index_bytes: f64) -> Loader {
+        let (bundle, index) = (
+            bundle_bytes.max(0.0) as usize,
+            index_bytes.max(0.0) as usize,
+        );
+        drop(Vec::<u8>::with_capacity(bundle.saturating_add(index)));
+        Loader {
+            loading: Some(Loading::new(index)),
+            start: now(),
+        }
+    }
+
+    /// The next bytes of the articles bundle. Throws when a file is not an article.
+    pub fn push(&mut self, bytes: &[u8]) -> Result<(), JsError> {
+        match self.loading.as_mut() {
+            Some(loading) => loading
+                .push(bytes)
+                .map_err(|e| JsError::new(&e.to_string())),
+            None => Err(JsError::new("the load is finished")),
+        }
+    }
+
+    /// The next bytes of the index file.
+    #[wasm_bindgen(js_name = pushIndex)]
+    pub fn push_index(&mut self, bytes: &[u8]) {
+        if let Some(loading) = self.loading.as_mut() {
+            loading.push_index(bytes);
+        }
+    }
+
+    /// The number of articles parsed so far.
+    #[wasm_bindgen(getter)]
+    pub fn articles(&self) -> u32 {
+        self.loading
+            .as_ref()
+            .map_or(0, |l| u32::try_from(l.articles()).unwrap_or(u32::MAX))
+    }
+
+    /// Every byte is in: the explorer. Throws an `Error` when the bundle is not one, and a
+    /// string saying why when the index file is missing or not these articles' (as
+    /// [`Explorer::load`]).
+    pub fn finish(&mut self) -> Result<Explorer, JsValue> {
+        let loading = self
+            .loading
+            .take()
+            .ok_or_else(|| JsValue::from(JsError::new("the load is finished")))?;
+        match loading.finish() {
+            Err(e) => Err(JsError::new(&e.to_string()).into()),
+            Ok(Err(why)) => Err(JsValue::from_str(&why.to_string())),
+            Ok(Ok(corpus)) => Ok(Explorer {
+                corpus: Rc::new(corpus),
+                build_ms: now() - self.start,
+            }),
         }
     }
 }

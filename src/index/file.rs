@@ -30,7 +30,7 @@ const HEADER: usize = 8 + 4 + 4 + 8 + 5 * 4 + Class::COUNT * 4;
 const FIELD_WORDS: usize = 6;
 const FIELD: usize = FIELD_WORDS * 4;
 /// The checksum at the end.
-const TRAILER: usize = 8;
+pub const TRAILER: usize = 8;
 
 /// Why an index file was not used.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -123,6 +123,15 @@ pub fn write(index: &Index, articles: u64) -> Vec<u8> {
 /// The index in `bytes`, if it is one [`write`] wrote for the articles with digest
 /// `articles`.
 pub fn read(bytes: &[u8], articles: u64) -> Result<Index, LoadError> {
+    let body = bytes
+        .get(..bytes.len().saturating_sub(TRAILER))
+        .unwrap_or(&[]);
+    read_digested(bytes, digest(body), articles)
+}
+
+/// [`read`], given the digest of all of `bytes` but its last eight (computed as they
+/// arrived: [`crate::loading`]).
+pub fn read_digested(bytes: &[u8], body: u64, articles: u64) -> Result<Index, LoadError> {
     if bytes.len() < MAGIC.len() || bytes.get(..MAGIC.len()) != Some(MAGIC) {
         return Err(LoadError::NotAnIndex);
     }
@@ -157,8 +166,8 @@ pub fn read(bytes: &[u8], articles: u64) -> Result<Index, LoadError> {
         }
         std::cmp::Ordering::Equal => {}
     }
-    let (body, trailer) = bytes.split_at(bytes.len() - TRAILER);
-    if trailer != digest(body).to_le_bytes() {
+    let trailer = bytes.get(bytes.len() - TRAILER..).unwrap_or(&[]);
+    if trailer != body.to_le_bytes() {
         return Err(LoadError::Corrupt);
     }
     if digest_of_articles != articles {

@@ -13,6 +13,7 @@ mod cli;
 mod fuzzy;
 mod index_file;
 mod language;
+mod loading;
 mod naive;
 mod oracle;
 mod parse;

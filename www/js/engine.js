@@ -34,7 +34,7 @@
  *   articles: the matching articles, best first (all of them for an empty query).
  */
 
-import init, { Explorer } from '../pkg/article_explorer.js';
+import init, { Explorer, Loader } from '../pkg/article_explorer.js';
 import { ARTICLES_SOURCE, BUILDER_SOURCE, INDEX_SOURCE, WASM_SOURCE } from './sources.js';
 
 /** @typedef {import('../pkg/article_explorer.js').Hits} Hits */
@@ -88,19 +88,29 @@ async function load() {
   // User-timing marks (named `engine:…`): where the load's time goes, for the browser
   // benchmark and DevTools.
   performance.mark('engine:start');
-  const [, bundle, index] = await Promise.all([
-    init({ module_or_path: WASM_SOURCE })
-      .then(() => performance.mark('engine:wasm-ready')),
-    Promise.resolve(ARTICLES_SOURCE instanceof URL ? fetchArticles(ARTICLES_SOURCE) : ARTICLES_SOURCE).then((b) => {
-      performance.mark('engine:articles');
-      return b;
+  // The files start downloading at once (index.html preloads them); the module first.
+  const articles = source(ARTICLES_SOURCE);
+  // Without its index file the articles are indexed here (finish, indexHere).
+  const index = source(INDEX_SOURCE).catch(() => undefined);
+  await init({ module_or_path: WASM_SOURCE });
+  performance.mark('engine:wasm-ready');
+  const [a, i] = await Promise.all([articles, index]);
+  const loader = new Loader(a.size, i?.size ?? 0);
+  // Both files fed to the engine piece by piece as they arrive: the load's work spread
+  // over the download, in tasks that yield to the page (each piece a few ms).
+  let received = 0;
+  await Promise.all([
+    pump(a, (chunk) => {
+      loader.push(chunk);
+      received += chunk.length;
+      reportDownload(received, a.size);
     }),
-    // The index built ahead (docs/format.md); without it the engine builds one.
-    INDEX_SOURCE instanceof URL ? fetchIndex(INDEX_SOURCE) : INDEX_SOURCE,
+    i && pump(i, (chunk) => loader.pushIndex(chunk)),
   ]);
-  const explorer = open(bundle, index) ?? await indexHere(bundle);
+  performance.mark('engine:articles');
+  const explorer = finish(loader) ?? await indexHere();
   performance.mark('engine:built');
-  const articles = outline(explorer.outline(), (a) => explorer.blocks(a));
+  const shown = outline(explorer.outline(), (n) => explorer.blocks(n));
   performance.mark('engine:outline');
   // The stem table, once the page has painted and is idle: else the first query that finds
   // a word's other forms builds it (tens of ms at 1,000 articles).
@@ -112,7 +122,7 @@ async function load() {
   /** @param {Array<Row>} rows `[[text, '', name], …]` (src/wasm.rs; name: 1 or 0) */
   const phrases = (rows) => rows.map(([text, , name]) => ({ text, name: name === 1 }));
   return {
-    articles,
+    articles: shown,
     buildMs: explorer.buildMs,
     search: (q) => decode(explorer.query(q)),
     keyphrases: () => (keyphrases ??= phrases(explorer.keyphrases())),
@@ -167,15 +177,14 @@ function outline(rows, blocksOf) {
 }
 
 /**
- * The explorer over the articles and their index file, or undefined when the file is
- * missing or not the one for these articles (the reason goes to the console: the reader
- * needs to know nothing, the explorer works either way, only slower to start).
- * @param {Uint8Array} bundle
- * @param {Uint8Array|undefined} index
+ * The explorer, once every byte is in; or undefined when the index file is missing or
+ * not the one for these articles (the reason goes to the console: the reader needs to
+ * know nothing, the explorer works either way, only slower to start).
+ * @param {Loader} loader
  */
-function open(bundle, index) {
+function finish(loader) {
   try {
-    return Explorer.load(bundle, index);
+    return loader.finish();
   } catch (why) {
     if (typeof why !== 'string') throw why; // not an articles bundle: a real error
     console.info(`article-explorer: ${why}; indexing the articles in the browser`);
@@ -185,64 +194,113 @@ function open(bundle, index) {
 
 /**
  * The explorer over the articles with an index built here, by the builder module (the
- * same code as `cargo xtask dist`'s), fetched only now.
- * @param {Uint8Array} bundle
+ * same code as `cargo xtask dist`'s), fetched only now, as are the articles once more
+ * (from the browser's cache: the load above kept none of their bytes in JavaScript).
  */
-async function indexHere(bundle) {
+async function indexHere() {
   if (!BUILDER_SOURCE) throw new Error('the articles\' index is damaged, and this edition cannot rebuild it');
   const builder = /** @type {typeof import('../pkg/builder.js')} */ (await import(BUILDER_SOURCE.href));
   await builder.default();
+  /** @type {Uint8Array[]} */
+  const chunks = [];
+  await pump(await source(ARTICLES_SOURCE), (chunk) => { chunks.push(chunk); });
+  const bundle = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  chunks.reduce((at, c) => (bundle.set(c, at), at + c.length), 0);
   return Explorer.load(bundle, builder.buildIndex(bundle));
 }
 
 /**
- * The site's index file, or undefined when it cannot be fetched (the engine then builds
- * the index, and says why).
- * @param {URL} url
- * @returns {Promise<Uint8Array|undefined>}
+ * A file to feed the engine: bytes the edition carries, or a download. `size`: its bytes
+ * when known (a response not compressed), else 0.
+ * @typedef {{size: number, chunks: AsyncIterable<Uint8Array>|Iterable<Uint8Array>}} Source
  */
-async function fetchIndex(url) {
-  try {
-    const response = await fetch(url);
-    return response.ok ? new Uint8Array(await response.arrayBuffer()) : undefined;
-  } catch {
-    return undefined;
+
+/** Pieces of bytes the edition carries (the single file), as a download would give them. */
+const PIECE = 1 << 20;
+
+/**
+ * Opens a source: bytes as they are, or a URL fetched (an error when it cannot be).
+ * @param {URL|Uint8Array} from
+ * @returns {Promise<Source>}
+ */
+async function source(from) {
+  if (from instanceof Uint8Array) {
+    const bytes = from;
+    return {
+      size: bytes.length,
+      chunks: (function* pieces() {
+        for (let at = 0; at < bytes.length; at += PIECE) yield bytes.subarray(at, at + PIECE);
+      }()),
+    };
+  }
+  const response = await fetch(from);
+  const body = response.body;
+  if (!response.ok || !body) throw new Error(`cannot load ${from}: HTTP ${response.status}`);
+  // Content-Length counts the bytes on the wire: a size only when they are the file's.
+  const length = Number(response.headers.get('content-length'));
+  const size = response.headers.get('content-encoding') || !(length > 0) ? 0 : length;
+  const reader = body.getReader();
+  return {
+    size,
+    chunks: {
+      async* [Symbol.asyncIterator]() {
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) return;
+          yield value;
+        }
+      },
+    },
+  };
+}
+
+/** The longest the load works before it lets the page run (ms). */
+const SLICE_MS = 12;
+
+/**
+ * Feeds a source's pieces to `take`, yielding to the page whenever it has worked
+ * SLICE_MS since it last did (pieces already downloaded arrive as microtasks, which would
+ * otherwise run back to back in one long task).
+ * @param {Source} source
+ * @param {(chunk: Uint8Array) => void} take
+ */
+async function pump(source, take) {
+  let since = performance.now();
+  for await (const chunk of source.chunks) {
+    take(chunk);
+    if (performance.now() - since > SLICE_MS) {
+      await nextTask();
+      since = performance.now();
+    }
   }
 }
 
+/** A promise of the next task: the page renders and handles input in between. */
+function nextTask() {
+  const scheduler = /** @type {{yield?: () => Promise<void>}|undefined} */ (/** @type {any} */ (globalThis).scheduler);
+  if (scheduler?.yield) return scheduler.yield();
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve(undefined);
+    channel.port2.postMessage(null);
+  });
+}
+
+/** What the download has come to, in steps (the status is read out by screen readers). */
+let said = '';
+
 /**
- * The articles bundle of the site (src/bundle.rs), beside the page's files.
- * @param {URL} url
+ * Reports the articles' download: tens of percent of `size`, or megabytes when the size
+ * is unknown; nothing for the first megabyte (a small site loads at once).
+ * @param {number} received
+ * @param {number} size
  */
-async function fetchArticles(url) {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`cannot load the articles (${url}): HTTP ${response.status}`);
-  if (!response.body) return new Uint8Array(await response.arrayBuffer());
-  // Content-Length counts the bytes on the wire: a percentage only when they are the text.
-  const length = Number(response.headers.get('content-length'));
-  const total = response.headers.get('content-encoding') || !(length > 0) ? 0 : length;
-  /** @type {Uint8Array[]} */
-  const chunks = [];
-  let received = 0;
-  let said = '';
-  for (const reader = response.body.getReader(); ;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-    received += value.length;
-    // In steps (the status is read out by screen readers): tens of percent, or megabytes.
-    const text = total
-      ? `Loading the articles — ${Math.min(100, Math.floor((received / total) * 10) * 10)} %`
-      : `Loading the articles — ${Math.floor(received / 1e7) * 10} MB`;
-    if (text !== said && received > 1e6) report((said = text));
-  }
-  const bytes = new Uint8Array(received);
-  let at = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, at);
-    at += chunk.length;
-  }
-  return bytes;
+function reportDownload(received, size) {
+  if (received < 1e6) return;
+  const text = size
+    ? `Loading the articles — ${Math.min(100, Math.floor((received / size) * 10) * 10)} %`
+    : `Loading the articles — ${Math.floor(received / 1e7) * 10} MB`;
+  if (text !== said) report((said = text));
 }
 
 /**
