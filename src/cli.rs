@@ -90,7 +90,7 @@ impl<'a> KeyphrasesJson<'a> {
     fn new(corpus: &'a Corpus) -> KeyphrasesJson<'a> {
         let (index, articles) = (corpus.index(), corpus.articles());
         KeyphrasesJson {
-            keyphrases: keyphrase::of_collection(index, articles),
+            keyphrases: corpus.keyphrases().to_vec(),
             authors: keyphrase::authors(articles),
             articles: (0..corpus.len() as u32)
                 .map(|a| ArticleKeyphrasesJson {

@@ -3,6 +3,7 @@
 use crate::article::{self, Article};
 use crate::error::Error;
 use crate::index::{file, file::LoadError, Index};
+use crate::keyphrase::Keyphrase;
 use crate::search::{self, SearchResult};
 
 mod embedded {
@@ -20,6 +21,8 @@ pub struct Corpus {
     names: Vec<String>,
     articles: Vec<Article>,
     index: Index,
+    /// The collection's keyphrases, when the index file gave them.
+    keyphrases: Option<Vec<Keyphrase>>,
 }
 
 impl Corpus {
@@ -27,11 +30,7 @@ impl Corpus {
     pub fn new(documents: Vec<(String, Article)>) -> Corpus {
         let (names, articles): (Vec<String>, Vec<Article>) = documents.into_iter().unzip();
         let index = crate::index::build(&articles);
-        Corpus {
-            names,
-            articles,
-            index,
-        }
+        Corpus::from_parts(names, articles, index, None)
     }
 
     /// Parses and indexes named files' contents, in the order given.
@@ -57,16 +56,11 @@ impl Corpus {
         let loaded = index
             .ok_or(LoadError::Missing)
             .and_then(|bytes| read_index(bundle, bytes, &articles));
-        let (index, why) = match loaded {
-            Ok(index) => (index, None),
-            Err(why) => (crate::index::build(&articles), Some(why)),
+        let ((index, keyphrases), why) = match loaded {
+            Ok(found) => ((found.0, Some(found.1)), None),
+            Err(why) => ((crate::index::build(&articles), None), Some(why)),
         };
-        let corpus = Corpus {
-            names,
-            articles,
-            index,
-        };
-        Ok((corpus, why))
+        Ok((Corpus::from_parts(names, articles, index, keyphrases), why))
     }
 
     /// Parses the articles of a bundle and takes their index from `index`, the index file
@@ -85,18 +79,44 @@ impl Corpus {
         loading.finish()
     }
 
-    /// A corpus of parsed articles, their names and their index (of these articles).
-    pub(crate) fn from_parts(names: Vec<String>, articles: Vec<Article>, index: Index) -> Corpus {
+    /// A corpus of parsed articles, their names and their index (of these articles), and
+    /// the collection's keyphrases if known.
+    pub(crate) fn from_parts(
+        names: Vec<String>,
+        articles: Vec<Article>,
+        index: Index,
+        keyphrases: Option<Vec<Keyphrase>>,
+    ) -> Corpus {
         Corpus {
             names,
             articles,
             index,
+            keyphrases,
+        }
+    }
+
+    /// The collection's keyphrases as the index file gave them (empty for an index built
+    /// here). The explorer's wasm takes these only, so it carries no code to compute them.
+    pub fn stored_keyphrases(&self) -> &[Keyphrase] {
+        self.keyphrases.as_deref().unwrap_or(&[])
+    }
+
+    /// The collection's keyphrases, best first (`crate::keyphrase::of_collection`): as the
+    /// index file gave them, else computed now (tens of milliseconds at 1,000 articles;
+    /// the page asks once).
+    pub fn keyphrases(&self) -> std::borrow::Cow<'_, [Keyphrase]> {
+        match &self.keyphrases {
+            Some(known) => std::borrow::Cow::Borrowed(known),
+            None => std::borrow::Cow::Owned(crate::keyphrase::of_collection(
+                &self.index,
+                &self.articles,
+            )),
         }
     }
 
     /// The index as a file ([`crate::index::file`]) for the bundle `bundle` it came from.
     pub fn index_file(&self, bundle: &[u8]) -> Vec<u8> {
-        file::write(&self.index, crate::hash::digest(bundle))
+        file::write(&self.index, crate::hash::digest(bundle), &self.keyphrases())
     }
 
     /// The corpus of the embedded seeds. (The build has parsed each already, so this
@@ -177,8 +197,12 @@ fn parse_all<'a>(
 
 /// The index in the file `bytes`, if it was written for `bundle`, whose articles are
 /// `articles`.
-fn read_index(bundle: &[u8], bytes: &[u8], articles: &[Article]) -> Result<Index, LoadError> {
-    let index = file::read(bytes, crate::hash::digest(bundle))?;
-    file::matches(&index, articles)?;
-    Ok(index)
+fn read_index(
+    bundle: &[u8],
+    bytes: &[u8],
+    articles: &[Article],
+) -> Result<(Index, Vec<Keyphrase>), LoadError> {
+    let found = file::read(bytes, crate::hash::digest(bundle))?;
+    file::matches(&found.0, articles)?;
+    Ok(found)
 }

@@ -59,6 +59,19 @@ pub struct OneEditKeys {
 }
 
 impl OneEditKeys {
+    /// The keys as the index file keeps them (sorted, distinct).
+    pub fn keys(&self) -> &[u32] {
+        &self.keys
+    }
+
+    /// The table of `keys` (sorted; the directory is derived).
+    pub fn from_keys(keys: Vec<u32>) -> OneEditKeys {
+        OneEditKeys {
+            directory: Directory::new(keys.iter().copied()),
+            keys,
+        }
+    }
+
     /// Whether `h` is one of the keys.
     fn contains(&self, h: u32) -> bool {
         self.keys
@@ -84,11 +97,7 @@ pub fn one_edit_keys(index: &Index) -> OneEditKeys {
     }
     crate::sort::sort_u64(&mut keys);
     keys.dedup();
-    let keys: Vec<u32> = keys.into_iter().map(|k| k as u32).collect();
-    OneEditKeys {
-        directory: Directory::new(keys.iter().copied()),
-        keys,
-    }
+    OneEditKeys::from_keys(keys.into_iter().map(|k| k as u32).collect())
 }
 
 /// Whether some term may lie within one edit of `word` (`false`: none does): a term one

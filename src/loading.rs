@@ -106,10 +106,12 @@ impl Loading {
         } else {
             file::read_digested(&self.index, self.index_body.finish(), self.bundle.finish())
         };
-        let checked = index.and_then(|index| {
+        let checked = index.and_then(|(index, keyphrases)| {
             file::matches(&index, &self.articles)?;
-            Ok(index)
+            Ok((index, keyphrases))
         });
-        Ok(checked.map(|index| Corpus::from_parts(self.names, self.articles, index)))
+        Ok(checked.map(|(index, keyphrases)| {
+            Corpus::from_parts(self.names, self.articles, index, Some(keyphrases))
+        }))
     }
 }

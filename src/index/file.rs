@@ -8,9 +8,12 @@
 //! index's invariants (src/index/mod.rs) checked; anything else is a [`LoadError`] saying
 //! why, and never a panic.
 
+use super::stems::Stems;
 use super::{Class, FieldInfo, Index};
 use crate::article::{FieldAddr, Kind, Part};
+use crate::fuzzy::OneEditKeys;
 use crate::hash::digest;
+use crate::keyphrase::Keyphrase;
 use crate::lang::Lang;
 
 /// The file's first eight bytes.
@@ -23,9 +26,11 @@ const MAGIC: &[u8; 8] = b"AEINDEX\0";
 /// and the pin updated.
 pub const VERSION: u32 = 1;
 
-/// Bytes before the sections: magic, version, flags, the articles' digest, five counts
+/// Bytes before the sections: magic, version, flags, the articles' digest, ten counts
 /// and the average field lengths.
-const HEADER: usize = 8 + 4 + 4 + 8 + 5 * 4 + Class::COUNT * 4;
+const HEADER: usize = 8 + 4 + 4 + 8 + COUNTS * 4 + Class::COUNT * 4;
+/// The counts in the header (see [`write`]).
+const COUNTS: usize = 10;
 /// Words (u32) of one field: block (as i32), part | kind << 8, base, len, words, step.
 const FIELD_WORDS: usize = 6;
 const FIELD: usize = FIELD_WORDS * 4;
@@ -68,8 +73,23 @@ impl std::fmt::Display for LoadError {
     }
 }
 
-/// The index as a file, for the articles whose bundle has digest `articles`.
-pub fn write(index: &Index, articles: u64) -> Vec<u8> {
+/// The index as a file, for the articles whose bundle has digest `articles`, with the
+/// tables a query otherwise builds on first use (the stem table, the one-edit keys) and
+/// the collection's keyphrases, so the page computes none of them.
+pub fn write(index: &Index, articles: u64, keyphrases: &[Keyphrase]) -> Vec<u8> {
+    let stems = index.stems.get_or_init(|| super::stems::build(index));
+    let (stem_keys, collided) = stems.parts();
+    let one_edit = index.one_edit_keys().keys();
+    let mut phrases = Vec::new();
+    for k in keyphrases {
+        put(
+            &mut phrases,
+            u32::try_from(k.text.len()).unwrap_or(u32::MAX),
+        );
+        phrases.extend_from_slice(k.text.as_bytes());
+        phrases.push(u8::from(k.name));
+        put(&mut phrases, k.score.to_bits());
+    }
     let mut out = Vec::with_capacity(
         HEADER
             + index.fields.len() * FIELD
@@ -88,6 +108,11 @@ pub fn write(index: &Index, articles: u64) -> Vec<u8> {
         index.term_count(),
         index.terms.len(),
         index.postings.len(),
+        stem_keys.len(),
+        collided.len(),
+        one_edit.len(),
+        keyphrases.len(),
+        phrases.len(),
     ] {
         put(&mut out, u32::try_from(n).unwrap_or(u32::MAX));
     }
@@ -114,6 +139,12 @@ pub fn write(index: &Index, articles: u64) -> Vec<u8> {
     index.lists.iter().for_each(|&n| put(&mut out, n));
     out.extend_from_slice(&index.term_langs);
     index.dfs.iter().for_each(|&n| put(&mut out, n));
+    stem_keys
+        .iter()
+        .for_each(|&k| out.extend_from_slice(&k.to_le_bytes()));
+    collided.iter().for_each(|&n| put(&mut out, n));
+    one_edit.iter().for_each(|&n| put(&mut out, n));
+    out.extend_from_slice(&phrases);
     out.extend_from_slice(&index.postings);
     let sum = digest(&out);
     out.extend_from_slice(&sum.to_le_bytes());
@@ -122,7 +153,7 @@ pub fn write(index: &Index, articles: u64) -> Vec<u8> {
 
 /// The index in `bytes`, if it is one [`write`] wrote for the articles with digest
 /// `articles`.
-pub fn read(bytes: &[u8], articles: u64) -> Result<Index, LoadError> {
+pub fn read(bytes: &[u8], articles: u64) -> Result<(Index, Vec<Keyphrase>), LoadError> {
     let body = bytes
         .get(..bytes.len().saturating_sub(TRAILER))
         .unwrap_or(&[]);
@@ -131,7 +162,11 @@ pub fn read(bytes: &[u8], articles: u64) -> Result<Index, LoadError> {
 
 /// [`read`], given the digest of all of `bytes` but its last eight (computed as they
 /// arrived: [`crate::loading`]).
-pub fn read_digested(bytes: &[u8], body: u64, articles: u64) -> Result<Index, LoadError> {
+pub fn read_digested(
+    bytes: &[u8],
+    body: u64,
+    articles: u64,
+) -> Result<(Index, Vec<Keyphrase>), LoadError> {
     if bytes.len() < MAGIC.len() || bytes.get(..MAGIC.len()) != Some(MAGIC) {
         return Err(LoadError::NotAnIndex);
     }
@@ -147,6 +182,8 @@ pub fn read_digested(bytes: &[u8], body: u64, articles: u64) -> Result<Index, Lo
     let digest_of_articles = r.u64()?;
     let [n_articles, n_fields, n_terms, terms_len, postings_len] =
         [r.len()?, r.len()?, r.len()?, r.len()?, r.len()?];
+    let [n_stems, n_collided, n_one_edit, n_phrases, phrases_len] =
+        [r.len()?, r.len()?, r.len()?, r.len()?, r.len()?];
     // The length the counts call for, in u64: counts from a damaged file may be huge.
     let (articles_n, fields_n, terms_n) = (n_articles as u64, n_fields as u64, n_terms as u64);
     let body_len: u64 = HEADER as u64
@@ -158,6 +195,10 @@ pub fn read_digested(bytes: &[u8], body: u64, articles: u64) -> Result<Index, Lo
         + (terms_n + 1) * 4
         + terms_n
         + terms_n * 4
+        + n_stems as u64 * 8
+        + n_collided as u64 * 4
+        + n_one_edit as u64 * 4
+        + phrases_len as u64
         + postings_len as u64;
     match (bytes.len() as u64).cmp(&(body_len + TRAILER as u64)) {
         std::cmp::Ordering::Less => return Err(LoadError::Truncated),
@@ -213,9 +254,50 @@ pub fn read_digested(bytes: &[u8], body: u64, articles: u64) -> Result<Index, Lo
     index.lists = r.u32s(n_terms + 1)?;
     index.term_langs = r.take(n_terms)?.to_vec();
     index.dfs = r.u32s(n_terms)?;
+    let stem_keys: Vec<u64> = r
+        .u32s(n_stems * 2)?
+        .chunks_exact(2)
+        .map(|w| match *w {
+            [low, high] => u64::from(low) | u64::from(high) << 32,
+            _ => 0,
+        })
+        .collect();
+    let collided = r.u32s(n_collided)?;
+    let one_edit = r.u32s(n_one_edit)?;
+    let keyphrases = keyphrases(r.take(phrases_len)?, n_phrases)?;
     index.postings = r.take(postings_len)?.to_vec();
     check(&mut index)?;
-    Ok(index)
+    let sorted = stem_keys.windows(2).all(|w| w.first() <= w.get(1))
+        && one_edit.windows(2).all(|w| w.first() < w.get(1))
+        && collided.windows(2).all(|w| w.first() < w.get(1));
+    if !sorted {
+        return Err(LoadError::Malformed("a prepared table is out of order"));
+    }
+    // Set once, on an index of our own: `set` cannot fail here.
+    let _ = index.stems.set(Stems::from_parts(stem_keys, collided));
+    let _ = index.one_edit.set(OneEditKeys::from_keys(one_edit));
+    Ok((index, keyphrases))
+}
+
+/// The `n` keyphrases of `bytes`: each its text's length, text, name flag and score.
+fn keyphrases(bytes: &[u8], n: usize) -> Result<Vec<Keyphrase>, LoadError> {
+    let bad = LoadError::Malformed("the keyphrases are malformed");
+    let mut r = Reader { bytes, at: 0 };
+    let mut out = Vec::with_capacity(n.min(bytes.len()));
+    for _ in 0..n {
+        let len = r.len().map_err(|_| bad.clone())?;
+        let text = std::str::from_utf8(r.take(len).map_err(|_| bad.clone())?)
+            .map_err(|_| bad.clone())?
+            .to_owned();
+        let name = r.take(1).map_err(|_| bad.clone())? != [0];
+        let score = f32::from_bits(r.u32().map_err(|_| bad.clone())?);
+        out.push(Keyphrase { text, name, score });
+    }
+    if r.at == bytes.len() {
+        Ok(out)
+    } else {
+        Err(bad)
+    }
 }
 
 /// Checks the invariants the readers rely on (src/index/mod.rs) and numbers each field's

@@ -22,7 +22,7 @@
 mod build;
 pub mod file;
 mod list;
-mod stems;
+pub(crate) mod stems;
 
 pub use list::{Entry, Positions, PostingList};
 

@@ -30,6 +30,20 @@ pub struct Stems {
 }
 
 impl Stems {
+    /// The table as the index file keeps it: its keys and collided hashes.
+    pub fn parts(&self) -> (&[u64], &[u32]) {
+        (&self.keys, &self.collided)
+    }
+
+    /// The table from [`Stems::parts`] (the keys sorted; the directory is derived).
+    pub fn from_parts(keys: Vec<u64>, collided: Vec<u32>) -> Stems {
+        Stems {
+            directory: Directory::new(keys.iter().map(|k| (k >> 32) as u32)),
+            keys,
+            collided,
+        }
+    }
+
     /// Bytes on the heap.
     pub fn heap_bytes(&self) -> usize {
         self.keys.capacity() * 8 + self.directory.heap_bytes() + self.collided.capacity() * 4
@@ -58,11 +72,7 @@ pub fn build(index: &Index) -> Stems {
         })
         .collect();
     collided.dedup();
-    Stems {
-        directory: Directory::new(keys.iter().map(|k| (k >> 32) as u32)),
-        keys,
-        collided,
-    }
+    Stems::from_parts(keys, collided)
 }
 
 /// Term `t`'s language and stem, if it occurs in an article of a stemmed language that

@@ -135,18 +135,21 @@ fn versions_and_broken_sections_are_refused_with_their_reason() {
     // The first term's first byte raised above the second's: the terms are out of order.
     let terms_at = find_terms(&index);
     let mut unsorted = index.clone();
+    assert!(unsorted[terms_at] < 0x7e, "the first term starts here");
     unsorted[terms_at] = 0x7e;
-    assert!(matches!(
+    assert_eq!(
         why(&resum(unsorted)),
-        Some(LoadError::Malformed(_))
-    ));
+        Some(LoadError::Malformed(
+            "the terms are not sorted and distinct"
+        ))
+    );
 }
 
 /// Where the terms section starts: after the header, fields, article_fields and langs.
 fn find_terms(index: &[u8]) -> usize {
     let u32_at = |at: usize| u32::from_le_bytes(index[at..at + 4].try_into().unwrap()) as usize;
     let (articles, fields) = (u32_at(24), u32_at(28));
-    let header = 8 + 4 + 4 + 8 + 5 * 4 + 8 * 4;
+    let header = 8 + 4 + 4 + 8 + 10 * 4 + 8 * 4;
     header + fields * 24 + (articles + 1) * 4 + articles
 }
 
