@@ -104,7 +104,7 @@ impl Loading {
         let index = if self.index.is_empty() {
             Err(LoadError::Missing)
         } else {
-            file::read_digested(&self.index, self.index_body.finish(), self.bundle.finish())
+            file::read_owned(self.index, self.index_body.finish(), self.bundle.finish())
         };
         let checked = index.and_then(|(index, keyphrases)| {
             file::matches(&index, &self.articles)?;

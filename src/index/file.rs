@@ -93,7 +93,7 @@ pub fn write(index: &Index, articles: u64, keyphrases: &[Keyphrase]) -> Vec<u8> 
     let mut out = Vec::with_capacity(
         HEADER
             + index.fields.len() * FIELD
-            + index.postings.len()
+            + index.postings().len()
             + index.terms.len()
             + index.term_ends.len() * 13
             + TRAILER,
@@ -107,7 +107,7 @@ pub fn write(index: &Index, articles: u64, keyphrases: &[Keyphrase]) -> Vec<u8> 
         index.fields.len(),
         index.term_count(),
         index.terms.len(),
-        index.postings.len(),
+        index.postings().len(),
         stem_keys.len(),
         collided.len(),
         one_edit.len(),
@@ -145,7 +145,7 @@ pub fn write(index: &Index, articles: u64, keyphrases: &[Keyphrase]) -> Vec<u8> 
     collided.iter().for_each(|&n| put(&mut out, n));
     one_edit.iter().for_each(|&n| put(&mut out, n));
     out.extend_from_slice(&phrases);
-    out.extend_from_slice(&index.postings);
+    out.extend_from_slice(index.postings());
     let sum = digest(&out);
     out.extend_from_slice(&sum.to_le_bytes());
     out
@@ -167,6 +167,40 @@ pub fn read_digested(
     body: u64,
     articles: u64,
 ) -> Result<(Index, Vec<Keyphrase>), LoadError> {
+    let (mut index, prepared, postings) = parse(bytes, body, articles)?;
+    index.postings = bytes.get(postings).unwrap_or(&[]).to_vec();
+    complete(index, prepared)
+}
+
+/// [`read_digested`] of a file the caller gives up: its posting lists stay where they
+/// are in it, not copied (85 MB at 10,000 articles).
+pub fn read_owned(
+    mut bytes: Vec<u8>,
+    body: u64,
+    articles: u64,
+) -> Result<(Index, Vec<Keyphrase>), LoadError> {
+    let (mut index, prepared, postings) = parse(&bytes, body, articles)?;
+    bytes.truncate(postings.end);
+    index.postings = bytes;
+    index.postings_at = postings.start;
+    complete(index, prepared)
+}
+
+/// What the file prepared for queries and the page, read with the index.
+struct Prepared {
+    stem_keys: Vec<u64>,
+    collided: Vec<u32>,
+    one_edit: Vec<u32>,
+    keyphrases: Vec<Keyphrase>,
+}
+
+/// The index in `bytes` without its posting lists (where they are is the third value),
+/// and what it prepared; checked as [`read`] says, but for [`complete`]'s checks.
+fn parse(
+    bytes: &[u8],
+    body: u64,
+    articles: u64,
+) -> Result<(Index, Prepared, std::ops::Range<usize>), LoadError> {
     if bytes.len() < MAGIC.len() || bytes.get(..MAGIC.len()) != Some(MAGIC) {
         return Err(LoadError::NotAnIndex);
     }
@@ -265,7 +299,24 @@ pub fn read_digested(
     let collided = r.u32s(n_collided)?;
     let one_edit = r.u32s(n_one_edit)?;
     let keyphrases = keyphrases(r.take(phrases_len)?, n_phrases)?;
-    index.postings = r.take(postings_len)?.to_vec();
+    let postings = r.at..r.at + postings_len;
+    let prepared = Prepared {
+        stem_keys,
+        collided,
+        one_edit,
+        keyphrases,
+    };
+    Ok((index, prepared, postings))
+}
+
+/// The index with its posting lists, checked, with the tables the file prepared.
+fn complete(mut index: Index, prepared: Prepared) -> Result<(Index, Vec<Keyphrase>), LoadError> {
+    let Prepared {
+        stem_keys,
+        collided,
+        one_edit,
+        keyphrases,
+    } = prepared;
     check(&mut index)?;
     let sorted = stem_keys.windows(2).all(|w| w.first() <= w.get(1))
         && one_edit.windows(2).all(|w| w.first() < w.get(1))
@@ -326,7 +377,7 @@ fn check(index: &mut Index) -> Result<(), LoadError> {
             f.article = article;
         }
     }
-    let postings = u32::try_from(index.postings.len()).unwrap_or(u32::MAX);
+    let postings = u32::try_from(index.postings().len()).unwrap_or(u32::MAX);
     if index.lists.first() != Some(&0)
         || index.lists.last() != Some(&postings)
         || !ascending(&index.lists)

@@ -123,9 +123,12 @@ pub struct Index {
     /// The sorted terms, concatenated; term `t` ends at `term_ends[t]`.
     terms: String,
     term_ends: Vec<u32>,
-    /// Term `t`'s posting list is `postings[lists[t]..lists[t + 1]]`.
+    /// Term `t`'s posting list is `postings()[lists[t]..lists[t + 1]]`: the posting
+    /// lists are `postings[postings_at..]` (0 when built; an index file keeps them where
+    /// they are in it: `file::read_owned`).
     lists: Vec<u32>,
     postings: Vec<u8>,
+    postings_at: usize,
     /// Average field length in words per [`Class`] (at least 1).
     avg_words: [f32; Class::COUNT],
     /// Each article's language (`crate::lang`).
@@ -263,13 +266,18 @@ impl Index {
     pub fn list(&self, t: usize) -> PostingList<'_> {
         let start = self.lists.get(t).copied().unwrap_or(0) as usize;
         let end = self.lists.get(t + 1).copied().unwrap_or(0) as usize;
-        PostingList::new(self.postings.get(start..end).unwrap_or(&[]), start as u32)
+        PostingList::new(self.postings().get(start..end).unwrap_or(&[]), start as u32)
+    }
+
+    /// The posting lists, concatenated.
+    fn postings(&self) -> &[u8] {
+        self.postings.get(self.postings_at..).unwrap_or(&[])
     }
 
     /// The `len` bytes of positions at `at` of the postings (an [`Entry`]'s chunk).
     pub fn chunk(&self, at: u32, len: u32) -> &[u8] {
         let at = at as usize;
-        self.postings.get(at..at + len as usize).unwrap_or(&[])
+        self.postings().get(at..at + len as usize).unwrap_or(&[])
     }
 
     /// The positions of `chunk` (from an [`Entry`]).
