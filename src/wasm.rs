@@ -33,14 +33,15 @@ pub fn start() {
 pub struct Explorer {
     corpus: Rc<Corpus>,
     build_ms: f64,
+    /// The outline's text, from [`Explorer::outline`] until [`Explorer::outline_text`]
+    /// takes it.
+    outline_text: std::cell::RefCell<String>,
 }
 
-/// An article of the outline, as an array: `[name, title, lede, blocks]`. Arrays, not
-/// objects: serde-wasm-bindgen interns object keys through a hash map of its own, which was
-/// 1 kB of the gzipped wasm; `www/js/engine.js` names the fields.
-/// Only what the list shows crosses at start: the cards' authors, not the blocks' texts
-/// (an article's blocks cross when it is shown, [`Explorer::blocks`]).
-type OutlineArticle<'a> = (&'a str, &'a str, Option<&'a str>, Vec<&'a str>);
+/// The length of `s` in UTF-16 code units (JavaScript's).
+fn utf16_len(s: &str) -> u32 {
+    u32::try_from(s.encode_utf16().count()).unwrap_or(u32::MAX)
+}
 
 /// A block of the outline: `[kind, text or title, author, teaser]`, kind 0 paragraph,
 /// 1 heading, 2 card, 3 disclaimer (the texts a kind lacks are empty).
@@ -108,26 +109,52 @@ impl Explorer {
         self.build_ms
     }
 
-    /// The articles, once: `[[name, title, lede, [card author, …]], …]` (see
-    /// `OutlineArticle`): what the list shows, not the articles' texts.
-    pub fn outline(&self) -> Result<JsValue, JsError> {
-        let outline: Vec<OutlineArticle<'_>> = (0..self.corpus.len())
-            .filter_map(|a| {
-                let a = u32::try_from(a).ok()?;
-                let article = self.corpus.articles().get(a as usize)?;
-                let authors = article.blocks.iter().filter_map(|b| match b {
+    /// The outline: what the list shows of every article — its name, title, lede and its
+    /// cards' authors, not the blocks' texts (an article's blocks cross when it is shown,
+    /// [`Explorer::blocks`]) — as one string and the lengths of its pieces, instead of
+    /// 10,000 arrays of strings through serde-wasm-bindgen (48–55 ms at 10,000 articles).
+    /// Returns the lengths, per article: its name's, title's and lede's (UTF-16 code units;
+    /// `u32::MAX`: no lede), the number of its cards' authors, then each author's; the
+    /// string is [`Explorer::outline_text`], asked next.
+    pub fn outline(&self) -> Vec<u32> {
+        let mut text = String::new();
+        let mut lengths = Vec::new();
+        let mut piece = |s: &str, lengths: &mut Vec<u32>| {
+            text.push_str(s);
+            lengths.push(utf16_len(s));
+        };
+        for (a, article) in self.corpus.articles().iter().enumerate() {
+            let name = self
+                .corpus
+                .name(u32::try_from(a).unwrap_or(u32::MAX))
+                .unwrap_or("");
+            piece(name, &mut lengths);
+            piece(&article.title, &mut lengths);
+            match &article.lede {
+                Some(lede) => piece(lede, &mut lengths),
+                None => lengths.push(u32::MAX),
+            }
+            let authors: Vec<&str> = article
+                .blocks
+                .iter()
+                .filter_map(|b| match b {
                     Block::Card { author, .. } => Some(author.as_str()),
                     _ => None,
-                });
-                Some((
-                    self.corpus.name(a).unwrap_or(""),
-                    article.title.as_str(),
-                    article.lede.as_deref(),
-                    authors.collect(),
-                ))
-            })
-            .collect();
-        serde_wasm_bindgen::to_value(&outline).map_err(|e| JsError::new(&e.to_string()))
+                })
+                .collect();
+            lengths.push(u32::try_from(authors.len()).unwrap_or(u32::MAX));
+            for author in authors {
+                piece(author, &mut lengths);
+            }
+        }
+        self.outline_text.replace(text);
+        lengths
+    }
+
+    /// The outline's text, after [`Explorer::outline`] (taken: empty if asked again).
+    #[wasm_bindgen(js_name = outlineText)]
+    pub fn outline_text(&self) -> String {
+        self.outline_text.take()
     }
 
     /// Article `article`'s blocks, when the page shows it: `[[kind, text or title,
@@ -252,6 +279,7 @@ impl Loader {
             Ok(Ok(corpus)) => Ok(Explorer {
                 corpus: Rc::new(corpus),
                 build_ms: now() - self.start,
+                outline_text: std::cell::RefCell::default(),
             }),
         }
     }

@@ -62,17 +62,30 @@ fn seoul_in_the_browser() {
 #[wasm_bindgen_test]
 fn outline_crosses_once_with_every_article() {
     let explorer = seeds_explorer();
-    let outline = Array::from(&explorer.outline().unwrap());
-    assert_eq!(outline.length() as usize, Corpus::embedded().unwrap().len());
-    // [name, title, lede, [card author, …]]: no block's text at start.
-    let first = Array::from(&outline.get(0));
-    assert_eq!(first.length(), 4);
-    let authors = Array::from(&first.get(3));
+    let corpus = Corpus::embedded().unwrap();
+    // One string, and per article the lengths of its name, title, lede (u32::MAX: none),
+    // the number of its cards' authors and each author's: no block's text at start.
+    let lengths = explorer.outline();
+    let text = explorer.outline_text();
+    let article = &corpus.articles()[0];
+    let name = corpus.name(0).unwrap();
+    let lede = article.lede.as_deref().unwrap();
+    let utf16 = |s: &str| s.encode_utf16().count() as u32;
     assert_eq!(
-        authors.get(0).as_string().as_deref(),
-        Some("Georgy Toloraya")
+        lengths[..4],
+        [utf16(name), utf16(&article.title), utf16(lede), 2]
     );
-    assert_eq!(authors.length(), 2);
+    let start = name.len() + article.title.len() + lede.len();
+    assert!(
+        text[start..].starts_with("Georgy Toloraya"),
+        "{}",
+        &text[start..]
+    );
+    assert_eq!(lengths.len(), 4 + 2, "one article, two cards");
+    assert_eq!(
+        text.len(),
+        start + lengths[4..].iter().sum::<u32>() as usize
+    );
     // The blocks when the article is shown: each [kind, text or title, author, teaser].
     let blocks = Array::from(&explorer.blocks(0).unwrap());
     assert_eq!(blocks.length(), 9);

@@ -175,7 +175,10 @@ export function probeEngine(page, word, repeats = 5) {
     const fromBundle = performance.now() - t;
     t = performance.now();
     const outline = explorer.outline();
+    // Since issue 15 the pieces' lengths, then one string.
+    if (!Array.isArray(outline)) explorer.outlineText();
     const outlineMs = performance.now() - t;
+    const articles = Array.isArray(outline) ? outline.length : explorer.query('').length;
     const prefixes = [];
     for (let i = 1; i <= [...word].length; i++) {
       const q = [...word].slice(0, i).join('');
@@ -199,7 +202,7 @@ export function probeEngine(page, word, repeats = 5) {
       }
       prefixes.push({ q, ms: median(times), articles: rows });
     }
-    const result = { fetchHeaders, fetchMs, fetchLongTasks, fromBundle, buildMs: explorer.buildMs, outline: outlineMs, articles: outline.length, prefixes };
+    const result = { fetchHeaders, fetchMs, fetchLongTasks, fromBundle, buildMs: explorer.buildMs, outline: outlineMs, articles, prefixes };
     explorer.free?.();
     return result;
   }, { word, repeats });

@@ -42,7 +42,8 @@ const loader = new glue.Loader(bundle.length, index.length);
 const push = pieces(bundle, (c) => loader.push(c));
 const pushIndex = pieces(index, (c) => loader.pushIndex(c));
 const [explorer, finish] = timed(() => loader.finish());
-const [outline, outlineMs] = timed(() => explorer.outline());
+const [, outlineMs] = timed(() => [explorer.outline(), explorer.outlineText()]);
+const articles = explorer.query('').length;
 const [rows, first] = timed(() => {
   const hits = explorer.query(query);
   return hits.rows(0, hits.length).length / 3;
@@ -50,7 +51,7 @@ const [rows, first] = timed(() => {
 const [, prepare] = timed(() => explorer.prepare());
 const [, keyphrases] = timed(() => explorer.keyphrases());
 const [, authors] = timed(() => explorer.authors());
-console.log(`${site}: ${outline.length} articles, ${(bundle.length / 1e6).toFixed(1)} MB, index ${(index.length / 1e6).toFixed(1)} MB`);
+console.log(`${site}: ${articles} articles, ${(bundle.length / 1e6).toFixed(1)} MB, index ${(index.length / 1e6).toFixed(1)} MB`);
 console.log(`  push ${push}; pushIndex ${pushIndex}; finish ${finish} ms; outline ${outlineMs} ms`);
 console.log(`  first query "${query}" with all ${rows} rows ${first} ms; prepare ${prepare} ms; keyphrases ${keyphrases} ms; authors ${authors} ms`);
 console.log(`  wasm memory ${(wasm.memory.buffer.byteLength / 1e6).toFixed(0)} MB (${(wasm.memory.buffer.byteLength / bundle.length).toFixed(2)}× the text)`);

@@ -113,7 +113,8 @@ async function load() {
   // Reading the index, the outline and the explorer's first render each take tens of ms
   // at 10,000 articles: each in a task of its own.
   await nextTask();
-  const shown = outline(explorer.outline(), (n) => explorer.blocks(n));
+  const lengths = explorer.outline();
+  const shown = outline(explorer.outlineText(), lengths, (n) => explorer.blocks(n));
   performance.mark('engine:outline');
   await nextTask();
   // The stem table, once the page has painted and is idle: else the first query that finds
@@ -139,20 +140,43 @@ async function load() {
 /** Block kinds by their number in the outline (src/wasm.rs). */
 const KINDS = /** @type {const} */ (['paragraph', 'heading', 'card', 'disclaimer']);
 
+/** A piece the outline does not have (an article without a lede). */
+const NONE = 0xffffffff;
+
 /** How many articles keep their blocks in JS: the shown one and the snippets on screen. */
 const KEPT_BLOCKS = 200;
 
 /**
- * The outline's arrays (src/wasm.rs: `[name, title, lede, [card author, …]]`) → Articles,
+ * The outline (src/wasm.rs, `Explorer.outline`: one string and the lengths of its pieces) → Articles,
  * whose blocks cross from the engine when first read (the shown article, a snippet's
  * field), kept for the last KEPT_BLOCKS articles read: the articles' texts stay in the
  * wasm, not all in JS.
- * @param {Array<[string, string, string|undefined, string[]]>} rows
+ * @param {string} text
+ * @param {Uint32Array} lengths
  * @param {(a: number) => Array<[number, string, string, string]>} blocksOf
  *   `[[kind, text, author, teaser], …]` of article a
  * @returns {Article[]}
  */
-function outline(rows, blocksOf) {
+function outline(text, lengths, blocksOf) {
+  let at = 0;
+  let i = 0;
+  /** The next piece of the text, of the next length (NONE: no piece). */
+  const piece = () => {
+    const length = lengths[i++];
+    if (length === NONE) return null;
+    at += length;
+    return text.slice(at - length, at);
+  };
+  /** @type {Array<[string, string, string|null, string[]]>} */
+  const rows = [];
+  while (i < lengths.length) {
+    const name = piece() ?? '';
+    const title = piece() ?? '';
+    const lede = piece();
+    const authors = [];
+    for (let n = lengths[i++]; n > 0; n--) authors.push(piece() ?? '');
+    rows.push([name, title, lede, authors]);
+  }
   /** @type {Map<number, Block[]>} most recently read last */
   const kept = new Map();
   /** @param {number} a */
@@ -172,7 +196,7 @@ function outline(rows, blocksOf) {
   return rows.map(([name, title, lede, cardAuthors], a) => ({
     name,
     title,
-    lede: lede ?? null,
+    lede,
     cardAuthors,
     get blocks() {
       return blocks(a);
