@@ -46,23 +46,6 @@ impl Corpus {
         Corpus::from_files(files)
     }
 
-    /// Parses the articles of a bundle and takes their index from `index`, an index file
-    /// written for this bundle ([`crate::index::file`]); when there is none, or it is not
-    /// one for these articles, indexes them instead and says why the file was not used.
-    pub fn load(bundle: &[u8], index: Option<&[u8]>) -> Result<(Corpus, Option<LoadError>), Error> {
-        let files = crate::bundle::read(bundle).map_err(|reason| Error::Bundle { reason })?;
-        let documents = parse_all(files)?;
-        let (names, articles): (Vec<String>, Vec<Article>) = documents.into_iter().unzip();
-        let loaded = index
-            .ok_or(LoadError::Missing)
-            .and_then(|bytes| read_index(bundle, bytes, &articles));
-        let ((index, keyphrases), why) = match loaded {
-            Ok(found) => ((found.0, Some(found.1)), None),
-            Err(why) => ((crate::index::build(&articles), None), Some(why)),
-        };
-        Ok((Corpus::from_parts(names, articles, index, keyphrases), why))
-    }
-
     /// Parses the articles of a bundle and takes their index from `index`, the index file
     /// written for this bundle; never indexes them itself (the explorer's wasm has no
     /// index build: `Ok(Err(why))` says why the file cannot be used). The same as a
@@ -193,16 +176,4 @@ fn parse_all<'a>(
                 })
         })
         .collect()
-}
-
-/// The index in the file `bytes`, if it was written for `bundle`, whose articles are
-/// `articles`.
-fn read_index(
-    bundle: &[u8],
-    bytes: &[u8],
-    articles: &[Article],
-) -> Result<(Index, Vec<Keyphrase>), LoadError> {
-    let found = file::read(bytes, crate::hash::digest(bundle))?;
-    file::matches(&found.0, articles)?;
-    Ok(found)
 }

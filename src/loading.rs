@@ -78,11 +78,6 @@ impl Loading {
         }
     }
 
-    /// The number of articles parsed so far.
-    pub fn articles(&self) -> usize {
-        self.articles.len()
-    }
-
     /// Every byte is in: the corpus, with the index read from the index file pushed; or
     /// why that file cannot be used (`Ok(Err(why))`); or why the bundle is not one.
     pub fn finish(self) -> Result<Result<Corpus, LoadError>, Error> {
@@ -104,7 +99,7 @@ impl Loading {
         let index = if self.index.is_empty() {
             Err(LoadError::Missing)
         } else {
-            file::read_owned(self.index, self.index_body.finish(), self.bundle.finish())
+            file::read(self.index, self.index_body.finish(), self.bundle.finish())
         };
         let checked = index.and_then(|(index, keyphrases)| {
             file::matches(&index, &self.articles)?;

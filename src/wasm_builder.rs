@@ -19,8 +19,8 @@ pub fn start() {
 /// The index file (`src/index/file.rs`) of the articles of `bundle` (`src/bundle.rs`).
 #[wasm_bindgen(js_name = buildIndex)]
 pub fn build_index(bundle: &[u8]) -> Result<Vec<u8>, JsError> {
-    // Grow the heap once (src/wasm.rs, `reserve_heap`): a page at a time made the build
-    // superlinear.
+    // Grow the heap once, as the explorer's `Loader::new` does: a page at a time made the
+    // build superlinear.
     drop(Vec::<u8>::with_capacity(bundle.len().saturating_mul(2)));
     let corpus = Corpus::from_bundle(bundle).map_err(|e| JsError::new(&e.to_string()))?;
     Ok(corpus.index_file(bundle))

@@ -191,7 +191,6 @@ fn did_you_mean_crosses_as_query_and_count() {
     assert_eq!(fix.get(2).as_f64(), Some(1.0));
     let none = Array::from(&explorer.query("Seoul").did_you_mean().unwrap());
     assert_eq!(none.length(), 0);
-    explorer.prepare();
 }
 
 /// The index file in the wasm: built here it is byte for byte the one built natively (the

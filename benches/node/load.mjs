@@ -48,10 +48,9 @@ const [rows, first] = timed(() => {
   const hits = explorer.query(query);
   return hits.rows(0, hits.length).length / 3;
 });
-const [, prepare] = timed(() => explorer.prepare());
 const [, keyphrases] = timed(() => explorer.keyphrases());
 const [, authors] = timed(() => explorer.authors());
 console.log(`${site}: ${articles} articles, ${(bundle.length / 1e6).toFixed(1)} MB, index ${(index.length / 1e6).toFixed(1)} MB`);
 console.log(`  push ${push}; pushIndex ${pushIndex}; finish ${finish} ms; outline ${outlineMs} ms`);
-console.log(`  first query "${query}" with all ${rows} rows ${first} ms; prepare ${prepare} ms; keyphrases ${keyphrases} ms; authors ${authors} ms`);
+console.log(`  first query "${query}" with all ${rows} rows ${first} ms; keyphrases ${keyphrases} ms; authors ${authors} ms`);
 console.log(`  wasm memory ${(wasm.memory.buffer.byteLength / 1e6).toFixed(0)} MB (${(wasm.memory.buffer.byteLength / bundle.length).toFixed(2)}× the text)`);

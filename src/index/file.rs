@@ -152,29 +152,10 @@ pub fn write(index: &Index, articles: u64, keyphrases: &[Keyphrase]) -> Vec<u8> 
 }
 
 /// The index in `bytes`, if it is one [`write`] wrote for the articles with digest
-/// `articles`.
-pub fn read(bytes: &[u8], articles: u64) -> Result<(Index, Vec<Keyphrase>), LoadError> {
-    let body = bytes
-        .get(..bytes.len().saturating_sub(TRAILER))
-        .unwrap_or(&[]);
-    read_digested(bytes, digest(body), articles)
-}
-
-/// [`read`], given the digest of all of `bytes` but its last eight (computed as they
-/// arrived: [`crate::loading`]).
-pub fn read_digested(
-    bytes: &[u8],
-    body: u64,
-    articles: u64,
-) -> Result<(Index, Vec<Keyphrase>), LoadError> {
-    let (mut index, prepared, postings) = parse(bytes, body, articles)?;
-    index.postings = bytes.get(postings).unwrap_or(&[]).to_vec();
-    complete(index, prepared)
-}
-
-/// [`read_digested`] of a file the caller gives up: its posting lists stay where they
-/// are in it, not copied (85 MB at 10,000 articles).
-pub fn read_owned(
+/// `articles`; `body` is the digest of all of `bytes` but its last [`TRAILER`] (computed
+/// as they arrived: [`crate::loading`]). The posting lists stay where they are in `bytes`,
+/// not copied (85 MB at 10,000 articles).
+pub fn read(
     mut bytes: Vec<u8>,
     body: u64,
     articles: u64,

@@ -125,7 +125,7 @@ pub struct Index {
     term_ends: Vec<u32>,
     /// Term `t`'s posting list is `postings()[lists[t]..lists[t + 1]]`: the posting
     /// lists are `postings[postings_at..]` (0 when built; an index file keeps them where
-    /// they are in it: `file::read_owned`).
+    /// they are in it: `file::read`).
     lists: Vec<u32>,
     postings: Vec<u8>,
     postings_at: usize,
@@ -202,13 +202,6 @@ impl Index {
     pub fn one_edit_keys(&self) -> &crate::fuzzy::OneEditKeys {
         self.one_edit
             .get_or_init(|| crate::fuzzy::one_edit_keys(self))
-    }
-
-    /// Builds the stem table and the one-edit keys now rather than on the first query
-    /// that needs them.
-    pub fn prepare(&self) {
-        self.stems.get_or_init(|| stems::build(self));
-        self.one_edit_keys();
     }
 
     /// The number of distinct terms.

@@ -18,9 +18,8 @@ fn loaded() -> &'static Corpus {
     LOADED.get_or_init(|| {
         let bundle = crate::support::fixture_bundle();
         let file = corpus().index_file(&bundle);
-        let (loaded, why) = Corpus::load(&bundle, Some(&file)).unwrap();
-        assert_eq!(why, None);
-        loaded
+        let loaded = Corpus::with_index_file(&bundle, Some(&file)).unwrap();
+        loaded.expect("the index file is used")
     })
 }
 
@@ -140,10 +139,13 @@ proptest! {
     }
 
     /// The index read from its file answers as the one built from the articles: the same
-    /// result, ranking and highlights.
+    /// result, ranking, highlights, rows and suggestions.
     #[test]
     fn a_loaded_index_answers_as_the_built_one(q in query()) {
         prop_assert_eq!(loaded().search(&q), corpus().search(&q), "query {:?}", q);
+        let (mut a, mut b) = (loaded().hits(&q), corpus().hits(&q));
+        prop_assert_eq!(a.rows(0, 100), b.rows(0, 100), "query {:?}", q);
+        prop_assert_eq!(a.suggestions, b.suggestions, "query {:?}", q);
     }
 
     /// The top-k search is the full search with the fields of the others left out (and

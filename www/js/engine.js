@@ -117,9 +117,6 @@ async function load() {
   const shown = outline(explorer.outlineText(), lengths, (n) => explorer.blocks(n));
   performance.mark('engine:outline');
   await nextTask();
-  // The stem table, once the page has painted and is idle: else the first query that finds
-  // a word's other forms builds it (tens of ms at 1,000 articles).
-  (globalThis.requestIdleCallback ?? setTimeout)(() => explorer.prepare());
   /** @type {Keyphrase[]|undefined} */
   let keyphrases;
   /** @type {Author[]|undefined} */
@@ -167,16 +164,6 @@ function outline(text, lengths, blocksOf) {
     at += length;
     return text.slice(at - length, at);
   };
-  /** @type {Array<[string, string, string|null, string[]]>} */
-  const rows = [];
-  while (i < lengths.length) {
-    const name = piece() ?? '';
-    const title = piece() ?? '';
-    const lede = piece();
-    const authors = [];
-    for (let n = lengths[i++]; n > 0; n--) authors.push(piece() ?? '');
-    rows.push([name, title, lede, authors]);
-  }
   /** @type {Map<number, Block[]>} most recently read last */
   const kept = new Map();
   /** @param {number} a */
@@ -193,15 +180,27 @@ function outline(text, lengths, blocksOf) {
     kept.set(a, found);
     return found;
   };
-  return rows.map(([name, title, lede, cardAuthors], a) => ({
-    name,
-    title,
-    lede,
-    cardAuthors,
-    get blocks() {
-      return blocks(a);
-    },
-  }));
+  /** @type {Article[]} */
+  const articles = [];
+  while (i < lengths.length) {
+    const a = articles.length;
+    const name = piece() ?? '';
+    const title = piece() ?? '';
+    const lede = piece();
+    /** @type {string[]} */
+    const cardAuthors = [];
+    for (let n = lengths[i++]; n > 0; n--) cardAuthors.push(piece() ?? '');
+    articles.push({
+      name,
+      title,
+      lede,
+      cardAuthors,
+      get blocks() {
+        return blocks(a);
+      },
+    });
+  }
+  return articles;
 }
 
 /**

@@ -414,16 +414,9 @@ fn apt(args: &[&str]) -> Result<(), String> {
         "xtask: $ DEBIAN_FRONTEND=noninteractive apt-get {}",
         args.join(" ")
     );
-    let status = Command::new("apt-get")
-        .args(args)
-        .env("DEBIAN_FRONTEND", "noninteractive")
-        .status()
-        .map_err(|e| format!("cannot start apt-get: {e}"))?;
-    if status.success() {
-        Ok(())
-    } else {
-        Err(format!("`apt-get {}` failed ({status})", args.join(" ")))
-    }
+    let mut apt = Command::new("apt-get");
+    apt.args(args).env("DEBIAN_FRONTEND", "noninteractive");
+    crate::steps::status(apt, "apt-get", args)
 }
 
 /// The major version in `program --version` (`Chromium 156.0.…`, `ChromeDriver 156.0.…`).
@@ -456,16 +449,10 @@ fn output(program: &str, args: &[&str]) -> Result<String, String> {
 }
 
 /// Runs `program args…` from the repository root, echoing it first; fails if it fails.
+/// (The tools' own installs: a step's programs go through its `Ctx`.)
 fn run(program: &str, args: &[&str]) -> Result<(), String> {
     eprintln!("xtask: $ {program} {}", args.join(" "));
-    let status = Command::new(program)
-        .args(args)
-        .current_dir(root())
-        .status()
-        .map_err(|e| format!("cannot start {program}: {e}"))?;
-    if status.success() {
-        Ok(())
-    } else {
-        Err(format!("`{program} {}` failed ({status})", args.join(" ")))
-    }
+    let mut command = Command::new(program);
+    command.args(args).current_dir(root());
+    crate::steps::status(command, program, args)
 }
