@@ -99,7 +99,7 @@ function readElement(page, selector) {
     return {
       query: /** @type {HTMLInputElement} */ (one('#q')).value,
       status: one('#status')?.textContent,
-      items: [...root.querySelectorAll('#list li.item')].filter((li) => !li.hidden).map((li) => li.querySelector('.item-title')?.textContent),
+      items: [...root.querySelectorAll('#list li.item')].map((li) => li.querySelector('.item-title')?.textContent),
       title: one('#article h1.title')?.textContent ?? null,
       marks: [...root.querySelectorAll('#article mark')].map((m) => m.textContent),
     };
@@ -274,7 +274,7 @@ test('attributes: query (then changed), article, compact', async (t) => {
   const compact = await page.$eval('#ae-compact', (host) => {
     const root = /** @type {ShadowRoot} */ (host.shadowRoot);
     return {
-      snippets: [...root.querySelectorAll('#list li.item:not([hidden])')].map((li) => [...li.querySelectorAll('.snippet mark')].map((m) => m.textContent)),
+      snippets: [...root.querySelectorAll('#list li.item')].map((li) => [...li.querySelectorAll('.snippet mark')].map((m) => m.textContent)),
       articleMarks: root.querySelectorAll('#article mark').length,
       articleChildren: root.querySelector('#article')?.childElementCount,
     };

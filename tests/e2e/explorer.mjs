@@ -53,11 +53,13 @@ export function readView(page) {
       position: text('#position'),
       hiddenCount: text('#hidden-count'),
       suggestions: [...document.querySelectorAll('#suggest button.suggestion')].map((b) => b.textContent),
+      /** The list's rendered items (it is virtual: those near the screen), in order. */
       items: [...document.querySelectorAll('#list li.item')].map((li) => ({
         title: li.querySelector('.item-title')?.textContent,
         count: li.querySelector('.count')?.textContent,
-        hidden: li.hidden,
       })),
+      /** How many articles the list holds (each item's aria-setsize). */
+      listed: Number(document.querySelector('#list li.item')?.getAttribute('aria-setsize') ?? 0),
       marks: marks.map((m) => m.textContent),
       current: marks.flatMap((m, i) => (m.classList.contains('current') ? [i] : [])),
       /** The article's keyphrase chips. */

@@ -40,7 +40,7 @@ async function assertSeoul(page) {
   const view = await readView(page);
   assert.deepEqual(view.marks, SEOUL);
   assert.equal(view.status, `${SEOUL.length} matches in 1 article`);
-  assert.deepEqual(view.items.filter((i) => !i.hidden).map((i) => [i.title, i.count]), [[SEED.lines[0], String(SEOUL.length)]]);
+  assert.deepEqual(view.items.map((i) => [i.title, i.count]), [[SEED.lines[0], String(SEOUL.length)]]);
   assert.equal(view.position, `1 of ${SEOUL.length}`);
   assert.deepEqual(view.current, [0]);
 }
@@ -163,7 +163,7 @@ pageTest('an exclusion hides the article that has the word', async (page) => {
   await typeQuery(page, '-Japan');
   const view = await readView(page);
   assert.equal(view.hiddenCount, '1 article hidden (no match)');
-  assert.deepEqual(view.items.map((i) => i.hidden), [true]);
+  assert.deepEqual(view.items, [], 'no item listed');
   assert.deepEqual(view.marks, []);
   assert.equal(view.position, '0 of 0');
 });
@@ -203,7 +203,7 @@ pageTest('dropping a clause removes that clause, not a word that contains it', a
 });
 
 pageTest('the empty query lists every article, hides none and marks nothing', async (page) => {
-  const all = SEEDS.map((a) => ({ title: a.lines[0], count: '', hidden: false }));
+  const all = SEEDS.map((a) => ({ title: a.lines[0], count: '' }));
   const initial = await readView(page);
   assert.deepEqual(initial.items, all);
   await typeQuery(page, 'Seoul');
@@ -427,49 +427,106 @@ const alphas = (i) => 1 + ((i * 7) % 13);
 /** The site with ITEMS generated articles instead of the seed. */
 const generated = { setup: (context) => context.route('**/articles.txt', (route) => route.fulfill({ body: bundle(ITEMS, alphas), contentType: 'text/plain; charset=utf-8' })) };
 
-/** Each item as [title, count, hidden], read in one evaluation. */
-const items = (page) => page.evaluate(() => [...document.querySelectorAll('#list li.item')].map((li) => [
-  li.querySelector('.item-title')?.textContent, li.querySelector('.count')?.textContent, li.hidden,
-]));
+/**
+ * Scrolls what scrolls the list (its pane on a wide screen, else the page) from the top to
+ * the end, most of a screenful at a time, and reads the rendered items at each stop: every
+ * item seen as [position, title, count], the most items rendered at once, and the stops at
+ * which items overlapped or a part of the list on screen had no item.
+ * @param {import('playwright-core').Page} page
+ */
+const scrollThrough = (page) => page.evaluate(async () => {
+  const list = /** @type {HTMLElement} */ (document.querySelector('#list'));
+  /** @type {Element|null} */
+  let scroller = list.parentElement;
+  while (scroller && !(/auto|scroll/.test(getComputedStyle(scroller).overflowY) && scroller.scrollHeight > scroller.clientHeight)) scroller = scroller.parentElement;
+  const target = scroller ?? /** @type {Element} */ (document.scrollingElement);
+  const frames = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+  // Instant: the page scrolls smoothly.
+  const scrollTo = (top) => target.scrollTo({ top, behavior: 'instant' });
+  scrollTo(0);
+  /** @type {Map<number, [string, string]>} */
+  const seen = new Map();
+  let most = 0;
+  const overlaps = [];
+  const holes = [];
+  for (let stop = 0; stop < 2000; stop++) {
+    await frames();
+    const items = [...list.querySelectorAll('li.item')];
+    most = Math.max(most, items.length);
+    const view = scroller ? scroller.getBoundingClientRect() : { top: 0, bottom: innerHeight };
+    const box = list.getBoundingClientRect();
+    // The part of the list on screen must be covered by items, end to end.
+    let covered = Math.max(view.top, box.top);
+    const end = Math.min(view.bottom, box.bottom);
+    let bottom = -Infinity;
+    for (const li of items) {
+      const r = li.getBoundingClientRect();
+      if (r.top < bottom - 1) overlaps.push(stop);
+      bottom = r.bottom;
+      if (r.top <= covered + 1 && r.bottom > covered) covered = r.bottom;
+      seen.set(Number(li.getAttribute('aria-posinset')), [li.querySelector('.item-title')?.textContent ?? '', li.querySelector('.count')?.textContent ?? '']);
+    }
+    if (covered < end - 1) holes.push([stop, Math.round(covered - box.top), Math.round(end - box.top)]);
+    // The end of the list (on a phone the article follows it) or of what scrolls.
+    if (box.bottom <= view.bottom + 1 || target.scrollTop + target.clientHeight >= target.scrollHeight - 1) break;
+    scrollTo(target.scrollTop + Math.round((view.bottom - Math.max(0, view.top)) * 0.8));
+  }
+  const setsize = Number(list.querySelector('li.item')?.getAttribute('aria-setsize'));
+  return { seen: [...seen].sort((x, y) => x[0] - y[0]), most, overlaps, holes, setsize };
+});
 
-test('a long list: every item gets its article\'s count, past the first screenful and after scrolling', async (t) => {
+test('a long list is virtual: few items exist, and scrolling through it shows every article once, with its count', async (t) => {
   const { page, problems } = await openPage(t, browser(), SITE, generated);
   const expected = (i, query) => (query === 'alpha' ? String(alphas(i)) : '1');
   const check = async (query, matching) => {
     await typeQuery(page, query);
-    // The items on screen are right as soon as the search has run.
-    const first = (await items(page)).slice(0, 10);
-    for (const [title, count, hidden] of first) {
-      const i = Number(title?.replace('Item ', ''));
-      assert.equal(hidden, false, `${query}: ${title} shown`);
-      assert.equal(count, expected(i, query), `${query}: count of ${title}`);
-    }
-    // All of them, once the list has caught up.
-    await eventually(async () => {
-      const all = await items(page);
-      const shown = all.filter(([, , hidden]) => !hidden);
-      return {
-        shown: shown.length,
-        hidden: all.length - shown.length,
-        wrong: shown.filter(([title, count]) => count !== expected(Number(title?.replace('Item ', '')), query)).length,
-        titles: new Set(all.map(([title]) => title)).size,
-      };
-    }, { shown: matching, hidden: ITEMS - matching, wrong: 0, titles: ITEMS }, `${query}: every item`);
+    const view = await readView(page);
+    assert.equal(view.listed, matching, `${query}: the list holds every match`);
+    assert.ok(view.items.length > 0 && view.items.length < Math.min(matching, 80), `${query}: ${view.items.length} items rendered of ${matching}`);
+    // The first items are right as soon as the search has run.
+    for (const { title, count } of view.items.slice(0, 5)) assert.equal(count, expected(Number(title?.replace('Item ', '')), query), `${query}: count of ${title}`);
+    const { seen, most, overlaps, holes, setsize } = await scrollThrough(page);
+    assert.equal(setsize, matching, `${query}: aria-setsize`);
+    assert.deepEqual(seen.map(([at]) => at), Array.from({ length: matching }, (_, i) => i + 1), `${query}: every position seen, in order`);
+    assert.equal(new Set(seen.map(([, [title]]) => title)).size, matching, `${query}: every article once`);
+    const wrong = seen.filter(([, [title, count]]) => count !== expected(Number(title.replace('Item ', '')), query));
+    assert.deepEqual(wrong, [], `${query}: counts`);
+    assert.ok(most < 80, `${query}: at most ${most} items rendered at once`);
+    assert.deepEqual(overlaps, [], `${query}: no items overlap`);
+    assert.deepEqual(holes, [], `${query}: no part of the list on screen is empty`);
   };
   await check('alpha', ITEMS);
   await check('beta', ITEMS / 3);
   await check('alpha', ITEMS);
-  // Scrolled to the end of the list, the items in view are shown with their counts.
-  await page.locator('#list li.item').last().scrollIntoViewIfNeeded();
-  const inView = await page.evaluate(() => [...document.querySelectorAll('#list li.item')].filter((li) => {
-    const box = li.getBoundingClientRect();
-    return !li.hidden && box.bottom > 0 && box.top < innerHeight && box.height > 0;
-  }).map((li) => [li.querySelector('.item-title')?.textContent, li.querySelector('.count')?.textContent, li.querySelector('.item-title')?.getBoundingClientRect().height]));
-  assert.ok(inView.length > 0, 'items in view at the end of the list');
-  for (const [title, count, height] of inView) {
-    assert.equal(count, String(alphas(Number(title?.replace('Item ', '')))), `count of ${title}`);
-    assert.ok(height > 0, `${title} is rendered`);
-  }
+  // On a phone the page scrolls, not a pane.
+  await page.setViewportSize({ width: 360, height: 740 });
+  await check('beta', ITEMS / 3);
+  assert.deepEqual(problems, []);
+});
+
+test('the focused item keeps the focus while the list scrolls and the query changes', async (t) => {
+  const { page, problems } = await openPage(t, browser(), SITE, generated);
+  await typeQuery(page, 'alpha');
+  const titles = await page.locator('#list .item-title').allTextContents();
+  // The second item gets the focus; a query without the first article moves it up.
+  const title = titles[1];
+  await page.locator('#list li.item[aria-posinset="2"] button.pick').focus();
+  const focused = () => page.evaluate(() => {
+    const item = document.activeElement?.closest('li.item');
+    return [item?.querySelector('.item-title')?.textContent ?? null, item?.getAttribute('aria-posinset')];
+  });
+  // Scrolled far away from it, it stays in the DOM with the focus.
+  await page.locator('.list-pane').evaluate((pane) => pane.scrollTo({ top: pane.scrollHeight, behavior: 'instant' }));
+  await page.waitForTimeout(100);
+  assert.deepEqual(await focused(), [title, '2']);
+  assert.ok(await page.locator('#list li.item').count() < 40, 'the items near the end and the focused one');
+  await page.evaluate((first) => {
+    const q = /** @type {HTMLInputElement} */ (document.querySelector('#q'));
+    q.value = `alpha -${first.replace('Item ', '')}`;
+    q.dispatchEvent(new Event('input'));
+  }, titles[0]);
+  await page.waitForTimeout(100);
+  assert.deepEqual(await focused(), [title, '1']);
   assert.deepEqual(problems, []);
 });
 

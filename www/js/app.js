@@ -3,13 +3,17 @@
 // run one App each over their own DOM; all share one engine.
 
 import { readHash, writeHash } from './segments.js';
-import { ArticleList, ArticleView, afterFrame, el, fieldText, plural } from './render.js';
+import { ArticleList } from './list.js';
+import { afterFrame, nextTask } from './tasks.js';
+import { ArticleView, el, fieldText, plural } from './render.js';
 
 /** Authors shown as chips at first; the others behind "N more". */
 const TOP_AUTHORS = 12;
 
 /** A typing burst is one history entry: a new entry after this long without input. */
 const HISTORY_PAUSE_MS = 1000;
+/** The longest stretch of keyphrase queries in one task, ms. */
+const SLICE_MS = 8;
 
 /**
  * @typedef {import('./engine.js').Result} Result
@@ -54,8 +58,8 @@ export class App {
     this.ui = ui;
     this.engine = engine;
     this.options = options;
-    /** @type {Result} */
-    this.result = engine.search('');
+    /** @type {Result} until start() runs the first query */
+    this.result = { query: '', notice: null, total: 0, highlighting: false, articles: [], suggestions: [], didYouMean: null };
     this.selected = -1;
     /** @type {HTMLElement[]} */
     this.marks = [];
@@ -166,12 +170,12 @@ export class App {
   }
 
   /** The collection's keyphrase chips and the authors facet, in the search bar. */
-  fillFacets() {
+  async fillFacets() {
     const { engine, ui } = this;
-    const topics = engine.keyphrases?.() ?? [];
+    const topics = await this.writtenForms(engine.keyphrases?.() ?? [], -1);
     const authors = engine.authors?.() ?? [];
     const rows = [];
-    if (topics.length) rows.push(this.chips('Topics', topics.map((k) => this.phraseChip(this.writtenForm(k, -1)))));
+    if (topics.length) rows.push(this.chips('Topics', topics.map((text) => this.phraseChip(text))));
     if (authors.length) {
       /** @param {import('./engine.js').Author} a */
       const chip = (a) => {
@@ -226,6 +230,25 @@ export class App {
     chip.title = `Search "${text}"`;
     chip.addEventListener('click', () => this.addClause(`"${text}"`));
     return chip;
+  }
+
+  /**
+   * Keyphrases as shown (writtenForm), in tasks of a few ms: each salient word is a query
+   * (~5 ms at 10,000 articles), and a dozen of them at once blocked the page for 140 ms.
+   * @param {import('./engine.js').Keyphrase[]} ks
+   * @param {number} article -1: the collection
+   */
+  async writtenForms(ks, article) {
+    const texts = [];
+    let until = performance.now() + SLICE_MS;
+    for (const k of ks) {
+      if (performance.now() > until) {
+        await nextTask();
+        until = performance.now() + SLICE_MS;
+      }
+      texts.push(this.writtenForm(k, article));
+    }
+    return texts;
   }
 
   /**
@@ -391,13 +414,12 @@ export class App {
       add(known);
       return;
     }
-    afterFrame(() => {
+    afterFrame(async () => {
       if (ui.view.firstElementChild !== view) return;
       let texts = this.keyphrases.get(index);
       if (!texts) {
         // Checked above (a narrowing the callback does not keep).
-        texts = /** @type {NonNullable<Engine['articleKeyphrases']>} */ (engine.articleKeyphrases)(index)
-          .map((k) => this.writtenForm(k, index));
+        texts = await this.writtenForms(/** @type {NonNullable<Engine['articleKeyphrases']>} */ (engine.articleKeyphrases)(index), index);
         this.keyphrases.set(index, texts);
       }
       add(texts);
