@@ -295,10 +295,13 @@ const SLICE_MS = 12;
 async function pump(source, take) {
   let since = performance.now();
   for await (const chunk of source.chunks) {
-    take(chunk);
-    if (performance.now() - since > SLICE_MS) {
-      await nextTask();
-      since = performance.now();
+    // A download that was faster than the engine arrives in large chunks: a piece at a time.
+    for (let at = 0; at < chunk.length; at += PIECE) {
+      take(chunk.length <= PIECE ? chunk : chunk.subarray(at, at + PIECE));
+      if (performance.now() - since > SLICE_MS) {
+        await nextTask();
+        since = performance.now();
+      }
     }
   }
 }

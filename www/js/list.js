@@ -49,8 +49,6 @@ export class ArticleList {
   #pool = [];
   /** @type {Array<Element|Window>} what scrolls the list: its scrolling ancestors and the window */
   #scrollers = [];
-  /** @type {string[]} each article's meta line, once made */
-  #metaTexts = [];
 
   /**
    * @param {HTMLOListElement} root
@@ -136,7 +134,6 @@ export class ArticleList {
     let k = 0;
     this.#hits = [];
     for (const hit of result.articles) {
-      if (listed[hit.article]) continue;
       listed[hit.article] = 1;
       this.#hits.push(hit);
       this.#order[k++] = hit.article;
@@ -278,12 +275,7 @@ export class ArticleList {
     if (pinAt >= 0 && pinAt < first) this.#place(pinAt, next);
     // Moving an element in the DOM drops its focus: given back, without scrolling.
     const slot = pinAt >= 0 ? this.#slots.get(pinAt) : undefined;
-    if (slot && this.#rootNode().activeElement !== slot.button) slot.button.focus({ preventScroll: true });
-  }
-
-  /** @returns {Document|ShadowRoot} */
-  #rootNode() {
-    return /** @type {Document|ShadowRoot} */ (this.#root.getRootNode());
+    if (slot && /** @type {Document|ShadowRoot} */ (this.#root.getRootNode()).activeElement !== slot.button) slot.button.focus({ preventScroll: true });
   }
 
   /**
@@ -353,7 +345,7 @@ export class ArticleList {
     slot.article = a;
     slot.filled = this.#generation;
     setText(slot, 'title', slot.title, article.title);
-    setText(slot, 'meta', slot.meta, this.#metaTexts[a] ??= metaText(article));
+    setText(slot, 'meta', slot.meta, metaText(article));
     setText(slot, 'count', slot.count, counted ? String(hit.matches) : '');
     if (counted) slot.count.setAttribute('aria-label', plural(hit.matches, 'match', 'matches'));
     else slot.count.removeAttribute('aria-label');
