@@ -106,7 +106,7 @@ fn lines(text: &str) -> impl Iterator<Item = &str> {
     let mut rest = Some(text);
     std::iter::from_fn(move || {
         let current = rest?;
-        match current.find(['\n', '\r']) {
+        match line_break(current.as_bytes()) {
             None => {
                 rest = None;
                 Some(current)
@@ -123,6 +123,32 @@ fn lines(text: &str) -> impl Iterator<Item = &str> {
             }
         }
     })
+}
+
+/// Where the first `\n` or `\r` of `bytes` is: eight bytes a step (a line is most of a
+/// paragraph, its end one byte), by byte compares, not a decoding of chars (the bytes of
+/// a multi-byte char are all 0x80 or above).
+fn line_break(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    // Whether a byte of `w` is zero (exact: no false positives, since only the first zero
+    // byte's borrow can reach the bytes above it, and those are then tested as well).
+    let has_zero = |w: u64| w.wrapping_sub(ONES) & !w & HIGHS != 0;
+    let mut at = 0;
+    for word in bytes.chunks_exact(8) {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(word);
+        let w = u64::from_le_bytes(w);
+        if has_zero(w ^ (ONES * u64::from(b'\n'))) || has_zero(w ^ (ONES * u64::from(b'\r'))) {
+            break;
+        }
+        at += 8;
+    }
+    let found = bytes
+        .get(at..)?
+        .iter()
+        .position(|&b| b == b'\n' || b == b'\r');
+    found.map(|i| at + i)
 }
 
 /// Turns one block's lines into blocks of the article.
@@ -176,8 +202,10 @@ fn card_at<'a, 'b>(lines: &'a [&'b str]) -> Option<(Block, &'a [&'b str])> {
     }
 }
 
-fn words(line: &str) -> usize {
-    line.split_whitespace().count()
+/// Whether `line` has at most `max` whitespace-separated words: it counts no more than
+/// `max + 1` of them, not all of a paragraph's to compare with a heading's 12.
+fn at_most_words(line: &str, max: usize) -> bool {
+    line.split_whitespace().nth(max).is_none()
 }
 
 fn ends_with_any(line: &str, endings: &[char]) -> bool {
@@ -191,16 +219,18 @@ pub(crate) fn is_disclaimer(line: &str) -> bool {
     line.starts_with(DISCLAIMER_PREFIX)
 }
 
+// Each rule below looks at a line's last char first, then counts words only up to its limit.
+
 fn is_lede(line: &str) -> bool {
-    !is_disclaimer(line) && words(line) <= LEDE_MAX_WORDS && !ends_with_any(line, &['.', '!'])
+    !is_disclaimer(line) && !ends_with_any(line, &['.', '!']) && at_most_words(line, LEDE_MAX_WORDS)
 }
 
 fn is_heading(line: &str) -> bool {
-    words(line) <= HEADING_MAX_WORDS && !ends_with_any(line, &['.', '!', '?', ':', ';', ','])
+    !ends_with_any(line, &['.', '!', '?', ':', ';', ',']) && at_most_words(line, HEADING_MAX_WORDS)
 }
 
 fn is_card_title(line: &str) -> bool {
-    words(line) <= CARD_TITLE_MAX_WORDS && !ends_with_any(line, &['.'])
+    !ends_with_any(line, &['.']) && at_most_words(line, CARD_TITLE_MAX_WORDS)
 }
 
 /// A personal name: 2–5 words, each opening with an uppercase letter (or a letter of a
@@ -208,10 +238,9 @@ fn is_card_title(line: &str) -> bool {
 /// apostrophes and the full stops of initials; no digits; at most 60 characters; ending
 /// with a letter (no terminal punctuation).
 pub(crate) fn is_author(line: &str) -> bool {
-    let n = words(line);
-    AUTHOR_WORDS.contains(&n)
+    line.chars().next_back().is_some_and(char::is_alphabetic)
         && line.chars().nth(AUTHOR_MAX_CHARS).is_none()
-        && line.chars().next_back().is_some_and(char::is_alphabetic)
+        && AUTHOR_WORDS.contains(&line.split_whitespace().count())
         && line.split_whitespace().all(is_name_word)
 }
 
@@ -226,4 +255,33 @@ fn is_name_word(word: &str) -> bool {
                 || matches!(c, '-' | '\u{2010}' | '\u{2011}' | '\'' | '\u{2019}' | '.')
                 || ('\u{0300}'..='\u{036f}').contains(&c)
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn line_break_finds_what_a_char_search_finds(text in "[a\\r\\né €\u{2028}]{0,40}") {
+            prop_assert_eq!(line_break(text.as_bytes()), text.find(['\n', '\r']));
+        }
+
+        #[test]
+        fn at_most_words_counts_as_far_as_it_must(line in "[a-z \\t\u{3000}]{0,60}", max in 0usize..8) {
+            prop_assert_eq!(at_most_words(&line, max), line.split_whitespace().count() <= max);
+        }
+    }
+
+    #[test]
+    fn line_breaks_in_every_lane() {
+        for at in 0..20 {
+            for b in ["\n", "\r"] {
+                let text = format!("{}{b}tail", "é".repeat(at / 2) + &"x".repeat(at % 2));
+                assert_eq!(line_break(text.as_bytes()), text.find(b), "{text:?}");
+            }
+        }
+        assert_eq!(line_break(b"no break at all, long enough for words"), None);
+    }
 }
