@@ -243,21 +243,24 @@ async function indexHere() {
  * @typedef {{size: number, chunks: AsyncIterable<Uint8Array>|Iterable<Uint8Array>}} Source
  */
 
-/** Pieces of bytes the edition carries (the single file), as a download would give them. */
+/** Pieces of bytes fed to the engine at a time: a download's large chunks are cut to it. */
 const PIECE = 1 << 20;
 
 /**
- * Opens a source: bytes as they are, or a URL fetched (an error when it cannot be).
- * @param {URL|Uint8Array} from
+ * Opens a source: base64 the edition carries (the single file), decoded a piece at a
+ * time as it is read, or a URL fetched (an error when it cannot be).
+ * @param {URL|string} from
  * @returns {Promise<Source>}
  */
 async function source(from) {
-  if (from instanceof Uint8Array) {
-    const bytes = from;
+  if (typeof from === 'string') {
+    const b64 = from;
+    const padding = b64.endsWith('==') ? 2 : b64.endsWith('=') ? 1 : 0;
     return {
-      size: bytes.length,
+      size: (b64.length / 4) * 3 - padding,
       chunks: (function* pieces() {
-        for (let at = 0; at < bytes.length; at += PIECE) yield bytes.subarray(at, at + PIECE);
+        // PIECE is a multiple of 4: each piece is whole base64.
+        for (let at = 0; at < b64.length; at += PIECE) yield fromBase64(b64.slice(at, at + PIECE));
       }()),
     };
   }
@@ -280,6 +283,19 @@ async function source(from) {
       },
     },
   };
+}
+
+/**
+ * Base64 → bytes: the built-in where there is one (Chrome 140, Firefox 133, Safari 18.2).
+ * @param {string} b64
+ */
+function fromBase64(b64) {
+  const native = /** @type {{fromBase64?: (s: string) => Uint8Array}} */ (/** @type {unknown} */ (Uint8Array)).fromBase64;
+  if (native) return native(b64);
+  const text = atob(b64);
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+  return bytes;
 }
 
 /** The longest the load works before it lets the page run (ms). */

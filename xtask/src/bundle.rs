@@ -115,8 +115,8 @@ pub fn single(ctx: &Ctx, src: &Path, out: &Path, version: &str) -> Result<PathBu
     let sources = format!(
         "const bytes = (b64) => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));\n\
          export const WASM_SOURCE = bytes('{WASM_SLOT}');\n\
-         export const ARTICLES_SOURCE = bytes('{ARTICLES_SLOT}');\n\
-         export const INDEX_SOURCE = bytes('{INDEX_SLOT}');\n\
+         export const ARTICLES_SOURCE = '{ARTICLES_SLOT}';\n\
+         export const INDEX_SOURCE = '{INDEX_SLOT}';\n\
          export const BUILDER_SOURCE = undefined;\n"
     );
     write(&src.join(SOURCES), &sources)?;
