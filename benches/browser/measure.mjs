@@ -103,6 +103,22 @@ export async function measureLoad(page, origin, query, timeout = 120_000) {
 }
 
 /**
+ * The page's JavaScript heap after a full garbage collection (CDP), in bytes: what the
+ * page keeps in JS (the articles' text stays in the wasm memory, which this leaves out).
+ * @param {import('playwright-core').Page} page
+ */
+export async function jsHeap(page) {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+    return usedSize;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/**
  * Clears the field, then types `word` key by key; after each key waits until its result is
  * painted, then `gapMs` more (a typist's pause; no keystroke queues behind another).
  * @returns {Promise<{keys: object[], longTasks: object[], events: object[]}>}

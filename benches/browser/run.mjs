@@ -16,7 +16,7 @@ import os from 'node:os';
 import { chromium } from 'playwright-core';
 import { serve } from './serve.mjs';
 import { siteSizes } from './sizes.mjs';
-import { openContext, measureLoad, measureTyping, probeEngine, wireBytes, isEngine, isCorpus } from './measure.mjs';
+import { openContext, measureLoad, measureTyping, probeEngine, wireBytes, isEngine, isCorpus, jsHeap } from './measure.mjs';
 import { median, p95, sum, spread } from './stats.mjs';
 import { CHROMIUM_ARGS } from './chromium.mjs';
 
@@ -112,6 +112,7 @@ async function benchSite(browser, dir, preferred) {
       const { context, page, network, problems } = await openContext(browser);
       const load = await measureLoad(page, server.origin, word);
       if (load.state !== 'ready') throw new Error(`${dir}: the page did not load (${load.state}): ${problems.join('; ')}`);
+      load.jsHeap = await jsHeap(page);
       const typing = await measureTyping(page, word, { gapMs });
       if (recorded && probe === null && !args['no-probe']) probe = await probeEngine(page, word);
       if (problems.length) process.stderr.write(`  page problems: ${problems.join('; ')}\n`);
@@ -152,6 +153,7 @@ function summarize(dir, word, sizes, transfer, samples, probe) {
       afterDownloads: loadField((l) => l.firstResultsPainted - Math.max(l.wasm?.responseEnd ?? 0, l.corpus?.responseEnd ?? 0)),
       longTasks: { perRunCount: median(loadLong.map((t) => t.length)), perRunMs: round(median(loadLong.map((t) => sum(t.map((x) => x.duration))))), longestMs: round(Math.max(0, ...loadLong.flat().map((t) => t.duration))) },
       domElements: loads[0]?.domElements ?? null,
+      jsHeapMB: loadField((l) => l.jsHeap / 1e6),
       marks: loads[0]?.marks ?? null,
     },
     typing: {
@@ -249,7 +251,7 @@ for (const r of results) {
   const longest = r.typing.longestThroughMs;
   console.log(`  issue 15 targets, ${r.site}: navigation → first results ${ms(r.load.firstResultsPainted.median)} ms${check(r.load.firstResultsPainted.median, target.firstResultsMs)}; `
     + `longest task through typing ${ms(longest.median)} ms median, ${ms(longest.max)} max${check(longest.max, target.longestTaskMs)}; `
-    + `keystroke p95 ${ms(r.typing.total.p95)} ms${check(r.typing.total.p95, target.keystrokeP95Ms)}`);
+    + `keystroke p95 ${ms(r.typing.total.p95)} ms${check(r.typing.total.p95, target.keystrokeP95Ms)}; JS heap after the load ${ms(r.load.jsHeapMB.median)} MB`);
 }
 console.log(`load average ${machine.loadAverageStart.map((x) => x.toFixed(2)).join(' ')} → ${machine.loadAverageEnd.map((x) => x.toFixed(2)).join(' ')}; ${machine.cpu}, ${machine.cores} cores; Chromium ${machine.chromium}`);
 
