@@ -19,6 +19,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 pub fn build(articles: &[Article]) -> Index {
     let mut index = Index::default();
     lay_out_fields(articles, &mut index);
+    index.set_tfs();
 
     let mut terms = Terms::default();
     // This article's occurrences as `term << 32 | position` (u64 keys: the one sort the
@@ -78,7 +79,8 @@ pub fn build(articles: &[Article]) -> Index {
                 let f = infos.partition_point(|i| i.base <= at).saturating_sub(1);
                 tf += field_tf.get(f).copied().unwrap_or(0.0);
             }
-            terms.append((first >> 32) as u32, a, tf, &positions, lang.bit());
+            let once = group.len() == 1;
+            terms.append((first >> 32) as u32, a, (tf, once), &positions, lang.bit());
         }
     }
     for (info, step) in index.fields.iter_mut().zip(steps) {
@@ -105,6 +107,7 @@ fn lay_out_fields(articles: &[Article], index: &mut Index) {
                 len: to_u32(field.text.len()),
                 words: to_u32(field.text.split_whitespace().count()),
                 step: 0,
+                tf: 0, // set_tfs, when the averages are known
             };
             base = base.saturating_add(info.len).saturating_add(1);
             let class = info.class().index();
@@ -152,9 +155,11 @@ impl Terms {
         id
     }
 
-    /// Appends article `a`'s entry to term `term`'s list (articles come in order); `lang`
-    /// is the article's language bit.
-    fn append(&mut self, term: u32, a: u32, tf: f32, positions: &[u8], lang: u8) {
+    /// Appends article `a`'s entry to term `term`'s list (articles come in order): its
+    /// pseudo term frequency and whether the term occurs once there, its positions; `lang`
+    /// is the article's language bit. Once, the frequency is not written: it is the
+    /// field's, [`super::FieldInfo::tf`].
+    fn append(&mut self, term: u32, a: u32, (tf, once): (f32, bool), positions: &[u8], lang: u8) {
         let (Some(list), Some(last), Some(langs), Some(df)) = (
             self.lists.get_mut(term as usize),
             self.last_article.get_mut(term as usize),
@@ -165,17 +170,17 @@ impl Terms {
         };
         *langs |= lang;
         *df += 1;
-        varint::push(
-            list,
-            if list.is_empty() {
-                a
-            } else {
-                a.saturating_sub(*last)
-            },
-        );
+        let delta = if list.is_empty() {
+            a
+        } else {
+            a.saturating_sub(*last)
+        };
         *last = a;
-        list.extend_from_slice(&to_bf16(tf).to_le_bytes());
-        varint::push(list, to_u32(positions.len()));
+        varint::push(list, delta << 1 | u32::from(once));
+        if !once {
+            list.extend_from_slice(&to_bf16(tf).to_le_bytes());
+            varint::push(list, to_u32(positions.len()));
+        }
         list.extend_from_slice(positions);
     }
 

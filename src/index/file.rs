@@ -24,7 +24,7 @@ const MAGIC: &[u8; 8] = b"AEINDEX\0";
 /// language detection): an index from another version is then rebuilt, never misread. A
 /// test pins the seed's index bytes, so a change that alters them fails until this is bumped
 /// and the pin updated.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 /// Bytes before the sections: magic, version, flags, the articles' digest, ten counts
 /// and the average field lengths.
@@ -250,11 +250,13 @@ fn parse(
                 len,
                 words,
                 step,
+                tf: 0, // set_tfs, below
             }),
             _ => None,
         })
         .collect::<Option<_>>()
         .ok_or(LoadError::Malformed("a field has an unknown part or kind"))?;
+    index.set_tfs();
     index.article_fields = r.u32s(n_articles + 1)?;
     index.langs = r
         .take(n_articles)?

@@ -1,6 +1,7 @@
 //! Reading posting lists (layout in [`super`]): entries article by article, and an
 //! entry's positions.
 
+use super::Index;
 use crate::varint;
 
 /// One article's entry in a term's posting list.
@@ -29,17 +30,21 @@ pub struct PostingList<'a> {
     bytes: &'a [u8],
     /// Where `bytes` starts in the index's postings.
     base: u32,
+    /// The index, for the fields' frequencies of an entry with one position.
+    index: &'a Index,
     at: usize,
     article: u32,
     first: bool,
 }
 
 impl<'a> PostingList<'a> {
-    /// Reads `bytes`, one whole posting list, which starts at `base` in the postings.
-    pub fn new(bytes: &'a [u8], base: u32) -> PostingList<'a> {
+    /// Reads `bytes`, one whole posting list of `index`, which starts at `base` in its
+    /// postings.
+    pub(super) fn new(bytes: &'a [u8], base: u32, index: &'a Index) -> PostingList<'a> {
         PostingList {
             bytes,
             base,
+            index,
             at: 0,
             article: 0,
             first: true,
@@ -54,13 +59,25 @@ impl<'a> Iterator for PostingList<'a> {
         if self.at >= self.bytes.len() {
             return None;
         }
-        let delta = varint::read(self.bytes, &mut self.at);
+        let head = varint::read(self.bytes, &mut self.at);
+        let delta = head >> 1;
         self.article = if self.first {
             delta
         } else {
             self.article.saturating_add(delta)
         };
         self.first = false;
+        if head & 1 == 1 {
+            // One occurrence: its position, and its field's frequency.
+            let start = self.at;
+            let position = varint::read(self.bytes, &mut self.at);
+            return Some(Entry {
+                article: self.article,
+                tf: self.index.once_tf(self.article, position),
+                chunk: self.bytes.get(start..self.at).unwrap_or(&[]),
+                at: self.base.saturating_add(start as u32),
+            });
+        }
         let tf = match self.bytes.get(self.at..self.at + 2) {
             Some(&[lo, hi]) => from_bf16(u16::from_le_bytes([lo, hi])),
             _ => 0.0,
@@ -128,6 +145,37 @@ pub fn from_bf16(b: u16) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every entry's pseudo term frequency is its occurrences' summed in position order,
+    /// as the build sums them: stored for several, its field's for one.
+    #[test]
+    fn an_entry_has_its_occurrences_frequency() {
+        let texts = [
+            include_str!("../../tests/fixtures/en-arctic-shipping.txt"),
+            include_str!("../../tests/fixtures/ru-economic-forum.txt"),
+            include_str!("../../tests/fixtures/ko-seoul-dialogue.txt"),
+        ];
+        let articles: Vec<_> = texts
+            .iter()
+            .map(|t| crate::article::parse(t).unwrap())
+            .collect();
+        let index = crate::index::build(&articles);
+        let (mut once, mut more) = (0, 0);
+        for t in 0..index.term_count() {
+            for e in index.list(t) {
+                let fields = index.fields_of(e.article);
+                let mut tf = 0.0f32;
+                for p in index.positions(e.chunk) {
+                    let f = &fields[fields.partition_point(|i| i.base <= p) - 1];
+                    let class = f.class();
+                    tf += crate::rank::occurrence_tf(class, f.words, index.avg_words(class));
+                }
+                assert_eq!(e.tf, from_bf16(to_bf16(tf)), "{}", index.term(t));
+                *if e.count() == 1 { &mut once } else { &mut more } += 1;
+            }
+        }
+        assert!(once > 100 && more > 20, "{once} once, {more} more");
+    }
 
     #[test]
     fn bf16_keeps_three_significant_digits() {
