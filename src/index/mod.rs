@@ -26,6 +26,7 @@
 mod build;
 pub mod file;
 mod list;
+mod read;
 pub(crate) mod stems;
 
 pub use list::{Entry, Positions, PostingList};
@@ -128,6 +129,14 @@ impl Class {
     }
 }
 
+/// What one occurrence adds to a term's pseudo term frequency in `info`'s field, as a
+/// bfloat16 ([`FieldInfo::tf`]), when fields of its class average `avg_words`.
+fn field_tf(info: &FieldInfo, avg_words: &[f32; Class::COUNT]) -> u16 {
+    let class = info.class();
+    let avg = avg_words.get(class.index()).copied().unwrap_or(1.0);
+    list::to_bf16(crate::rank::occurrence_tf(class, info.words, avg))
+}
+
 /// The index of a corpus.
 #[derive(Clone, Debug, Default)]
 pub struct Index {
@@ -137,12 +146,9 @@ pub struct Index {
     /// The sorted terms, concatenated; term `t` ends at `term_ends[t]`.
     terms: String,
     term_ends: Vec<u32>,
-    /// Term `t`'s posting list is `postings()[lists[t]..lists[t + 1]]`: the posting
-    /// lists are `postings[postings_at..]` (0 when built; an index file keeps them where
-    /// they are in it: `file::read`).
+    /// Term `t`'s posting list is `postings[lists[t]..lists[t + 1]]`.
     lists: Vec<u32>,
     postings: Vec<u8>,
-    postings_at: usize,
     /// Average field length in words per [`Class`] (at least 1).
     avg_words: [f32; Class::COUNT],
     /// Each article's language (`crate::lang`).
@@ -194,9 +200,7 @@ impl Index {
     fn set_tfs(&mut self) {
         let avg = self.avg_words;
         for info in &mut self.fields {
-            let class = info.class();
-            let avg = avg.get(class.index()).copied().unwrap_or(1.0);
-            info.tf = list::to_bf16(crate::rank::occurrence_tf(class, info.words, avg));
+            info.tf = field_tf(info, &avg);
         }
     }
 
@@ -298,7 +302,7 @@ impl Index {
 
     /// The posting lists, concatenated.
     fn postings(&self) -> &[u8] {
-        self.postings.get(self.postings_at..).unwrap_or(&[])
+        &self.postings
     }
 
     /// The `len` bytes of positions at `at` of the postings (an [`Entry`]'s chunk).
