@@ -97,8 +97,12 @@ impl Loading {
             file::matches(&index, &self.articles)?;
             Ok((index, keyphrases))
         });
+        let (mut names, mut articles) = (self.names, self.articles);
+        // Grown by doubling as they came: the room left over given back.
+        names.shrink_to_fit();
+        articles.shrink_to_fit();
         Ok(checked.map(|(index, keyphrases)| {
-            Corpus::from_parts(self.names, self.articles, index, Some(keyphrases))
+            Corpus::from_parts(names, articles, index, Some(keyphrases))
         }))
     }
 }

@@ -54,14 +54,18 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<Article, ParseError> {
 /// Parses an article's text. Fails only when there is no non-blank line.
 pub fn parse(text: &str) -> Result<Article, ParseError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut blocks = split_blocks(text).into_iter().peekable();
+    let blocks = split_blocks(text);
+    // Each line is at most one block: room for all, allocated once, the rest given back
+    // at the end (a load holds 10,000 articles' blocks; growing left a quarter unused).
+    let lines = blocks.iter().map(Vec::len).sum();
+    let mut blocks = blocks.into_iter().peekable();
     let first = blocks.next().ok_or(ParseError::NoTitle)?;
     let (title, rest_of_first) = first.split_first().ok_or(ParseError::NoTitle)?;
 
     let mut article = Article {
         title: (*title).to_owned(),
         lede: None,
-        blocks: Vec::new(),
+        blocks: Vec::with_capacity(lines),
     };
     if rest_of_first.is_empty() {
         // The lede must be the block right after a title that stands alone.
@@ -78,6 +82,7 @@ pub fn parse(text: &str) -> Result<Article, ParseError> {
     for block in blocks {
         classify_block(&block, true, &mut article.blocks);
     }
+    article.blocks.shrink_to_fit();
     Ok(article)
 }
 
@@ -257,7 +262,7 @@ fn is_name_word(word: &str) -> bool {
         })
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use proptest::prelude::*;
