@@ -95,13 +95,13 @@ pub fn build(articles: &[Article]) -> Index {
 fn lay_out_fields(articles: &[Article], index: &mut Index) {
     let mut sum = [0u64; Class::COUNT];
     let mut count = [0u64; Class::COUNT];
-    for (a, article) in articles.iter().enumerate() {
+    for article in articles {
         index.article_fields.push(to_u32(index.fields.len()));
         let mut base = 0u32;
         for field in article.fields() {
             let info = FieldInfo {
-                article: to_u32(a),
-                addr: field.addr,
+                block: field.addr.block,
+                part: field.addr.part,
                 kind: field.kind,
                 base,
                 len: to_u32(field.text.len()),

@@ -121,15 +121,8 @@ pub fn write(index: &Index, articles: u64, keyphrases: &[Keyphrase]) -> Vec<u8> 
         out.extend_from_slice(&avg.to_le_bytes());
     }
     for f in &index.fields {
-        let part_kind = f.addr.part as u32 | (f.kind as u32) << 8;
-        for n in [
-            f.addr.block as u32,
-            part_kind,
-            f.base,
-            f.len,
-            f.words,
-            f.step,
-        ] {
+        let part_kind = f.part as u32 | (f.kind as u32) << 8;
+        for n in [f.block as u32, part_kind, f.base, f.len, f.words, f.step] {
             put(&mut out, n);
         }
     }
@@ -160,9 +153,8 @@ pub fn read(bytes: &[u8], articles: u64) -> Result<(Index, Vec<Keyphrase>), Load
     incoming.finish(articles)
 }
 
-/// Checks the invariants the readers rely on (src/index/mod.rs) and numbers each field's
-/// article.
-pub(super) fn check(index: &mut Index) -> Result<(), LoadError> {
+/// Checks the invariants the readers rely on (src/index/mod.rs).
+pub(super) fn check(index: &Index) -> Result<(), LoadError> {
     let ascending = |v: &[u32]| v.windows(2).all(|w| w.first() <= w.get(1));
     let fields = u32::try_from(index.fields.len()).unwrap_or(u32::MAX);
     if index.article_fields.first() != Some(&0)
@@ -172,19 +164,6 @@ pub(super) fn check(index: &mut Index) -> Result<(), LoadError> {
         return Err(LoadError::Malformed(
             "the articles' fields are out of order",
         ));
-    }
-    for (a, range) in index.article_fields.windows(2).enumerate() {
-        let (Some(&start), Some(&end)) = (range.first(), range.get(1)) else {
-            continue;
-        };
-        let article = u32::try_from(a).unwrap_or(u32::MAX);
-        for f in index
-            .fields
-            .get_mut(start as usize..end as usize)
-            .unwrap_or(&mut [])
-        {
-            f.article = article;
-        }
     }
     let postings = u32::try_from(index.postings().len()).unwrap_or(u32::MAX);
     if index.lists.first() != Some(&0)

@@ -11,7 +11,7 @@
 use super::file::{LoadError, FIELD, HEADER, LANGS, MAGIC, PARTS, TRAILER, VERSION};
 use super::stems::Stems;
 use super::{Class, FieldInfo, Index};
-use crate::article::{FieldAddr, Kind};
+use crate::article::Kind;
 use crate::fuzzy::OneEditKeys;
 use crate::hash::Digest;
 use crate::keyphrase::Keyphrase;
@@ -408,7 +408,7 @@ impl Sections {
             return Err(LoadError::Malformed(why));
         }
         let mut index = self.index;
-        super::file::check(&mut index)?;
+        super::file::check(&index)?;
         // Exact already when the file's length was known ahead; else grown piece by piece.
         index.fields.shrink_to_fit();
         index.postings.shrink_to_fit();
@@ -444,11 +444,8 @@ fn field(
     avg_words: &[f32; Class::COUNT],
 ) -> Option<FieldInfo> {
     let mut info = FieldInfo {
-        article: 0, // set by file::check, from the articles' first fields
-        addr: FieldAddr {
-            block: block as i32,
-            part: *PARTS.get(part_kind as usize & 0xff)?,
-        },
+        block: block as i32,
+        part: *PARTS.get(part_kind as usize & 0xff)?,
         kind: Kind::ALL
             .into_iter()
             .find(|k| *k as u32 == part_kind >> 8)?,
