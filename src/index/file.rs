@@ -25,13 +25,13 @@ pub(super) const MAGIC: &[u8; 8] = b"AEINDEX\0";
 /// language detection): an index from another version is then rebuilt, never misread. A
 /// test pins the seed's index bytes, so a change that alters them fails until this is bumped
 /// and the pin updated.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 
-/// Bytes before the sections: magic, version, flags, the articles' digest, ten counts
+/// Bytes before the sections: magic, version, flags, the articles' digest, eleven counts
 /// and the average field lengths.
 pub(super) const HEADER: usize = 8 + 4 + 4 + 8 + COUNTS * 4 + Class::COUNT * 4;
 /// The counts in the header (see [`write`]).
-const COUNTS: usize = 10;
+pub(super) const COUNTS: usize = 11;
 /// Words (u32) of one field: block (as i32), part | kind << 8, base, len, words, step.
 const FIELD_WORDS: usize = 6;
 pub(super) const FIELD: usize = FIELD_WORDS * 4;
@@ -114,6 +114,7 @@ pub fn write(index: &Index, articles: u64, keyphrases: &[Keyphrase]) -> Vec<u8> 
         one_edit.len(),
         keyphrases.len(),
         phrases.len(),
+        index.tf_codes.len(),
     ] {
         put(&mut out, u32::try_from(n).unwrap_or(u32::MAX));
     }
@@ -138,6 +139,10 @@ pub fn write(index: &Index, articles: u64, keyphrases: &[Keyphrase]) -> Vec<u8> 
         .for_each(|&k| out.extend_from_slice(&k.to_le_bytes()));
     collided.iter().for_each(|&n| put(&mut out, n));
     one_edit.iter().for_each(|&n| put(&mut out, n));
+    index
+        .tf_codes
+        .iter()
+        .for_each(|&bits| out.extend_from_slice(&bits.to_le_bytes()));
     out.extend_from_slice(&phrases);
     out.extend_from_slice(index.postings());
     let sum = digest(&out);
@@ -181,6 +186,9 @@ pub(super) fn check(index: &Index) -> Result<(), LoadError> {
             .any(|&end| !index.terms.is_char_boundary(end as usize))
     {
         return Err(LoadError::Malformed("the terms' ends are out of place"));
+    }
+    if index.tf_codes.len() > usize::from(super::TF_ESCAPE) {
+        return Err(LoadError::Malformed("more tf codes than a byte has"));
     }
     let sorted = (1..index.term_count()).all(|t| index.term(t - 1) < index.term(t));
     if !sorted || (index.term_count() > 0 && index.term(0).is_empty()) {

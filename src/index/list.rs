@@ -1,7 +1,7 @@
 //! Reading posting lists (layout in [`super`]): entries article by article, and an
 //! entry's positions.
 
-use super::Index;
+use super::{Index, TF_ESCAPE};
 use crate::varint;
 
 /// One article's entry in a term's posting list.
@@ -78,11 +78,18 @@ impl<'a> Iterator for PostingList<'a> {
                 at: self.base.saturating_add(start as u32),
             });
         }
-        let tf = match self.bytes.get(self.at..self.at + 2) {
-            Some(&[lo, hi]) => from_bf16(u16::from_le_bytes([lo, hi])),
-            _ => 0.0,
+        let code = self.bytes.get(self.at).copied().unwrap_or(0);
+        self.at += 1;
+        let tf = if code == TF_ESCAPE {
+            let bits = match self.bytes.get(self.at..self.at + 2) {
+                Some(&[lo, hi]) => u16::from_le_bytes([lo, hi]),
+                _ => 0,
+            };
+            self.at += 2;
+            from_bf16(bits)
+        } else {
+            self.index.tf_of_code(code)
         };
-        self.at += 2;
         let len = varint::read(self.bytes, &mut self.at) as usize;
         let end = self.at.saturating_add(len).min(self.bytes.len());
         let chunk = self.bytes.get(self.at..end).unwrap_or(&[]);
@@ -146,8 +153,34 @@ pub fn from_bf16(b: u16) -> f32 {
 mod tests {
     use super::*;
 
-    /// Every entry's pseudo term frequency is its occurrences' summed in position order,
-    /// as the build sums them: stored for several, its field's for one.
+    /// Checks that every entry's pseudo term frequency is its occurrences' summed in
+    /// position order, as the build sums them (stored for several, coded or escaped; its
+    /// field's for one); returns how many entries have one position, how many more, and
+    /// how many distinct frequencies the latter have.
+    fn check_entry_tfs(index: &Index) -> (usize, usize, usize) {
+        let (mut once, mut more) = (0, 0);
+        let mut distinct = std::collections::HashSet::new();
+        for t in 0..index.term_count() {
+            for e in index.list(t) {
+                let fields = index.fields_of(e.article);
+                let mut tf = 0.0f32;
+                for p in index.positions(e.chunk) {
+                    let f = &fields[fields.partition_point(|i| i.base <= p) - 1];
+                    let class = f.class();
+                    tf += crate::rank::occurrence_tf(class, f.words, index.avg_words(class));
+                }
+                assert_eq!(e.tf, from_bf16(to_bf16(tf)), "{}", index.term(t));
+                if e.count() == 1 {
+                    once += 1;
+                } else {
+                    more += 1;
+                    distinct.insert(e.tf.to_bits());
+                }
+            }
+        }
+        (once, more, distinct.len())
+    }
+
     #[test]
     fn an_entry_has_its_occurrences_frequency() {
         let texts = [
@@ -159,22 +192,24 @@ mod tests {
             .iter()
             .map(|t| crate::article::parse(t).unwrap())
             .collect();
-        let index = crate::index::build(&articles);
-        let (mut once, mut more) = (0, 0);
-        for t in 0..index.term_count() {
-            for e in index.list(t) {
-                let fields = index.fields_of(e.article);
-                let mut tf = 0.0f32;
-                for p in index.positions(e.chunk) {
-                    let f = &fields[fields.partition_point(|i| i.base <= p) - 1];
-                    let class = f.class();
-                    tf += crate::rank::occurrence_tf(class, f.words, index.avg_words(class));
-                }
-                assert_eq!(e.tf, from_bf16(to_bf16(tf)), "{}", index.term(t));
-                *if e.count() == 1 { &mut once } else { &mut more } += 1;
-            }
-        }
+        let (once, more, _) = check_entry_tfs(&crate::index::build(&articles));
         assert!(once > 100 && more > 20, "{once} once, {more} more");
+    }
+
+    #[test]
+    fn frequencies_without_a_code_are_stored_whole() {
+        // Article i: a word 2 to 38 times among 3 to 502 other words, so more distinct
+        // frequencies than there are codes.
+        let articles: Vec<_> = (0..800)
+            .map(|i| {
+                let words = "seoul ".repeat(2 + i % 37) + &"moscow ".repeat(3 + i * 7 % 500);
+                crate::article::parse(&format!("Title {i}\n\n{words}end.\n")).unwrap()
+            })
+            .collect();
+        let index = crate::index::build(&articles);
+        let (_, more, distinct) = check_entry_tfs(&index);
+        assert_eq!(index.tf_codes.len(), usize::from(TF_ESCAPE));
+        assert!(distinct > 400, "{distinct} of {more}");
     }
 
     #[test]

@@ -14,9 +14,11 @@
 //! them: 83 % at 10,000 articles) is then only its position, a varint: its BM25F pseudo
 //! term frequency is the field's for one occurrence ([`FieldInfo::tf`]), found from the
 //! position. Any other entry goes on with the term's pseudo term frequency in the article
-//! as a bfloat16 (2 bytes, little-endian), `varint(byte length of the positions)`, then
-//! the positions as varint deltas (the first from 0). In both, the number of positions
-//! is the number of their bytes below 0x80 ([`crate::varint::count`]).
+//! as a bfloat16 (`tf_codes`): one byte, the code of one of the 255 values most entries
+//! have, or [`TF_ESCAPE`] and the value's 2 bytes (little-endian); then `varint(byte
+//! length of the positions)`, then the positions as varint deltas (the first from 0). In
+//! both, the number of positions is the number of their bytes below 0x80
+//! ([`crate::varint::count`]).
 //!
 //! Invariants: terms are sorted and distinct, so a prefix is a contiguous range of them;
 //! fields are numbered in corpus order, article by article, so an article's fields are a
@@ -35,6 +37,9 @@ use crate::article::{FieldAddr, Kind, Part};
 use crate::lang::Lang;
 use std::ops::Range;
 use std::sync::OnceLock;
+
+/// The code of a posting entry whose pseudo term frequency has none: its 2 bytes follow.
+pub const TF_ESCAPE: u8 = 255;
 
 /// Builds the index of `articles`; article numbers are their positions in the slice.
 pub fn build(articles: &[crate::article::Article]) -> Index {
@@ -159,6 +164,10 @@ pub struct Index {
     /// Term `t`'s posting list is `postings[lists[t]..lists[t + 1]]`.
     lists: Vec<u32>,
     postings: Vec<u8>,
+    /// The bfloat16 pseudo term frequency each code of a posting entry stands for (at most
+    /// 255 of them, the build's most used first: 84 % of the entries with several
+    /// positions at 10,000 articles).
+    tf_codes: Vec<u16>,
     /// Average field length in words per [`Class`] (at least 1).
     avg_words: [f32; Class::COUNT],
     /// Each article's language (`crate::lang`).
@@ -315,6 +324,12 @@ impl Index {
         &self.postings
     }
 
+    /// The pseudo term frequency of code `code` of a posting entry (0 if none).
+    fn tf_of_code(&self, code: u8) -> f32 {
+        let bits = self.tf_codes.get(usize::from(code)).copied().unwrap_or(0);
+        list::from_bf16(bits)
+    }
+
     /// The `len` bytes of positions at `at` of the postings (an [`Entry`]'s chunk).
     pub fn chunk(&self, at: u32, len: u32) -> &[u8] {
         let at = at as usize;
@@ -334,6 +349,7 @@ impl Index {
             + self.term_ends.capacity() * 4
             + self.lists.capacity() * 4
             + self.postings.capacity()
+            + self.tf_codes.capacity() * 2
             + self.langs.capacity()
             + self.term_langs.capacity()
             + self.dfs.capacity() * 4

@@ -8,7 +8,7 @@
 //! index, or the same [`LoadError`], as for the whole file: the length, the checksum and
 //! the articles' digest are checked first, then what the sections hold; never a panic.
 
-use super::file::{LoadError, FIELD, HEADER, LANGS, MAGIC, PARTS, TRAILER, VERSION};
+use super::file::{LoadError, COUNTS, FIELD, HEADER, LANGS, MAGIC, PARTS, TRAILER, VERSION};
 use super::stems::Stems;
 use super::{Class, FieldInfo, Index};
 use crate::article::Kind;
@@ -53,12 +53,13 @@ enum Section {
     StemKeys,
     Collided,
     OneEdit,
+    TfCodes,
     Phrases,
     Postings,
 }
 
 /// The sections in file order, each with the bytes of one record (1: read as bytes).
-const SECTIONS: [(Section, usize); 13] = [
+const SECTIONS: [(Section, usize); 14] = [
     (Section::Fields, FIELD),
     (Section::ArticleFields, 4),
     (Section::Langs, 1),
@@ -70,6 +71,7 @@ const SECTIONS: [(Section, usize); 13] = [
     (Section::StemKeys, 8),
     (Section::Collided, 4),
     (Section::OneEdit, 4),
+    (Section::TfCodes, 2),
     (Section::Phrases, 1),
     (Section::Postings, 1),
 ];
@@ -88,6 +90,7 @@ struct Counts {
     one_edit: u64,
     phrases: u64,
     phrases_len: u64,
+    tf_codes: u64,
 }
 
 impl Counts {
@@ -107,6 +110,7 @@ impl Counts {
             Section::StemKeys => self.stems,
             Section::Collided => self.collided,
             Section::OneEdit => self.one_edit,
+            Section::TfCodes => self.tf_codes,
             Section::Phrases => self.phrases_len,
             Section::Postings => self.postings_len,
         };
@@ -219,10 +223,11 @@ impl Incoming {
             one_edit: count(7),
             phrases: count(8),
             phrases_len: count(9),
+            tf_codes: count(10),
         };
         let mut index = Index::default();
         for (i, avg) in index.avg_words.iter_mut().enumerate() {
-            *avg = f32::from_bits(word(header, 64 + 4 * i).unwrap_or(0));
+            *avg = f32::from_bits(word(header, 24 + 4 * (COUNTS + i)).unwrap_or(0));
         }
         let mut sections = Sections {
             index,
@@ -290,6 +295,7 @@ impl Sections {
         self.stem_keys.reserve_exact(n(c.stems));
         self.collided.reserve_exact(n(c.collided));
         self.one_edit.reserve_exact(n(c.one_edit));
+        index.tf_codes.reserve_exact(n(c.tf_codes));
         self.phrases.reserve_exact(n(c.phrases_len));
     }
 
@@ -379,6 +385,10 @@ impl Sections {
             Section::StemKeys => self.stem_keys.push(u64::from(w(0)) | u64::from(w(1)) << 32),
             Section::Collided => self.collided.push(w(0)),
             Section::OneEdit => self.one_edit.push(w(0)),
+            Section::TfCodes => index.tf_codes.push(match *record {
+                [lo, hi] => u16::from_le_bytes([lo, hi]),
+                _ => 0,
+            }),
             _ => {}
         }
     }

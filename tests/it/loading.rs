@@ -49,7 +49,7 @@ fn in_pieces_the_errors_are_the_whole_files_errors() {
     damaged[middle] ^= 1;
     // A field of an unknown kind, the checksum made right: a section breaks its rules.
     let mut unknown_kind = index.clone();
-    let first_field = 8 + 4 + 4 + 8 + 10 * 4 + 8 * 4;
+    let first_field = 8 + 4 + 4 + 8 + 11 * 4 + 8 * 4;
     unknown_kind[first_field + 5] = 0x7f;
     let n = unknown_kind.len() - 8;
     let sum = article_explorer::hash::digest(&unknown_kind[..n]);
