@@ -132,9 +132,9 @@ impl Explorer {
     pub fn outline(&self) -> Vec<u32> {
         // Counted first: allocated once, not grown (a wasm's memory never shrinks).
         let mut n = 0;
-        self.outline_pieces(|_| n += 1);
+        self.outline_pieces(&mut |_| n += 1);
         let mut lengths = Vec::with_capacity(n);
-        self.outline_pieces(|piece| {
+        self.outline_pieces(&mut |piece| {
             lengths.push(match piece {
                 Piece::Text(text) => utf16_len(text),
                 Piece::NoLede => u32::MAX,
@@ -152,7 +152,7 @@ impl Explorer {
         const PART: usize = 1 << 16;
         let mut text = js_sys::JsString::from("");
         let mut part = String::with_capacity(PART);
-        self.outline_pieces(|piece| {
+        self.outline_pieces(&mut |piece| {
             if let Piece::Text(piece) = piece {
                 part.push_str(piece);
                 if part.len() >= PART {
@@ -165,7 +165,7 @@ impl Explorer {
     }
 
     /// Calls `f` with each piece of the outline, in order ([`Explorer::outline`]).
-    fn outline_pieces(&self, mut f: impl FnMut(Piece<'_>)) {
+    fn outline_pieces(&self, f: &mut dyn FnMut(Piece<'_>)) {
         for (a, article) in self.corpus.articles().iter().enumerate() {
             let name = self.corpus.name(u32::try_from(a).unwrap_or(u32::MAX));
             f(Piece::Text(name.unwrap_or("")));

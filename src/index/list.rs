@@ -67,39 +67,32 @@ impl<'a> Iterator for PostingList<'a> {
             self.article.saturating_add(delta)
         };
         self.first = false;
+        let (tf, start);
         if head & 1 == 1 {
             // One occurrence: its position, and its field's frequency.
-            let start = self.at;
+            start = self.at;
             let position = varint::read(self.bytes, &mut self.at);
-            return Some(Entry {
-                article: self.article,
-                tf: self.index.once_tf(self.article, position),
-                chunk: self.bytes.get(start..self.at).unwrap_or(&[]),
-                at: self.base.saturating_add(start as u32),
-            });
-        }
-        let code = self.bytes.get(self.at).copied().unwrap_or(0);
-        self.at += 1;
-        let tf = if code == TF_ESCAPE {
-            let bits = match self.bytes.get(self.at..self.at + 2) {
-                Some(&[lo, hi]) => u16::from_le_bytes([lo, hi]),
-                _ => 0,
-            };
-            self.at += 2;
-            from_bf16(bits)
+            tf = self.index.once_tf(self.article, position);
         } else {
-            self.index.tf_of_code(code)
-        };
-        let len = varint::read(self.bytes, &mut self.at) as usize;
-        let end = self.at.saturating_add(len).min(self.bytes.len());
-        let chunk = self.bytes.get(self.at..end).unwrap_or(&[]);
-        let at = self.base.saturating_add(self.at as u32);
-        self.at = end;
+            let code = self.bytes.get(self.at).copied().unwrap_or(0);
+            let bits = match self.bytes.get(self.at + 1..self.at + 3) {
+                Some(&[lo, hi]) if code == TF_ESCAPE => {
+                    self.at += 2;
+                    u16::from_le_bytes([lo, hi])
+                }
+                _ => self.index.tf_code(code),
+            };
+            self.at += 1;
+            tf = from_bf16(bits);
+            let len = varint::read(self.bytes, &mut self.at) as usize;
+            start = self.at;
+            self.at = start.saturating_add(len).min(self.bytes.len());
+        }
         Some(Entry {
             article: self.article,
             tf,
-            chunk,
-            at,
+            chunk: self.bytes.get(start..self.at).unwrap_or(&[]),
+            at: self.base.saturating_add(start as u32),
         })
     }
 }

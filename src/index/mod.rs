@@ -324,10 +324,9 @@ impl Index {
         &self.postings
     }
 
-    /// The pseudo term frequency of code `code` of a posting entry (0 if none).
-    fn tf_of_code(&self, code: u8) -> f32 {
-        let bits = self.tf_codes.get(usize::from(code)).copied().unwrap_or(0);
-        list::from_bf16(bits)
+    /// The bfloat16 pseudo term frequency of code `code` of a posting entry (0 if none).
+    fn tf_code(&self, code: u8) -> u16 {
+        self.tf_codes.get(usize::from(code)).copied().unwrap_or(0)
     }
 
     /// The `len` bytes of positions at `at` of the postings (an [`Entry`]'s chunk).
