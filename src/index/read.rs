@@ -93,24 +93,21 @@ impl Counts {
     }
 
     /// The bytes of the head: all but the postings and the trailer (in `u64`: counts
-    /// from a damaged file may be huge).
+    /// from a damaged file may be huge). Each count's bytes there, in the counts' order
+    /// (docs/format.md): an article's first field (4) and language (1); a field; a
+    /// term's end, list, languages and document frequency (4 + 4 + 1 + 4); a byte of the
+    /// terms; none for the postings; a stem key; a collided hash; a one-edit key; none
+    /// for the number of keyphrases; a byte of them; a tf code. And the two ends of
+    /// the articles' and the lists' offsets.
     fn head(&self) -> u64 {
-        let [articles, fields, terms, terms_len, _, stems, collided, one_edit, _, phrases_len, tf_codes, ..] =
-            self.n.map(u64::from);
-        HEADER as u64
-            + fields * FIELD as u64
-            + (articles + 1) * 4
-            + articles
-            + terms_len
-            + terms * 4
-            + (terms + 1) * 4
-            + terms
-            + terms * 4
-            + stems * 8
-            + collided * 4
-            + one_edit * 4
-            + tf_codes * 2
-            + phrases_len
+        const BYTES: [u64; COUNTS] = [5, FIELD as u64, 13, 1, 0, 8, 4, 4, 0, 1, 2];
+        let sections: u64 = self
+            .n
+            .iter()
+            .zip(BYTES)
+            .map(|(&n, b)| u64::from(n) * b)
+            .sum();
+        HEADER as u64 + 4 + 4 + sections
     }
 
     /// The file's length.
