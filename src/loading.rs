@@ -1,7 +1,8 @@
 //! A corpus that arrives in pieces, as its files download: the articles bundle is parsed
 //! file by file as soon as each file's last byte is there (and those bytes dropped), the
-//! index file gathered; both digested as they come. So the work of a load is spread over
-//! the download in steps of a chunk each, and neither file is held twice.
+//! index file read as it comes ([`Incoming`]); both digested as they come. So the
+//! work of a load is spread over the download in steps of a chunk each, and neither file
+//! is held twice.
 //!
 //! Invariant: `pending` is the bundle's bytes not yet parsed (an unfinished file, or
 //! the bundle's first line), and `digest` has seen every byte pushed; after [`Loading::finish`]
@@ -12,7 +13,7 @@ use crate::bundle;
 use crate::corpus::Corpus;
 use crate::error::Error;
 use crate::hash::Digest;
-use crate::index::file::{self, LoadError};
+use crate::index::file::{self, Incoming, LoadError};
 
 /// Articles and their index, arriving.
 #[derive(Default)]
@@ -23,16 +24,14 @@ pub struct Loading {
     names: Vec<String>,
     articles: Vec<Article>,
     bundle: Digest,
-    index: Vec<u8>,
-    /// The index file's digest, all but its last [`file::TRAILER`] bytes.
-    index_body: Digest,
+    index: Incoming,
 }
 
 impl Loading {
     /// Articles will arrive; `index_len` bytes of index file are expected (0: unknown).
     pub fn new(index_len: usize) -> Loading {
         Loading {
-            index: Vec::with_capacity(index_len),
+            index: Incoming::new(index_len),
             ..Loading::default()
         }
     }
@@ -68,14 +67,7 @@ impl Loading {
 
     /// Takes the next bytes of the index file.
     pub fn push_index(&mut self, bytes: &[u8]) {
-        // Digest all but what may be the checksum: the bytes that are now at least
-        // TRAILER from the end.
-        let old = self.index.len().saturating_sub(file::TRAILER);
-        self.index.extend_from_slice(bytes);
-        let new = self.index.len().saturating_sub(file::TRAILER);
-        if let Some(body) = self.index.get(old..new) {
-            self.index_body.update(body);
-        }
+        self.index.push(bytes);
     }
 
     /// Every byte is in: the corpus, with the index read from the index file pushed; or
@@ -99,14 +91,17 @@ impl Loading {
         let index = if self.index.is_empty() {
             Err(LoadError::Missing)
         } else {
-            file::read(self.index, self.index_body.finish(), self.bundle.finish())
+            self.index.finish(self.bundle.finish())
         };
         let checked = index.and_then(|(index, keyphrases)| {
             file::matches(&index, &self.articles)?;
             Ok((index, keyphrases))
         });
+        let mut articles = self.articles;
+        // Grown by doubling as they came: the room left over given back (0.2 MB).
+        articles.shrink_to_fit();
         Ok(checked.map(|(index, keyphrases)| {
-            Corpus::from_parts(self.names, self.articles, index, Some(keyphrases))
+            Corpus::from_parts(self.names, articles, index, Some(keyphrases))
         }))
     }
 }

@@ -175,7 +175,7 @@ pub(crate) fn field_hits(
     ArticleText::new(index, articles, a).per_field(spans, |info, text, here| {
         let local: Vec<Span> = here.iter().map(|&(s, _)| s).collect();
         out.push(FieldHit {
-            addr: info.addr,
+            addr: info.addr(),
             kind: info.kind,
             utf16: span::to_utf16(text, &local),
             spans: local,

@@ -54,7 +54,7 @@ pub fn best(
         }
         if let Some(window) = densest(&word_bounds(text), &here) {
             if best.as_ref().is_none_or(|(w, _)| window.weight > w.weight) {
-                best = Some((window, info.addr));
+                best = Some((window, info.addr()));
             }
         }
     });

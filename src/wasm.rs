@@ -7,7 +7,7 @@
 //! it shows, whose numbers cross as typed arrays (copied out of wasm memory, never views
 //! that go stale when it grows). See ARCHITECTURE.md for the measured choices.
 
-use crate::article::Block;
+use crate::article::{Article, Block};
 use crate::corpus::Corpus;
 use crate::flat;
 use crate::hits;
@@ -33,9 +33,6 @@ pub fn start() {
 pub struct Explorer {
     corpus: Rc<Corpus>,
     build_ms: f64,
-    /// The outline's text, from [`Explorer::outline`] until [`Explorer::outline_text`]
-    /// takes it.
-    outline_text: std::cell::RefCell<String>,
 }
 
 /// The length of `s` in UTF-16 code units (JavaScript's).
@@ -58,6 +55,22 @@ fn outline_block(block: &Block) -> OutlineBlock<'_> {
         } => (2, title, author, teaser),
         Block::Disclaimer { text } => (3, text, "", ""),
     }
+}
+
+/// A piece of the outline ([`Explorer::outline`]): a text, the lede an article lacks, or
+/// how many card authors follow.
+enum Piece<'a> {
+    Text(&'a str),
+    NoLede,
+    Authors(u32),
+}
+
+/// The authors of an article's cards, in reading order.
+fn card_authors(article: &Article) -> impl Iterator<Item = &str> {
+    article.blocks.iter().filter_map(|b| match b {
+        Block::Card { author, .. } => Some(author.as_str()),
+        _ => None,
+    })
 }
 
 /// A row of the short lists the page asks for (keyphrases, authors, suggestions, the
@@ -115,46 +128,53 @@ impl Explorer {
     /// 10,000 arrays of strings through serde-wasm-bindgen (48–55 ms at 10,000 articles).
     /// Returns the lengths, per article: its name's, title's and lede's (UTF-16 code units;
     /// `u32::MAX`: no lede), the number of its cards' authors, then each author's; the
-    /// string is [`Explorer::outline_text`], asked next.
+    /// string is [`Explorer::outline_text`].
     pub fn outline(&self) -> Vec<u32> {
-        let mut text = String::new();
-        let mut lengths = Vec::new();
-        let mut piece = |s: &str, lengths: &mut Vec<u32>| {
-            text.push_str(s);
-            lengths.push(utf16_len(s));
-        };
-        for (a, article) in self.corpus.articles().iter().enumerate() {
-            let name = self
-                .corpus
-                .name(u32::try_from(a).unwrap_or(u32::MAX))
-                .unwrap_or("");
-            piece(name, &mut lengths);
-            piece(&article.title, &mut lengths);
-            match &article.lede {
-                Some(lede) => piece(lede, &mut lengths),
-                None => lengths.push(u32::MAX),
-            }
-            let authors: Vec<&str> = article
-                .blocks
-                .iter()
-                .filter_map(|b| match b {
-                    Block::Card { author, .. } => Some(author.as_str()),
-                    _ => None,
-                })
-                .collect();
-            lengths.push(u32::try_from(authors.len()).unwrap_or(u32::MAX));
-            for author in authors {
-                piece(author, &mut lengths);
-            }
-        }
-        self.outline_text.replace(text);
+        // Counted first: allocated once, not grown (a wasm's memory never shrinks).
+        let mut n = 0;
+        self.outline_pieces(&mut |_| n += 1);
+        let mut lengths = Vec::with_capacity(n);
+        self.outline_pieces(&mut |piece| {
+            lengths.push(match piece {
+                Piece::Text(text) => utf16_len(text),
+                Piece::NoLede => u32::MAX,
+                Piece::Authors(n) => n,
+            })
+        });
         lengths
     }
 
-    /// The outline's text, after [`Explorer::outline`] (taken: empty if asked again).
+    /// The outline's text: its pieces ([`Explorer::outline`]) end to end, made in the wasm
+    /// 64 kB at a time and joined in JavaScript. Whole, it took 3 MB of wasm memory at
+    /// 10,000 articles for a moment, and a wasm's memory never shrinks.
     #[wasm_bindgen(js_name = outlineText)]
-    pub fn outline_text(&self) -> String {
-        self.outline_text.take()
+    pub fn outline_text(&self) -> js_sys::JsString {
+        const PART: usize = 1 << 16;
+        let mut text = js_sys::JsString::from("");
+        let mut part = String::with_capacity(PART);
+        self.outline_pieces(&mut |piece| {
+            if let Piece::Text(piece) = piece {
+                part.push_str(piece);
+                if part.len() >= PART {
+                    text = text.concat(&js_sys::JsString::from(part.as_str()));
+                    part.clear();
+                }
+            }
+        });
+        text.concat(&js_sys::JsString::from(part.as_str()))
+    }
+
+    /// Calls `f` with each piece of the outline, in order ([`Explorer::outline`]).
+    fn outline_pieces(&self, f: &mut dyn FnMut(Piece<'_>)) {
+        for (a, article) in self.corpus.articles().iter().enumerate() {
+            let name = self.corpus.name(u32::try_from(a).unwrap_or(u32::MAX));
+            f(Piece::Text(name.unwrap_or("")));
+            f(Piece::Text(&article.title));
+            f(article.lede.as_deref().map_or(Piece::NoLede, Piece::Text));
+            let authors = card_authors(article).count();
+            f(Piece::Authors(u32::try_from(authors).unwrap_or(u32::MAX)));
+            card_authors(article).for_each(|author| f(Piece::Text(author)));
+        }
     }
 
     /// Article `article`'s blocks, when the page shows it: `[[kind, text or title,
@@ -217,16 +237,19 @@ pub struct Loader {
 #[wasm_bindgen]
 impl Loader {
     /// A load of about `bundle_bytes` of articles and `index_bytes` of index file (0 when
-    /// unknown). The heap is grown once by that much: the allocator would grow it a page at
-    /// a time, and V8's cost per grow made loading 10,000 articles 23× as slow as 1,000
-    /// (ARCHITECTURE.md).
+    /// unknown). The heap is grown once by what the load will hold: the allocator would
+    /// grow it a page at a time, and V8's cost per grow made loading 10,000 articles 23× as
+    /// slow as 1,000 (ARCHITECTURE.md). That is the articles' text, the structures around
+    /// it (their blocks, the allocator's share: 4.6 % of the text at 10,000 articles, so
+    /// a twentieth), and the index, as large as its file.
     #[wasm_bindgen(constructor)]
     pub fn new(bundle_bytes: f64, index_bytes: f64) -> Loader {
         let (bundle, index) = (
             bundle_bytes.max(0.0) as usize,
             index_bytes.max(0.0) as usize,
         );
-        drop(Vec::<u8>::with_capacity(bundle.saturating_add(index)));
+        let holds = bundle.saturating_add(bundle / 20).saturating_add(index);
+        drop(Vec::<u8>::with_capacity(holds));
         Loader {
             loading: Some(Loading::new(index)),
             start: now(),
@@ -265,7 +288,6 @@ impl Loader {
             Ok(Ok(corpus)) => Ok(Explorer {
                 corpus: Rc::new(corpus),
                 build_ms: now() - self.start,
-                outline_text: std::cell::RefCell::default(),
             }),
         }
     }

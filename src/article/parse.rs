@@ -78,6 +78,8 @@ pub fn parse(text: &str) -> Result<Article, ParseError> {
     for block in blocks {
         classify_block(&block, true, &mut article.blocks);
     }
+    // A load holds 10,000 articles' blocks: growing left a quarter of their room unused.
+    article.blocks.shrink_to_fit();
     Ok(article)
 }
 
@@ -204,6 +206,7 @@ fn card_at<'a, 'b>(lines: &'a [&'b str]) -> Option<(Block, &'a [&'b str])> {
 
 /// Whether `line` has at most `max` whitespace-separated words: it counts no more than
 /// `max + 1` of them, not all of a paragraph's to compare with a heading's 12.
+#[inline(never)]
 fn at_most_words(line: &str, max: usize) -> bool {
     line.split_whitespace().nth(max).is_none()
 }
@@ -257,7 +260,7 @@ fn is_name_word(word: &str) -> bool {
         })
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use proptest::prelude::*;

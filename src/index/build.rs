@@ -1,12 +1,14 @@
 //! Building the index in two passes over the articles: the fields and their lengths
 //! (whitespace-separated words: cheap, and all BM25F needs), then the tokens, article by
 //! article, each article's occurrences sorted by term and appended to the terms' lists.
+//! The lists hold each entry's pseudo term frequency whole until the end, when the most
+//! used values are known and given their one-byte codes (`Index::tf_codes`).
 //!
 //! Sorting: everything the engine sorts is sorted as `u64` keys, so the wasm carries one
 //! instance of the sort (each instance costs about 2–4 kB).
 
 use super::list::to_bf16;
-use super::{Class, FieldInfo, Index};
+use super::{Class, FieldInfo, Index, TF_ESCAPE};
 use crate::article::Article;
 use crate::lang::Detector;
 use crate::rank;
@@ -19,6 +21,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 pub fn build(articles: &[Article]) -> Index {
     let mut index = Index::default();
     lay_out_fields(articles, &mut index);
+    index.set_tfs();
 
     let mut terms = Terms::default();
     // This article's occurrences as `term << 32 | position` (u64 keys: the one sort the
@@ -78,7 +81,8 @@ pub fn build(articles: &[Article]) -> Index {
                 let f = infos.partition_point(|i| i.base <= at).saturating_sub(1);
                 tf += field_tf.get(f).copied().unwrap_or(0.0);
             }
-            terms.append((first >> 32) as u32, a, tf, &positions, lang.bit());
+            let once = group.len() == 1;
+            terms.append((first >> 32) as u32, a, (tf, once), &positions, lang.bit());
         }
     }
     for (info, step) in index.fields.iter_mut().zip(steps) {
@@ -93,18 +97,19 @@ pub fn build(articles: &[Article]) -> Index {
 fn lay_out_fields(articles: &[Article], index: &mut Index) {
     let mut sum = [0u64; Class::COUNT];
     let mut count = [0u64; Class::COUNT];
-    for (a, article) in articles.iter().enumerate() {
+    for article in articles {
         index.article_fields.push(to_u32(index.fields.len()));
         let mut base = 0u32;
         for field in article.fields() {
             let info = FieldInfo {
-                article: to_u32(a),
-                addr: field.addr,
+                block: field.addr.block,
+                part: field.addr.part,
                 kind: field.kind,
                 base,
                 len: to_u32(field.text.len()),
                 words: to_u32(field.text.split_whitespace().count()),
                 step: 0,
+                tf: 0, // set_tfs, when the averages are known
             };
             base = base.saturating_add(info.len).saturating_add(1);
             let class = info.class().index();
@@ -128,13 +133,15 @@ fn lay_out_fields(articles: &[Article], index: &mut Index) {
 /// The terms met so far, numbered in order of appearance, each with its posting list.
 #[derive(Default)]
 struct Terms {
-    ids: HashMap<Box<str>, u32, BuildHasherDefault<FxHasher>>,
+    ids: FxMap<Box<str>, u32>,
     lists: Vec<Vec<u8>>,
     last_article: Vec<u32>,
     /// The languages of the articles each term occurs in ([`crate::lang::Lang::bit`]).
     langs: Vec<u8>,
     /// The number of articles each term occurs in.
     dfs: Vec<u32>,
+    /// How many entries (with several positions) have each bfloat16 pseudo term frequency.
+    tf_counts: FxMap<u16, u32>,
 }
 
 impl Terms {
@@ -152,9 +159,11 @@ impl Terms {
         id
     }
 
-    /// Appends article `a`'s entry to term `term`'s list (articles come in order); `lang`
-    /// is the article's language bit.
-    fn append(&mut self, term: u32, a: u32, tf: f32, positions: &[u8], lang: u8) {
+    /// Appends article `a`'s entry to term `term`'s list (articles come in order): its
+    /// pseudo term frequency and whether the term occurs once there, its positions; `lang`
+    /// is the article's language bit. Once, the frequency is not written: it is the
+    /// field's, [`super::FieldInfo::tf`].
+    fn append(&mut self, term: u32, a: u32, (tf, once): (f32, bool), positions: &[u8], lang: u8) {
         let (Some(list), Some(last), Some(langs), Some(df)) = (
             self.lists.get_mut(term as usize),
             self.last_article.get_mut(term as usize),
@@ -165,17 +174,19 @@ impl Terms {
         };
         *langs |= lang;
         *df += 1;
-        varint::push(
-            list,
-            if list.is_empty() {
-                a
-            } else {
-                a.saturating_sub(*last)
-            },
-        );
+        let delta = if list.is_empty() {
+            a
+        } else {
+            a.saturating_sub(*last)
+        };
         *last = a;
-        list.extend_from_slice(&to_bf16(tf).to_le_bytes());
-        varint::push(list, to_u32(positions.len()));
+        varint::push(list, delta << 1 | u32::from(once));
+        if !once {
+            let bits = to_bf16(tf);
+            *self.tf_counts.entry(bits).or_default() += 1;
+            list.extend_from_slice(&bits.to_le_bytes());
+            varint::push(list, to_u32(positions.len()));
+        }
         list.extend_from_slice(positions);
     }
 
@@ -190,6 +201,7 @@ impl Terms {
             .filter_map(|&i| by_name.get_mut(i as usize).map(std::mem::take))
             .collect();
         let mut lists = self.lists;
+        let codes = tf_codes(&self.tf_counts);
         let total: usize = lists.iter().map(Vec::len).sum();
         index.postings = Vec::with_capacity(total);
         index.terms = String::with_capacity(by_name.iter().map(|(t, _)| t.len()).sum());
@@ -208,13 +220,69 @@ impl Terms {
             index.term_ends.push(to_u32(index.terms.len()));
             index.lists.push(to_u32(index.postings.len()));
             if let Some(list) = lists.get_mut(id as usize) {
-                index.postings.extend_from_slice(list);
+                encode_tfs(list, &codes, &mut index.postings);
                 *list = Vec::new();
             }
         }
         index.lists.push(to_u32(index.postings.len()));
+        index.postings.shrink_to_fit();
+        let mut by_code: Vec<(u8, u16)> = codes.iter().map(|(&bits, &c)| (c, bits)).collect();
+        by_code.sort_unstable();
+        index.tf_codes = by_code.into_iter().map(|(_, bits)| bits).collect();
     }
 }
+
+/// The codes of the 255 most used pseudo term frequencies (ties: the smaller first).
+fn tf_codes(counts: &FxMap<u16, u32>) -> FxMap<u16, u8> {
+    // Most used first, as `(u32::MAX − count) << 32 | bits`: the engine's one sort.
+    let mut keys: Vec<u64> = counts
+        .iter()
+        .map(|(&bits, &n)| (u64::from(u32::MAX - n) << 32) | u64::from(bits))
+        .collect();
+    crate::sort::sort_u64(&mut keys);
+    keys.iter()
+        .take(usize::from(TF_ESCAPE))
+        .zip(0..TF_ESCAPE)
+        .map(|(&key, code)| (key as u16, code))
+        .collect()
+}
+
+/// Appends a built posting list to `out` with each entry's pseudo term frequency coded:
+/// its code if it has one, else [`TF_ESCAPE`] and the frequency (layout: `super`). The
+/// rest is copied as it is.
+fn encode_tfs(list: &[u8], codes: &FxMap<u16, u8>, out: &mut Vec<u8>) {
+    let mut at = 0;
+    while at < list.len() {
+        let head_at = at;
+        if varint::read(list, &mut at) & 1 == 1 {
+            varint::read(list, &mut at); // one position, no frequency
+            out.extend_from_slice(list.get(head_at..at).unwrap_or(&[]));
+            continue;
+        }
+        out.extend_from_slice(list.get(head_at..at).unwrap_or(&[]));
+        let bits = match list.get(at..at + 2) {
+            Some(&[lo, hi]) => u16::from_le_bytes([lo, hi]),
+            _ => 0,
+        };
+        at += 2;
+        match codes.get(&bits) {
+            Some(&code) => out.push(code),
+            None => {
+                out.push(TF_ESCAPE);
+                out.extend_from_slice(&bits.to_le_bytes());
+            }
+        }
+        // The positions' length, then the positions.
+        let len_at = at;
+        let len = varint::read(list, &mut at) as usize;
+        let end = at.saturating_add(len).min(list.len());
+        out.extend_from_slice(list.get(len_at..end).unwrap_or(&[]));
+        at = end;
+    }
+}
+
+/// A hash map with [`FxHasher`].
+type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
 /// Firefox's and rustc's hash: one multiply a word. The keys are the corpus's own words,
 /// short and not chosen to collide; SipHash's protection is not needed and costs time.

@@ -6,34 +6,35 @@
 //!
 //! Invariant: [`read`] accepts only what [`write`] wrote for the same articles, with the
 //! index's invariants (src/index/mod.rs) checked; anything else is a [`LoadError`] saying
-//! why, and never a panic.
+//! why, and never a panic. Reading is [`Incoming`] (`src/index/read.rs`): the file read as
+//! it arrives.
 
-use super::stems::Stems;
-use super::{Class, FieldInfo, Index};
-use crate::article::{FieldAddr, Kind, Part};
-use crate::fuzzy::OneEditKeys;
+use super::{Class, Index};
+use crate::article::Part;
 use crate::hash::digest;
 use crate::keyphrase::Keyphrase;
 use crate::lang::Lang;
 
+pub use super::read::Incoming;
+
 /// The file's first eight bytes.
-const MAGIC: &[u8; 8] = b"AEINDEX\0";
+pub(super) const MAGIC: &[u8; 8] = b"AEINDEX\0";
 
 /// The format version: bump it whenever the layout below changes, or what the index holds
 /// for the same articles does (tokenizing, folding, ranking's pseudo term frequencies,
 /// language detection): an index from another version is then rebuilt, never misread. A
 /// test pins the seed's index bytes, so a change that alters them fails until this is bumped
 /// and the pin updated.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 3;
 
-/// Bytes before the sections: magic, version, flags, the articles' digest, ten counts
+/// Bytes before the sections: magic, version, flags, the articles' digest, eleven counts
 /// and the average field lengths.
-const HEADER: usize = 8 + 4 + 4 + 8 + COUNTS * 4 + Class::COUNT * 4;
+pub(super) const HEADER: usize = 8 + 4 + 4 + 8 + COUNTS * 4 + Class::COUNT * 4;
 /// The counts in the header (see [`write`]).
-const COUNTS: usize = 10;
+pub(super) const COUNTS: usize = 11;
 /// Words (u32) of one field: block (as i32), part | kind << 8, base, len, words, step.
 const FIELD_WORDS: usize = 6;
-const FIELD: usize = FIELD_WORDS * 4;
+pub(super) const FIELD: usize = FIELD_WORDS * 4;
 /// The checksum at the end.
 pub const TRAILER: usize = 8;
 
@@ -113,6 +114,7 @@ pub fn write(index: &Index, articles: u64, keyphrases: &[Keyphrase]) -> Vec<u8> 
         one_edit.len(),
         keyphrases.len(),
         phrases.len(),
+        index.tf_codes.len(),
     ] {
         put(&mut out, u32::try_from(n).unwrap_or(u32::MAX));
     }
@@ -120,15 +122,8 @@ pub fn write(index: &Index, articles: u64, keyphrases: &[Keyphrase]) -> Vec<u8> 
         out.extend_from_slice(&avg.to_le_bytes());
     }
     for f in &index.fields {
-        let part_kind = f.addr.part as u32 | (f.kind as u32) << 8;
-        for n in [
-            f.addr.block as u32,
-            part_kind,
-            f.base,
-            f.len,
-            f.words,
-            f.step,
-        ] {
+        let part_kind = f.part as u32 | (f.kind as u32) << 8;
+        for n in [f.block as u32, part_kind, f.base, f.len, f.words, f.step] {
             put(&mut out, n);
         }
     }
@@ -144,6 +139,10 @@ pub fn write(index: &Index, articles: u64, keyphrases: &[Keyphrase]) -> Vec<u8> 
         .for_each(|&k| out.extend_from_slice(&k.to_le_bytes()));
     collided.iter().for_each(|&n| put(&mut out, n));
     one_edit.iter().for_each(|&n| put(&mut out, n));
+    index
+        .tf_codes
+        .iter()
+        .for_each(|&bits| out.extend_from_slice(&bits.to_le_bytes()));
     out.extend_from_slice(&phrases);
     out.extend_from_slice(index.postings());
     let sum = digest(&out);
@@ -152,189 +151,15 @@ pub fn write(index: &Index, articles: u64, keyphrases: &[Keyphrase]) -> Vec<u8> 
 }
 
 /// The index in `bytes`, if it is one [`write`] wrote for the articles with digest
-/// `articles`; `body` is the digest of all of `bytes` but its last [`TRAILER`] (computed
-/// as they arrived: [`crate::loading`]). The posting lists stay where they are in `bytes`,
-/// not copied (85 MB at 10,000 articles).
-pub fn read(
-    mut bytes: Vec<u8>,
-    body: u64,
-    articles: u64,
-) -> Result<(Index, Vec<Keyphrase>), LoadError> {
-    let (mut index, prepared, postings) = parse(&bytes, body, articles)?;
-    bytes.truncate(postings.end);
-    index.postings = bytes;
-    index.postings_at = postings.start;
-    complete(index, prepared)
+/// `articles`: an [`Incoming`] file given all its bytes at once.
+pub fn read(bytes: &[u8], articles: u64) -> Result<(Index, Vec<Keyphrase>), LoadError> {
+    let mut incoming = Incoming::new(bytes.len());
+    incoming.push(bytes);
+    incoming.finish(articles)
 }
 
-/// What the file prepared for queries and the page, read with the index.
-struct Prepared {
-    stem_keys: Vec<u64>,
-    collided: Vec<u32>,
-    one_edit: Vec<u32>,
-    keyphrases: Vec<Keyphrase>,
-}
-
-/// The index in `bytes` without its posting lists (where they are is the third value),
-/// and what it prepared; checked as [`read`] says, but for [`complete`]'s checks.
-fn parse(
-    bytes: &[u8],
-    body: u64,
-    articles: u64,
-) -> Result<(Index, Prepared, std::ops::Range<usize>), LoadError> {
-    if bytes.len() < MAGIC.len() || bytes.get(..MAGIC.len()) != Some(MAGIC) {
-        return Err(LoadError::NotAnIndex);
-    }
-    let mut r = Reader {
-        bytes,
-        at: MAGIC.len(),
-    };
-    let version = r.u32()?;
-    if version != VERSION {
-        return Err(LoadError::Version(version));
-    }
-    let _flags = r.u32()?;
-    let digest_of_articles = r.u64()?;
-    let [n_articles, n_fields, n_terms, terms_len, postings_len] =
-        [r.len()?, r.len()?, r.len()?, r.len()?, r.len()?];
-    let [n_stems, n_collided, n_one_edit, n_phrases, phrases_len] =
-        [r.len()?, r.len()?, r.len()?, r.len()?, r.len()?];
-    // The length the counts call for, in u64: counts from a damaged file may be huge.
-    let (articles_n, fields_n, terms_n) = (n_articles as u64, n_fields as u64, n_terms as u64);
-    let body_len: u64 = HEADER as u64
-        + fields_n * FIELD as u64
-        + (articles_n + 1) * 4
-        + articles_n
-        + terms_len as u64
-        + terms_n * 4
-        + (terms_n + 1) * 4
-        + terms_n
-        + terms_n * 4
-        + n_stems as u64 * 8
-        + n_collided as u64 * 4
-        + n_one_edit as u64 * 4
-        + phrases_len as u64
-        + postings_len as u64;
-    match (bytes.len() as u64).cmp(&(body_len + TRAILER as u64)) {
-        std::cmp::Ordering::Less => return Err(LoadError::Truncated),
-        std::cmp::Ordering::Greater => {
-            return Err(LoadError::Malformed("it is longer than its sections"))
-        }
-        std::cmp::Ordering::Equal => {}
-    }
-    let trailer = bytes.get(bytes.len() - TRAILER..).unwrap_or(&[]);
-    if trailer != body.to_le_bytes() {
-        return Err(LoadError::Corrupt);
-    }
-    if digest_of_articles != articles {
-        return Err(LoadError::OtherArticles);
-    }
-    let mut index = Index::default();
-    for (avg, bits) in index.avg_words.iter_mut().zip(r.u32s(Class::COUNT)?) {
-        *avg = f32::from_bits(bits);
-    }
-    let words = r.u32s(n_fields * FIELD_WORDS)?;
-    index.fields = words
-        .chunks_exact(FIELD_WORDS)
-        .map(|w| match *w {
-            [block, part_kind, base, len, words, step] => Some(FieldInfo {
-                article: 0, // set from article_fields below
-                addr: FieldAddr {
-                    block: block as i32,
-                    part: *PARTS.get(part_kind as usize & 0xff)?,
-                },
-                kind: Kind::ALL
-                    .into_iter()
-                    .find(|k| *k as u32 == part_kind >> 8)?,
-                base,
-                len,
-                words,
-                step,
-            }),
-            _ => None,
-        })
-        .collect::<Option<_>>()
-        .ok_or(LoadError::Malformed("a field has an unknown part or kind"))?;
-    index.article_fields = r.u32s(n_articles + 1)?;
-    index.langs = r
-        .take(n_articles)?
-        .iter()
-        .map(|&b| LANGS.get(b as usize).copied())
-        .collect::<Option<_>>()
-        .ok_or(LoadError::Malformed("an article has an unknown language"))?;
-    index.terms = std::str::from_utf8(r.take(terms_len)?)
-        .map_err(|_| LoadError::Malformed("the terms are not UTF-8"))?
-        .to_owned();
-    index.term_ends = r.u32s(n_terms)?;
-    index.lists = r.u32s(n_terms + 1)?;
-    index.term_langs = r.take(n_terms)?.to_vec();
-    index.dfs = r.u32s(n_terms)?;
-    let stem_keys: Vec<u64> = r
-        .u32s(n_stems * 2)?
-        .chunks_exact(2)
-        .map(|w| match *w {
-            [low, high] => u64::from(low) | u64::from(high) << 32,
-            _ => 0,
-        })
-        .collect();
-    let collided = r.u32s(n_collided)?;
-    let one_edit = r.u32s(n_one_edit)?;
-    let keyphrases = keyphrases(r.take(phrases_len)?, n_phrases)?;
-    let postings = r.at..r.at + postings_len;
-    let prepared = Prepared {
-        stem_keys,
-        collided,
-        one_edit,
-        keyphrases,
-    };
-    Ok((index, prepared, postings))
-}
-
-/// The index with its posting lists, checked, with the tables the file prepared.
-fn complete(mut index: Index, prepared: Prepared) -> Result<(Index, Vec<Keyphrase>), LoadError> {
-    let Prepared {
-        stem_keys,
-        collided,
-        one_edit,
-        keyphrases,
-    } = prepared;
-    check(&mut index)?;
-    let sorted = stem_keys.windows(2).all(|w| w.first() <= w.get(1))
-        && one_edit.windows(2).all(|w| w.first() < w.get(1))
-        && collided.windows(2).all(|w| w.first() < w.get(1));
-    if !sorted {
-        return Err(LoadError::Malformed("a prepared table is out of order"));
-    }
-    // Set once, on an index of our own: `set` cannot fail here.
-    let _ = index.stems.set(Stems::from_parts(stem_keys, collided));
-    let _ = index.one_edit.set(OneEditKeys::from_keys(one_edit));
-    Ok((index, keyphrases))
-}
-
-/// The `n` keyphrases of `bytes`: each its text's length, text, name flag and score.
-fn keyphrases(bytes: &[u8], n: usize) -> Result<Vec<Keyphrase>, LoadError> {
-    let bad = LoadError::Malformed("the keyphrases are malformed");
-    let mut r = Reader { bytes, at: 0 };
-    let mut out = Vec::with_capacity(n.min(bytes.len()));
-    for _ in 0..n {
-        let len = r.len().map_err(|_| bad.clone())?;
-        let text = std::str::from_utf8(r.take(len).map_err(|_| bad.clone())?)
-            .map_err(|_| bad.clone())?
-            .to_owned();
-        let name = r.take(1).map_err(|_| bad.clone())? != [0];
-        let score = f32::from_bits(r.u32().map_err(|_| bad.clone())?);
-        out.push(Keyphrase { text, name, score });
-    }
-    if r.at == bytes.len() {
-        Ok(out)
-    } else {
-        Err(bad)
-    }
-}
-
-/// Checks the invariants the readers rely on (src/index/mod.rs) and numbers each field's
-/// article.
-fn check(index: &mut Index) -> Result<(), LoadError> {
+/// Checks the invariants the readers rely on (src/index/mod.rs).
+pub(super) fn check(index: &Index) -> Result<(), LoadError> {
     let ascending = |v: &[u32]| v.windows(2).all(|w| w.first() <= w.get(1));
     let fields = u32::try_from(index.fields.len()).unwrap_or(u32::MAX);
     if index.article_fields.first() != Some(&0)
@@ -344,19 +169,6 @@ fn check(index: &mut Index) -> Result<(), LoadError> {
         return Err(LoadError::Malformed(
             "the articles' fields are out of order",
         ));
-    }
-    for (a, range) in index.article_fields.windows(2).enumerate() {
-        let (Some(&start), Some(&end)) = (range.first(), range.get(1)) else {
-            continue;
-        };
-        let article = u32::try_from(a).unwrap_or(u32::MAX);
-        for f in index
-            .fields
-            .get_mut(start as usize..end as usize)
-            .unwrap_or(&mut [])
-        {
-            f.article = article;
-        }
     }
     let postings = u32::try_from(index.postings().len()).unwrap_or(u32::MAX);
     if index.lists.first() != Some(&0)
@@ -375,6 +187,9 @@ fn check(index: &mut Index) -> Result<(), LoadError> {
     {
         return Err(LoadError::Malformed("the terms' ends are out of place"));
     }
+    if index.tf_codes.len() > usize::from(super::TF_ESCAPE) {
+        return Err(LoadError::Malformed("more tf codes than a byte has"));
+    }
     let sorted = (1..index.term_count()).all(|t| index.term(t - 1) < index.term(t));
     if !sorted || (index.term_count() > 0 && index.term(0).is_empty()) {
         return Err(LoadError::Malformed(
@@ -389,49 +204,8 @@ fn put(out: &mut Vec<u8>, n: u32) {
 }
 
 /// The parts and languages by their number (`as u8`: declaration order).
-const PARTS: [Part; 4] = [Part::Text, Part::Title, Part::Author, Part::Teaser];
-const LANGS: [Lang; 3] = [Lang::Other, Lang::English, Lang::Russian];
-
-/// Reads the file front to back; running out is [`LoadError::Truncated`].
-struct Reader<'a> {
-    bytes: &'a [u8],
-    at: usize,
-}
-
-impl<'a> Reader<'a> {
-    fn take(&mut self, n: usize) -> Result<&'a [u8], LoadError> {
-        let end = self.at.checked_add(n).ok_or(LoadError::Truncated)?;
-        let slice = self.bytes.get(self.at..end).ok_or(LoadError::Truncated)?;
-        self.at = end;
-        Ok(slice)
-    }
-
-    fn u32(&mut self) -> Result<u32, LoadError> {
-        self.u32s(1)?.first().copied().ok_or(LoadError::Truncated)
-    }
-
-    fn u64(&mut self) -> Result<u64, LoadError> {
-        let low = u64::from(self.u32()?);
-        Ok(low | u64::from(self.u32()?) << 32)
-    }
-
-    /// A count, as a `usize`.
-    fn len(&mut self) -> Result<usize, LoadError> {
-        self.u32().map(|n| n as usize)
-    }
-
-    fn u32s(&mut self, n: usize) -> Result<Vec<u32>, LoadError> {
-        let bytes = self.take(n.checked_mul(4).ok_or(LoadError::Truncated)?)?;
-        Ok(bytes
-            .chunks_exact(4)
-            .map(|c| {
-                let mut w = [0u8; 4];
-                w.copy_from_slice(c);
-                u32::from_le_bytes(w)
-            })
-            .collect())
-    }
-}
+pub(super) const PARTS: [Part; 4] = [Part::Text, Part::Title, Part::Author, Part::Teaser];
+pub(super) const LANGS: [Lang; 3] = [Lang::Other, Lang::English, Lang::Russian];
 
 /// Checks that `index`'s fields are those of `articles` (their number and lengths): the
 /// articles' digest matched, so this fails only if the parser changed without

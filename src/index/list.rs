@@ -1,6 +1,7 @@
 //! Reading posting lists (layout in [`super`]): entries article by article, and an
 //! entry's positions.
 
+use super::{Index, TF_ESCAPE};
 use crate::varint;
 
 /// One article's entry in a term's posting list.
@@ -29,17 +30,21 @@ pub struct PostingList<'a> {
     bytes: &'a [u8],
     /// Where `bytes` starts in the index's postings.
     base: u32,
+    /// The index, for the fields' frequencies of an entry with one position.
+    index: &'a Index,
     at: usize,
     article: u32,
     first: bool,
 }
 
 impl<'a> PostingList<'a> {
-    /// Reads `bytes`, one whole posting list, which starts at `base` in the postings.
-    pub fn new(bytes: &'a [u8], base: u32) -> PostingList<'a> {
+    /// Reads `bytes`, one whole posting list of `index`, which starts at `base` in its
+    /// postings.
+    pub(super) fn new(bytes: &'a [u8], base: u32, index: &'a Index) -> PostingList<'a> {
         PostingList {
             bytes,
             base,
+            index,
             at: 0,
             article: 0,
             first: true,
@@ -54,28 +59,40 @@ impl<'a> Iterator for PostingList<'a> {
         if self.at >= self.bytes.len() {
             return None;
         }
-        let delta = varint::read(self.bytes, &mut self.at);
+        let head = varint::read(self.bytes, &mut self.at);
+        let delta = head >> 1;
         self.article = if self.first {
             delta
         } else {
             self.article.saturating_add(delta)
         };
         self.first = false;
-        let tf = match self.bytes.get(self.at..self.at + 2) {
-            Some(&[lo, hi]) => from_bf16(u16::from_le_bytes([lo, hi])),
-            _ => 0.0,
-        };
-        self.at += 2;
-        let len = varint::read(self.bytes, &mut self.at) as usize;
-        let end = self.at.saturating_add(len).min(self.bytes.len());
-        let chunk = self.bytes.get(self.at..end).unwrap_or(&[]);
-        let at = self.base.saturating_add(self.at as u32);
-        self.at = end;
+        let (tf, start);
+        if head & 1 == 1 {
+            // One occurrence: its position, and its field's frequency.
+            start = self.at;
+            let position = varint::read(self.bytes, &mut self.at);
+            tf = self.index.once_tf(self.article, position);
+        } else {
+            let code = self.bytes.get(self.at).copied().unwrap_or(0);
+            let bits = match self.bytes.get(self.at + 1..self.at + 3) {
+                Some(&[lo, hi]) if code == TF_ESCAPE => {
+                    self.at += 2;
+                    u16::from_le_bytes([lo, hi])
+                }
+                _ => self.index.tf_code(code),
+            };
+            self.at += 1;
+            tf = from_bf16(bits);
+            let len = varint::read(self.bytes, &mut self.at) as usize;
+            start = self.at;
+            self.at = start.saturating_add(len).min(self.bytes.len());
+        }
         Some(Entry {
             article: self.article,
             tf,
-            chunk,
-            at,
+            chunk: self.bytes.get(start..self.at).unwrap_or(&[]),
+            at: self.base.saturating_add(start as u32),
         })
     }
 }
@@ -128,6 +145,71 @@ pub fn from_bf16(b: u16) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Checks that every entry's pseudo term frequency is its occurrences' summed in
+    /// position order, as the build sums them (stored for several, coded or escaped; its
+    /// field's for one); returns how many entries have one position, how many more, and
+    /// how many distinct frequencies the latter have.
+    fn check_entry_tfs(index: &Index) -> (usize, usize, usize) {
+        let (mut once, mut more) = (0, 0);
+        let mut distinct = std::collections::HashSet::new();
+        for t in 0..index.term_count() {
+            for e in index.list(t) {
+                let fields = index.fields_of(e.article);
+                let mut tf = 0.0f32;
+                for p in index.positions(e.chunk) {
+                    let f = &fields[fields.partition_point(|i| i.base <= p) - 1];
+                    let class = f.class();
+                    tf += crate::rank::occurrence_tf(class, f.words, index.avg_words(class));
+                }
+                assert_eq!(e.tf, from_bf16(to_bf16(tf)), "{}", index.term(t));
+                if e.count() == 1 {
+                    once += 1;
+                } else {
+                    more += 1;
+                    distinct.insert(e.tf.to_bits());
+                }
+            }
+        }
+        (once, more, distinct.len())
+    }
+
+    #[test]
+    fn an_entry_has_its_occurrences_frequency() {
+        let texts = [
+            include_str!("../../tests/fixtures/en-arctic-shipping.txt"),
+            include_str!("../../tests/fixtures/ru-economic-forum.txt"),
+            include_str!("../../tests/fixtures/ko-seoul-dialogue.txt"),
+        ];
+        let articles: Vec<_> = texts
+            .iter()
+            .map(|t| crate::article::parse(t).unwrap())
+            .collect();
+        let (once, more, _) = check_entry_tfs(&crate::index::build(&articles));
+        assert!(once > 100 && more > 20, "{once} once, {more} more");
+    }
+
+    #[test]
+    fn frequencies_without_a_code_are_stored_whole() {
+        // Article i: a word 2 to 38 times among 3 to 502 other words, so more distinct
+        // frequencies than there are codes.
+        let articles: Vec<_> = (0..800)
+            .map(|i| {
+                let words = "seoul ".repeat(2 + i % 37) + &"moscow ".repeat(3 + i * 7 % 500);
+                crate::article::parse(&format!("Title {i}\n\n{words}end.\n")).unwrap()
+            })
+            .collect();
+        let index = crate::index::build(&articles);
+        let (_, more, distinct) = check_entry_tfs(&index);
+        assert_eq!(index.tf_codes.len(), usize::from(TF_ESCAPE));
+        assert!(distinct > 400, "{distinct} of {more}");
+    }
+
+    #[test]
+    fn a_field_takes_24_bytes() {
+        // 156,334 fields at 10,000 articles: each word of it is 0.6 MB of wasm memory.
+        assert_eq!(std::mem::size_of::<super::super::FieldInfo>(), 24);
+    }
 
     #[test]
     fn bf16_keeps_three_significant_digits() {

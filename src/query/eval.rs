@@ -661,7 +661,7 @@ fn field_allowed(query: &Query, leaf: &Leaf, field: &FieldInfo) -> bool {
     let filter_ok = match leaf.field {
         None => true,
         Some(FieldFilter::Title) => field.kind == Kind::Title,
-        Some(FieldFilter::Author) => field.kind == Kind::Card && field.addr.part == Part::Author,
+        Some(FieldFilter::Author) => field.kind == Kind::Card && field.part == Part::Author,
     };
     filter_ok && query.in_scope(field.kind)
 }

@@ -54,7 +54,7 @@ impl<'i, 't> ArticleText<'i, 't> {
         let text = match self.text {
             Some(text) => text,
             None => {
-                let text = self.article?.field(info.addr)?;
+                let text = self.article?.field(info.addr())?;
                 self.text = Some(text);
                 text
             }

@@ -132,7 +132,7 @@ fn versions_and_broken_sections_are_refused_with_their_reason() {
 fn find_terms(index: &[u8]) -> usize {
     let u32_at = |at: usize| u32::from_le_bytes(index[at..at + 4].try_into().unwrap()) as usize;
     let (articles, fields) = (u32_at(24), u32_at(28));
-    let header = 8 + 4 + 4 + 8 + 10 * 4 + 8 * 4;
+    let header = 8 + 4 + 4 + 8 + 11 * 4 + 8 * 4;
     header + fields * 24 + (articles + 1) * 4 + articles
 }
 
