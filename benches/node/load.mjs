@@ -1,7 +1,9 @@
 // How a site's engine loads, step by step, in Node: the articles and the index file fed
 // to the wasm in 64 kB pieces as the page feeds a download (Loader.push / pushIndex, the
 // longest piece too), finish, the outline, the first query with every row, then what the
-// page asks when idle. The figures behind docs/performance.md's "Loading a large archive".
+// page asks when idle, the wasm memory then; and last the query again, as a keystroke
+// asks it (its top 10 rows, the median of 40). The figures behind docs/performance.md's
+// "Loading a large archive".
 //
 //   node benches/node/load.mjs SITE [QUERY]    # SITE: a folder from cargo xtask dist
 //
@@ -50,7 +52,17 @@ const [rows, first] = timed(() => {
 });
 const [, keyphrases] = timed(() => explorer.keyphrases());
 const [, authors] = timed(() => explorer.authors());
+const memory = wasm.memory.buffer.byteLength;
+// The query as a keystroke asks it: its top 10 rows, the median of 40 (ms).
+const again = Array.from({ length: 40 }, () => {
+  const t = performance.now();
+  const hits = explorer.query(query);
+  hits.rows(0, 10);
+  hits.free();
+  return performance.now() - t;
+}).sort((x, y) => x - y)[20].toFixed(3);
 console.log(`${site}: ${articles} articles, ${(bundle.length / 1e6).toFixed(1)} MB, index ${(index.length / 1e6).toFixed(1)} MB`);
 console.log(`  push ${push}; pushIndex ${pushIndex}; finish ${finish} ms; outline ${outlineMs} ms`);
 console.log(`  first query "${query}" with all ${rows} rows ${first} ms; keyphrases ${keyphrases} ms; authors ${authors} ms`);
-console.log(`  wasm memory ${(wasm.memory.buffer.byteLength / 1e6).toFixed(0)} MB (${(wasm.memory.buffer.byteLength / bundle.length).toFixed(2)}× the text)`);
+console.log(`  wasm memory ${(memory / 1e6).toFixed(0)} MB (${(memory / bundle.length).toFixed(2)}× the text)`);
+console.log(`  then "${query}", top 10 rows: ${again} ms (median of 40)`);
