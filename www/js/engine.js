@@ -243,27 +243,17 @@ async function indexHere() {
  * @typedef {{size: number, chunks: AsyncIterable<Uint8Array>|Iterable<Uint8Array>}} Source
  */
 
-/** Pieces of bytes fed to the engine at a time: a download's large chunks are cut to it. */
+/** Bytes fed to the engine at a time: a download's large chunks are cut to it. */
 const PIECE = 1 << 20;
 
 /**
- * Opens a source: base64 the edition carries (the single file), decoded a piece at a
- * time as it is read, or a URL fetched (an error when it cannot be).
- * @param {URL|string} from
+ * Opens a source: the pieces the edition carries (the single file), or a URL fetched (an
+ * error when it cannot be).
+ * @param {URL|Source} from
  * @returns {Promise<Source>}
  */
 async function source(from) {
-  if (typeof from === 'string') {
-    const b64 = from;
-    const padding = b64.endsWith('==') ? 2 : b64.endsWith('=') ? 1 : 0;
-    return {
-      size: (b64.length / 4) * 3 - padding,
-      chunks: (function* pieces() {
-        // PIECE is a multiple of 4: each piece is whole base64.
-        for (let at = 0; at < b64.length; at += PIECE) yield fromBase64(b64.slice(at, at + PIECE));
-      }()),
-    };
-  }
+  if (!(from instanceof URL)) return from;
   const response = await fetch(from);
   const body = response.body;
   if (!response.ok || !body) throw new Error(`cannot load ${from}: HTTP ${response.status}`);
@@ -283,19 +273,6 @@ async function source(from) {
       },
     },
   };
-}
-
-/**
- * Base64 → bytes: the built-in where there is one (Chrome 140, Firefox 133, Safari 18.2).
- * @param {string} b64
- */
-function fromBase64(b64) {
-  const native = /** @type {{fromBase64?: (s: string) => Uint8Array}} */ (/** @type {unknown} */ (Uint8Array)).fromBase64;
-  if (native) return native(b64);
-  const text = atob(b64);
-  const bytes = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
-  return bytes;
 }
 
 /** The longest the load works before it lets the page run (ms). */
