@@ -4,7 +4,10 @@
 // (`engine:…`, ms since navigation) and every long task (> 50 ms: [start, duration]) up to
 // 1.5 s after the page is ready. The full measurement is run.mjs; this is its quick look.
 //
-//   node benches/browser/longtasks.mjs SITE... [--query WORD]
+//   node benches/browser/longtasks.mjs SITE... [--query WORD] [--brotli]
+//
+// --brotli: served precompressed, as the full benchmark serves it (the size of a
+// compressed response is not known ahead).
 
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS } from './chromium.mjs';
@@ -13,8 +16,11 @@ const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', arg
 const args = process.argv.slice(2);
 const at = args.indexOf('--query');
 const query = at >= 0 ? args.splice(at, 2)[1] : 'contributors';
+const br = args.indexOf('--brotli');
+if (br >= 0) args.splice(br, 1);
 for (const dir of args) {
-  const server = await serve(dir, { precompress: false });
+  const server = await serve(dir, { precompress: br >= 0 });
+  if (br >= 0) await server.setEncodings(['br', 'gzip']);
   const context = await browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
   await page.addInitScript(() => { window.__lt = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__lt.push([Math.round(e.startTime), Math.round(e.duration)]); }).observe({ type: 'longtask', buffered: true }); });

@@ -36,7 +36,7 @@
 
 import init, { Explorer, Loader } from '../pkg/article_explorer.js';
 import { nextTask } from './tasks.js';
-import { ARTICLES_SOURCE, BUILDER_SOURCE, INDEX_SOURCE, WASM_SOURCE } from './sources.js';
+import { ARTICLES_SOURCE, BUILDER_SOURCE, INDEX_SOURCE, SIZES, WASM_SOURCE } from './sources.js';
 
 /** @typedef {import('../pkg/article_explorer.js').Hits} Hits */
 
@@ -96,7 +96,8 @@ async function load() {
   await init({ module_or_path: WASM_SOURCE });
   performance.mark('engine:wasm-ready');
   const [a, i] = await Promise.all([articles, index]);
-  const loader = new Loader(a.size, i?.size ?? 0);
+  // A compressed download does not tell its file's size: the build's sizes stand in.
+  const loader = new Loader(a.size || SIZES.articles, i ? i.size || SIZES.index : 0);
   // Both files fed to the engine piece by piece as they arrive: the load's work spread
   // over the download, in tasks that yield to the page (each piece a few ms).
   let received = 0;
@@ -104,7 +105,7 @@ async function load() {
     pump(a, (chunk) => {
       loader.push(chunk);
       received += chunk.length;
-      reportDownload(received, a.size);
+      reportDownload(received, a.size || SIZES.articles);
     }),
     i && pump(i, (chunk) => loader.pushIndex(chunk)),
   ]);

@@ -10,3 +10,9 @@ export const ARTICLES_SOURCE = /** @type {URL|import('./engine.js').Source} */ (
 export const INDEX_SOURCE = /** @type {URL|import('./engine.js').Source} */ (new URL('index.bin', import.meta.url));
 /** The builder module, which indexes the articles when the index is missing or not theirs. */
 export const BUILDER_SOURCE = /** @type {URL|undefined} */ (new URL('pkg/builder.js', import.meta.url));
+/**
+ * The articles' and the index's sizes in bytes as built: the engine's memory is grown for
+ * them at once when a download does not say (a compressed response's length is not the
+ * file's). 0: unknown.
+ */
+export const SIZES = { articles: 0, index: 0 };

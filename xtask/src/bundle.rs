@@ -36,13 +36,17 @@ const SOURCES: &str = "js/sources.js";
 pub const VERSION_PLACEHOLDER: &str = "__build_hash16__";
 
 /// The site edition's `js/sources.js`: both bundles sit at the site's root, so the wasm
-/// and the articles are resolved against the bundle's own URL.
-const SITE_SOURCES: &str = "\
-export const WASM_SOURCE = new URL('pkg/article_explorer_bg.wasm', import.meta.url);
-export const ARTICLES_SOURCE = new URL('articles.txt', import.meta.url);
-export const INDEX_SOURCE = new URL('index.bin', import.meta.url);
-export const BUILDER_SOURCE = new URL('pkg/builder.js', import.meta.url);
-";
+/// and the articles are resolved against the bundle's own URL; and the sizes of the
+/// articles and their index as built (a compressed download's length is not theirs).
+fn site_sources(articles: u64, index: u64) -> String {
+    format!(
+        "export const WASM_SOURCE = new URL('pkg/article_explorer_bg.wasm', import.meta.url);\n\
+         export const ARTICLES_SOURCE = new URL('articles.txt', import.meta.url);\n\
+         export const INDEX_SOURCE = new URL('index.bin', import.meta.url);\n\
+         export const BUILDER_SOURCE = new URL('pkg/builder.js', import.meta.url);\n\
+         export const SIZES = {{ articles: {articles}, index: {index} }};\n"
+    )
+}
 
 const WASM_SLOT: &str = "__AE_WASM_BASE64__";
 const ARTICLES_SLOT: &str = "__AE_ARTICLES_BASE64__";
@@ -55,7 +59,8 @@ const TARGET: &str = "--target=es2022";
 /// Bundles the page, the element and the stylesheet of the staging copy `src` into
 /// `out`, minified, each with its source map.
 pub fn site(ctx: &Ctx, src: &Path, out: &Path) -> Result<(), String> {
-    write(&src.join(SOURCES), SITE_SOURCES)?;
+    let size = |rel: &str| std::fs::metadata(out.join(rel)).map_or(0, |m| m.len());
+    write(&src.join(SOURCES), &site_sources(size("articles.txt"), size(INDEX)))?;
     let js = ["--bundle", "--format=esm", TARGET, "--sourcemap"];
     esbuild(ctx, &src.join("js/main.js"), &out.join(PAGE), &js)?;
     esbuild(ctx, &src.join(ELEMENT), &out.join(ELEMENT), &js)?;
@@ -132,7 +137,8 @@ pub fn single(ctx: &Ctx, src: &Path, out: &Path, version: &str) -> Result<PathBu
          export const WASM_SOURCE = bytes('{WASM_SLOT}');\n\
          export const ARTICLES_SOURCE = pieces('{ARTICLES_SLOT}');\n\
          export const INDEX_SOURCE = pieces('{INDEX_SLOT}');\n\
-         export const BUILDER_SOURCE = undefined;\n"
+         export const BUILDER_SOURCE = undefined;\n\
+         export const SIZES = {{ articles: 0, index: 0 }};\n"
     );
     write(&src.join(SOURCES), &sources)?;
     let script_path = src.join("single.js");
