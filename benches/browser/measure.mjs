@@ -97,7 +97,7 @@ export async function measureLoad(page, origin, query, timeout = 120_000) {
       longTasks: b.longTasks.filter((t) => t.start < marksPainted),
       domElements: document.getElementsByTagName('*').length,
       // The list is virtual: how many it holds, not how many are rendered.
-      listItems: Number(document.querySelector('#list li.item')?.getAttribute('aria-setsize') ?? 0),
+      listItems: Number(document.querySelector('#list li.item')?.getAttribute('aria-setsize') ?? document.querySelectorAll('#list li').length),
     };
   });
 }
