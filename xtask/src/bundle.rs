@@ -60,7 +60,10 @@ const TARGET: &str = "--target=es2022";
 /// `out`, minified, each with its source map.
 pub fn site(ctx: &Ctx, src: &Path, out: &Path) -> Result<(), String> {
     let size = |rel: &str| std::fs::metadata(out.join(rel)).map_or(0, |m| m.len());
-    write(&src.join(SOURCES), &site_sources(size("articles.txt"), size(INDEX)))?;
+    write(
+        &src.join(SOURCES),
+        &site_sources(size("articles.txt"), size(INDEX)),
+    )?;
     let js = ["--bundle", "--format=esm", TARGET, "--sourcemap"];
     esbuild(ctx, &src.join("js/main.js"), &out.join(PAGE), &js)?;
     esbuild(ctx, &src.join(ELEMENT), &out.join(ELEMENT), &js)?;
