@@ -8,10 +8,9 @@ import { parseArgs } from 'node:util';
 import { mkdtemp, writeFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import { serve } from './serve.mjs';
 import { openContext } from './measure.mjs';
-import { CHROMIUM_ARGS } from './chromium.mjs';
+import { launchChromium } from './chromium.mjs';
 
 const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '9' } } });
 const runs = Number(args.runs);
@@ -19,7 +18,7 @@ const dir = await mkdtemp(join(tmpdir(), 'article-explorer-floor-'));
 await writeFile(join(dir, 'index.html'), '<!doctype html><html lang="en"><head><meta charset="utf-8">'
   + '<title>Static</title></head><body><h1>A static page</h1><p>No script, no stylesheet.</p></body></html>\n');
 const server = await serve(dir);
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+const browser = await launchChromium();
 const fcps = [];
 try {
   for (let run = 0; run <= runs; run++) {

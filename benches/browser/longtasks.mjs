@@ -9,18 +9,17 @@
 // --brotli: served precompressed, as the full benchmark serves it (the size of a
 // compressed response is not known ahead).
 
-import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS } from './chromium.mjs';
+import { parseArgs } from 'node:util';
+import { launchChromium } from './chromium.mjs';
 import { serve } from './serve.mjs';
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-const args = process.argv.slice(2);
-const at = args.indexOf('--query');
-const query = at >= 0 ? args.splice(at, 2)[1] : 'contributors';
-const br = args.indexOf('--brotli');
-if (br >= 0) args.splice(br, 1);
-for (const dir of args) {
-  const server = await serve(dir, { precompress: br >= 0 });
-  if (br >= 0) await server.setEncodings(['br', 'gzip']);
+const { values: { query, brotli }, positionals: sites } = parseArgs({
+  allowPositionals: true,
+  options: { query: { type: 'string', default: 'contributors' }, brotli: { type: 'boolean', default: false } },
+});
+const browser = await launchChromium();
+for (const dir of sites) {
+  const server = await serve(dir, { precompress: brotli });
+  if (brotli) await server.setEncodings(['br', 'gzip']);
   const context = await browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
   await page.addInitScript(() => { window.__lt = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__lt.push([Math.round(e.startTime), Math.round(e.duration)]); }).observe({ type: 'longtask', buffered: true }); });

@@ -7,19 +7,16 @@
 //
 //   node benches/browser/offline.mjs SITE [--query WORD]
 
-import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS } from './chromium.mjs';
+import { parseArgs } from 'node:util';
+import { launchChromium } from './chromium.mjs';
 import { serve } from './serve.mjs';
 
-const args = process.argv.slice(2);
-const at = args.indexOf('--query');
-const query = at >= 0 ? args.splice(at, 2)[1] : 'contributors';
-const [dir] = args;
+const { values: { query }, positionals: [dir] } = parseArgs({ allowPositionals: true, options: { query: { type: 'string', default: 'contributors' } } });
 if (!dir) {
   console.error('usage: node benches/browser/offline.mjs SITE [--query WORD]');
   process.exit(2);
 }
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+const browser = await launchChromium();
 const server = await serve(dir, { precompress: false });
 let failed = false;
 try {

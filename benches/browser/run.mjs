@@ -13,13 +13,11 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import os from 'node:os';
-import { chromium } from 'playwright-core';
 import { serve } from './serve.mjs';
 import { siteSizes } from './sizes.mjs';
 import { openContext, measureLoad, measureTyping, probeEngine, wireBytes, isEngine, isCorpus, jsHeap } from './measure.mjs';
 import { median, p95, sum, spread } from './stats.mjs';
-import { CHROMIUM_ARGS } from './chromium.mjs';
-
+import { CHROMIUM_ARGS, launchChromium } from './chromium.mjs';
 
 /** The budget lines of the performance issues (5 and 15). */
 const BUDGET = { firstResultsMs: 100, keystrokeMs: 16 };
@@ -218,7 +216,7 @@ function table(results) {
 }
 
 const preferred = await preferredWord();
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+const browser = await launchChromium();
 const machine = {
   cpu: os.cpus()[0]?.model ?? null,
   cores: os.cpus().length,

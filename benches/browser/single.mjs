@@ -5,18 +5,15 @@
 //   node benches/browser/single.mjs SITE/article-explorer.html [--query WORD]
 
 import { resolve } from 'node:path';
-import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS } from './chromium.mjs';
+import { parseArgs } from 'node:util';
+import { launchChromium } from './chromium.mjs';
 
-const args = process.argv.slice(2);
-const at = args.indexOf('--query');
-const query = at >= 0 ? args.splice(at, 2)[1] : 'contributors';
-const [file] = args;
+const { values: { query }, positionals: [file] } = parseArgs({ allowPositionals: true, options: { query: { type: 'string', default: 'contributors' } } });
 if (!file) {
   console.error('usage: node benches/browser/single.mjs FILE [--query WORD]');
   process.exit(2);
 }
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+const browser = await launchChromium();
 try {
   const page = await browser.newPage();
   const problems = [];

@@ -12,10 +12,9 @@ import { parseArgs } from 'node:util';
 import { readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
 import { serve } from './serve.mjs';
 import { openContext, measureLoad, measureTyping } from './measure.mjs';
-import { CHROMIUM_ARGS } from './chromium.mjs';
+import { launchChromium } from './chromium.mjs';
 
 const { values: args } = parseArgs({
   options: {
@@ -32,7 +31,7 @@ if (!args.site) {
 const out = args.trace ?? join(tmpdir(), `article-explorer-trace-${process.pid}.json`);
 
 const server = await serve(resolve(args.site));
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+const browser = await launchChromium();
 let load, typing, marks;
 try {
   const { context, page } = await openContext(browser);

@@ -4,7 +4,7 @@
 
 import { readHash, writeHash } from './segments.js';
 import { ArticleList } from './list.js';
-import { afterFrame, nextTask } from './tasks.js';
+import { afterFrame, slicer } from './tasks.js';
 import { ArticleView, el, fieldText, plural } from './render.js';
 
 /** Authors shown as chips at first; the others behind "N more". */
@@ -12,8 +12,6 @@ const TOP_AUTHORS = 12;
 
 /** A typing burst is one history entry: a new entry after this long without input. */
 const HISTORY_PAUSE_MS = 1000;
-/** The longest stretch of keyphrase queries in one task, ms. */
-const SLICE_MS = 8;
 
 /**
  * @typedef {import('./engine.js').Result} Result
@@ -233,20 +231,17 @@ export class App {
   }
 
   /**
-   * Keyphrases as shown (writtenForm), in tasks of a few ms: each salient word is a query
+   * Keyphrases as shown (writtenForm), in slices (tasks.js): each salient word is a query
    * (~5 ms at 10,000 articles), and a dozen of them at once blocked the page for 140 ms.
    * @param {import('./engine.js').Keyphrase[]} ks
    * @param {number} article -1: the collection
    */
   async writtenForms(ks, article) {
     const texts = [];
-    let until = performance.now() + SLICE_MS;
+    const pause = slicer();
     for (const k of ks) {
-      if (performance.now() > until) {
-        await nextTask();
-        until = performance.now() + SLICE_MS;
-      }
       texts.push(this.writtenForm(k, article));
+      await pause();
     }
     return texts;
   }

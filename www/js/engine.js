@@ -35,7 +35,7 @@
  */
 
 import init, { Explorer, Loader } from '../pkg/article_explorer.js';
-import { nextTask } from './tasks.js';
+import { nextTask, slicer } from './tasks.js';
 import { ARTICLES_SOURCE, BUILDER_SOURCE, INDEX_SOURCE, SIZES, WASM_SOURCE } from './sources.js';
 
 /** @typedef {import('../pkg/article_explorer.js').Hits} Hits */
@@ -276,30 +276,22 @@ async function source(from) {
   };
 }
 
-/** The longest the load works before it lets the page run (ms). */
-const SLICE_MS = 12;
-
 /**
- * Feeds a source's pieces to `take`, yielding to the page whenever it has worked
- * SLICE_MS since it last did (pieces already downloaded arrive as microtasks, which would
- * otherwise run back to back in one long task).
+ * Feeds a source's pieces to `take`, in slices (tasks.js): pieces already downloaded arrive
+ * as microtasks, which would otherwise run back to back in one long task.
  * @param {Source} source
  * @param {(chunk: Uint8Array) => void} take
  */
 async function pump(source, take) {
-  let since = performance.now();
+  const pause = slicer();
   for await (const chunk of source.chunks) {
     // A download that was faster than the engine arrives in large chunks: a piece at a time.
     for (let at = 0; at < chunk.length; at += PIECE) {
       take(chunk.length <= PIECE ? chunk : chunk.subarray(at, at + PIECE));
-      if (performance.now() - since > SLICE_MS) {
-        await nextTask();
-        since = performance.now();
-      }
+      await pause();
     }
   }
 }
-
 
 /** What the download has come to, in steps (the status is read out by screen readers). */
 let said = '';

@@ -20,8 +20,8 @@ const FIRST_ESTIMATE = 72;
  * One item of the list and what it shows.
  * @typedef {{li: HTMLLIElement, button: HTMLButtonElement, title: HTMLSpanElement,
  *   meta: HTMLSpanElement, count: HTMLSpanElement, snippet: HTMLParagraphElement,
- *   at: number, article: number, filled: number, texts: {title: string, meta: string, count: string}}} Slot
- *   at: the position it shows; filled: the list's generation it was filled for.
+ *   article: number, filled: number, texts: {title: string, meta: string, count: string}}} Slot
+ *   filled: the list's generation it was filled for (its position is its key in `#slots`).
  */
 
 /**
@@ -107,16 +107,20 @@ export class ArticleList {
     }
     this.#resizes = new ResizeObserver((entries) => this.#measure(entries));
     this.#onScroll = () => this.#schedule();
-    // A new width changes every item's height: measured heights are forgotten.
+    // A new width changes every item's height (measured heights are forgotten) and may
+    // change what scrolls the list (the layout's breakpoint); its own height changes with
+    // every measurement and changes neither.
     let width = -1;
     new ResizeObserver(([entry]) => {
       const w = Math.round(entry.contentRect.width);
-      if (width >= 0 && w !== width) {
-        this.#heights.fill(0);
-        this.#stale = true;
+      if (w !== width) {
+        if (width >= 0) {
+          this.#heights.fill(0);
+          this.#stale = true;
+        }
+        width = w;
+        this.#watchScrollers();
       }
-      width = w;
-      this.#watchScrollers();
       this.#schedule();
     }).observe(root);
     this.#render();
@@ -246,7 +250,7 @@ export class ArticleList {
     if (bottom < 0) [top, bottom] = [0, bottom - top];
     else if (top > height) [top, bottom] = [height - (bottom - top), height];
     // Framed, the view is known a step at a time: items cover a step more.
-    const margin = this.#framed ? OVERSCAN + this.#offsets[this.#size] / STEPS : OVERSCAN;
+    const margin = this.#framed ? OVERSCAN + height / STEPS : OVERSCAN;
     const first = this.#positionAt(Math.max(0, top - margin));
     const end = Math.min(this.#size, this.#positionAt(Math.max(0, bottom + margin)) + 1);
     // The item with the focus stays rendered, wherever its article now is; its element
@@ -259,7 +263,6 @@ export class ArticleList {
       const other = pinAt >= 0 ? this.#slots.get(pinAt) : undefined;
       if (other) this.#free(pinAt, other);
       if (pinAt >= 0) {
-        holder[1].at = pinAt;
         this.#slots.set(pinAt, holder[1]);
       } else {
         this.#free(holder[0], holder[1]);
@@ -288,7 +291,6 @@ export class ArticleList {
     let slot = this.#slots.get(at);
     if (!slot) {
       slot = this.#pool.pop() ?? this.#make();
-      slot.at = at;
       slot.filled = -1;
       this.#slots.set(at, slot);
     }
@@ -308,7 +310,6 @@ export class ArticleList {
     this.#slots.delete(at);
     this.#resizes.unobserve(slot.li);
     slot.li.remove();
-    slot.at = -1;
     this.#pool.push(slot);
   }
 
@@ -326,7 +327,7 @@ export class ArticleList {
     const snippet = el('p', 'snippet');
     li.append(button, snippet);
     /** @type {Slot} */
-    const slot = { li, button, title, meta, count, snippet, at: -1, article: -1, filled: -1, texts: { title: '', meta: '', count: '' } };
+    const slot = { li, button, title, meta, count, snippet, article: -1, filled: -1, texts: { title: '', meta: '', count: '' } };
     button.addEventListener('click', () => this.#onSelect(slot.article));
     return slot;
   }

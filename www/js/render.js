@@ -61,7 +61,6 @@ export function appendMarked(parent, text, spans) {
  */
 const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
 
-
 /**
  * One article's view in `container`, patched in place while the same article stays shown:
  * a new query rewrites only the fields whose highlights changed (a field's text is laid

@@ -20,3 +20,20 @@ export function nextTask() {
     channel.port2.postMessage(null);
   });
 }
+
+/** The longest a sliced piece of work runs before it lets the page run (ms). */
+const SLICE_MS = 12;
+
+/**
+ * A pause for work cut into slices: `await pause()` between its steps yields to the page
+ * (nextTask) once SLICE_MS have passed since it last did.
+ * @returns {() => Promise<void>}
+ */
+export function slicer() {
+  let until = performance.now() + SLICE_MS;
+  return async () => {
+    if (performance.now() < until) return;
+    await nextTask();
+    until = performance.now() + SLICE_MS;
+  };
+}
