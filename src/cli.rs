@@ -1,6 +1,7 @@
 //! The CLI's commands and their JSON.
 
 use article_explorer::keyphrase::{self, Author, Keyphrase};
+use article_explorer::loading::SiteFiles;
 use article_explorer::{
     article, Article, Corpus, Correction, Error, MatchKind, Part, SearchResult,
 };
@@ -10,7 +11,7 @@ use std::process::ExitCode;
 
 const USAGE: &str = "usage: article-explorer parse FILE | article-explorer search QUERY [FILE...] \
                      | article-explorer keyphrases [FILE...] | article-explorer bundle OUT DIR \
-                     | article-explorer index OUT BUNDLE";
+                     | article-explorer index OUTDIR BUNDLE";
 
 pub fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -91,7 +92,7 @@ impl<'a> KeyphrasesJson<'a> {
         let (index, articles) = (corpus.index(), corpus.articles());
         KeyphrasesJson {
             keyphrases: corpus.keyphrases().to_vec(),
-            authors: keyphrase::authors(articles),
+            authors: keyphrase::authors(&corpus.outline().card_authors()),
             articles: (0..corpus.len() as u32)
                 .map(|a| ArticleKeyphrasesJson {
                     file: corpus.name(a).unwrap_or(""),
@@ -129,29 +130,54 @@ fn bundle(out: &str, dir: &str) -> Result<String, String> {
     })
 }
 
-/// `index OUT BUNDLE`: the index of a bundle's articles as a file (docs/format.md), which
-/// the page loads instead of indexing in the browser.
+/// `index OUT BUNDLE`: a bundle's articles as the site's data files (docs/format.md):
+/// `OUT/index/head.bin`, the shards `OUT/index/K.bin` and the articles in chunks
+/// `OUT/articles/K.txt`, which the page loads instead of indexing in the browser.
 fn index(out: &str, bundle: &str) -> Result<String, String> {
     let bytes = read(bundle)?;
     let started = std::time::Instant::now();
-    let corpus = Corpus::from_bundle(&bytes).map_err(|e| format!("{bundle}: {e}"))?;
-    let file = corpus.index_file(&bytes);
+    let files = article_explorer::bundle::read(&bytes).map_err(|e| format!("{bundle}: {e}"))?;
+    let site = SiteFiles::of(&files).map_err(|e| format!("{bundle}: {e}"))?;
     let ms = started.elapsed().as_secs_f64() * 1000.0;
-    std::fs::write(out, &file).map_err(|e| format!("{out}: cannot write: {e}"))?;
+    let write = |path: String, bytes: &[u8]| {
+        std::fs::write(&path, bytes).map_err(|e| format!("{path}: cannot write: {e}"))
+    };
+    for dir in ["index", "articles"] {
+        let path = format!("{out}/{dir}");
+        // A new build's parts replace the old ones whole: none of another build is left.
+        if std::path::Path::new(&path).exists() {
+            std::fs::remove_dir_all(&path).map_err(|e| format!("{path}: cannot remove: {e}"))?;
+        }
+        std::fs::create_dir_all(&path).map_err(|e| format!("{path}: cannot create: {e}"))?;
+    }
+    write(format!("{out}/index/head.bin"), &site.head)?;
+    for (k, shard) in site.shards.iter().enumerate() {
+        write(format!("{out}/index/{k}.bin"), shard)?;
+    }
+    for (k, chunk) in site.chunks.iter().enumerate() {
+        write(format!("{out}/articles/{k}.txt"), chunk)?;
+    }
     to_json(&IndexJson {
-        file: out,
-        articles: corpus.len(),
-        bytes: file.len(),
+        dir: out,
+        articles: files.len(),
+        head: site.head.len(),
+        shards: site.shards.iter().map(Vec::len).collect(),
+        chunks: site.chunks.iter().map(Vec::len).collect(),
         ms: ms.round(),
     })
 }
 
 #[derive(Serialize)]
 struct IndexJson<'a> {
-    file: &'a str,
+    dir: &'a str,
     articles: usize,
-    bytes: usize,
-    /// Milliseconds to parse the articles, index them and write the file in memory.
+    /// Bytes of the head.
+    head: usize,
+    /// Bytes of each shard.
+    shards: Vec<usize>,
+    /// Bytes of each chunk of articles.
+    chunks: Vec<usize>,
+    /// Milliseconds to parse the articles, index them and make the files in memory.
     ms: f64,
 }
 

@@ -2,8 +2,9 @@
 
 use crate::article::{self, Article};
 use crate::error::Error;
-use crate::index::{file, file::LoadError, Index};
+use crate::index::Index;
 use crate::keyphrase::Keyphrase;
+use crate::outline::Outline;
 use crate::search::{self, SearchResult};
 
 mod embedded {
@@ -23,6 +24,7 @@ pub struct Corpus {
     index: Index,
     /// The collection's keyphrases, when the index file gave them.
     keyphrases: Option<Vec<Keyphrase>>,
+    outline: Outline,
 }
 
 impl Corpus {
@@ -30,7 +32,7 @@ impl Corpus {
     pub fn new(documents: Vec<(String, Article)>) -> Corpus {
         let (names, articles): (Vec<String>, Vec<Article>) = documents.into_iter().unzip();
         let index = crate::index::build(&articles);
-        Corpus::from_parts(names, articles, index, None)
+        Corpus::from_parts(names, articles, index, None, None)
     }
 
     /// Parses and indexes named files' contents, in the order given.
@@ -46,35 +48,38 @@ impl Corpus {
         Corpus::from_files(files)
     }
 
-    /// Parses the articles of a bundle and takes their index from `index`, the index file
-    /// written for this bundle; never indexes them itself (the explorer's wasm has no
-    /// index build: `Ok(Err(why))` says why the file cannot be used). The same as a
-    /// [`crate::loading::Loading`] given both whole.
-    pub fn with_index_file(
-        bundle: &[u8],
-        index: Option<&[u8]>,
-    ) -> Result<Result<Corpus, LoadError>, Error> {
-        let mut loading = crate::loading::Loading::new(index.map_or(0, <[u8]>::len));
-        loading.push(bundle)?;
-        if let Some(index) = index {
-            loading.push_index(index);
-        }
-        loading.finish()
-    }
-
-    /// A corpus of parsed articles, their names and their index (of these articles), and
-    /// the collection's keyphrases if known.
+    /// A corpus of parsed articles, their names and their index (of these articles), the
+    /// collection's keyphrases if known, and the outline if known (else made).
     pub(crate) fn from_parts(
         names: Vec<String>,
         articles: Vec<Article>,
         index: Index,
         keyphrases: Option<Vec<Keyphrase>>,
+        outline: Option<Outline>,
     ) -> Corpus {
+        let outline = outline.unwrap_or_else(|| crate::loading::outline_of(&names, &articles));
         Corpus {
             names,
             articles,
             index,
             keyphrases,
+            outline,
+        }
+    }
+
+    /// What the list shows of every article (`src/outline.rs`), here before their texts.
+    pub fn outline(&self) -> &Outline {
+        &self.outline
+    }
+
+    pub(crate) fn index_mut(&mut self) -> &mut Index {
+        &mut self.index
+    }
+
+    /// Puts article `a`'s text in place (it has arrived: `src/loading.rs`).
+    pub(crate) fn set_article(&mut self, a: u32, article: Article) {
+        if let Some(slot) = self.articles.get_mut(a as usize) {
+            *slot = article;
         }
     }
 
@@ -95,11 +100,6 @@ impl Corpus {
                 &self.articles,
             )),
         }
-    }
-
-    /// The index as a file ([`crate::index::file`]) for the bundle `bundle` it came from.
-    pub fn index_file(&self, bundle: &[u8]) -> Vec<u8> {
-        file::write(&self.index, crate::hash::digest(bundle), &self.keyphrases())
     }
 
     /// The corpus of the embedded seeds. (The build has parsed each already, so this

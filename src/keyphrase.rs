@@ -17,7 +17,7 @@
 //! best names holds it. The collection's are its best [`PER_COLLECTION`], each candidate's
 //! `1 + ln tf` summed over the articles (see [`of_collection`]).
 
-use crate::article::{Article, Block, Kind, Part};
+use crate::article::{Article, Kind, Part};
 use crate::fold::fold;
 use crate::index::Index;
 use crate::lang::is_stop;
@@ -78,7 +78,7 @@ struct Candidate {
 
 /// Article `a`'s keyphrases, best first.
 pub fn of_article(index: &Index, articles: &[Article], a: u32) -> Vec<Keyphrase> {
-    let Some(article) = articles.get(a as usize) else {
+    let Some(article) = articles.get(a as usize).filter(|_| index.article_here(a)) else {
         return Vec::new();
     };
     pick(candidates(index, article), PER_ARTICLE)
@@ -173,17 +173,14 @@ pub fn of_collection(index: &Index, articles: &[Article]) -> Vec<Keyphrase> {
     pick(best_first(out), PER_COLLECTION)
 }
 
-/// The cards' authors, most articles first, then by name.
-pub fn authors(articles: &[Article]) -> Vec<Author> {
+/// The cards' authors, most articles first, then by name, from every card's author with
+/// its article's number (`crate::outline::Outline::card_authors`).
+pub fn authors(cards: &[(u32, &str)]) -> Vec<Author> {
     // (folded name, article, name as written)
-    let mut all: Vec<(String, u32, &str)> = Vec::new();
-    for (a, article) in articles.iter().enumerate() {
-        for block in &article.blocks {
-            if let Block::Card { author, .. } = block {
-                all.push((fold(author), a as u32, author.as_str()));
-            }
-        }
-    }
+    let all: Vec<(String, u32, &str)> = cards
+        .iter()
+        .map(|&(a, author)| (fold(author), a, author))
+        .collect();
     let mut order: Vec<u32> = (0..all.len() as u32).collect();
     let at = |i: &u32| all.get(*i as usize);
     crate::sort::sort_by(&mut order, &|x, y| {
@@ -490,7 +487,7 @@ mod tests {
         let all = of_collection(index, articles);
         assert!(all.len() <= PER_COLLECTION && all.iter().any(|k| k.text == "Republic of Korea"));
         assert_eq!(
-            authors(articles),
+            authors(&corpus.outline().card_authors()),
             [
                 Author {
                     name: "Georgy Toloraya".into(),
@@ -531,7 +528,7 @@ mod tests {
             ),
         ]);
         assert_eq!(
-            authors(corpus.articles()),
+            authors(&corpus.outline().card_authors()),
             [
                 Author {
                     name: "Anna Petrova".into(),

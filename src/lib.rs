@@ -35,6 +35,7 @@ pub mod index;
 pub mod keyphrase;
 pub mod lang;
 pub mod loading;
+pub mod outline;
 pub mod query;
 pub mod rank;
 pub mod search;

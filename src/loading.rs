@@ -1,107 +1,193 @@
-//! A corpus that arrives in pieces, as its files download: the articles bundle is parsed
-//! file by file as soon as each file's last byte is there (and those bytes dropped), the
-//! index file read as it comes ([`Incoming`]); both digested as they come. So the
-//! work of a load is spread over the download in steps of a chunk each, and neither file
-//! is held twice.
+//! A corpus in parts: the site's data files, written by `article-explorer index`
+//! ([`SiteFiles::of`]), and a corpus loaded from them in any order ([`Corpus::from_head`],
+//! [`Corpus::add_shards`], [`Corpus::add_chunk`]). The head comes first: with it, the
+//! explorer lists every article (the outline) and can answer; a query that needs a shard
+//! or a chunk not yet here marks it wanted ([`Corpus::take_wanted`]) and is asked again
+//! when it has come. So the page answers after the head and a few parts, not the whole
+//! archive (docs/format.md).
 //!
-//! Invariant: `pending` is the bundle's bytes not yet parsed (an unfinished file, or
-//! the bundle's first line), and `digest` has seen every byte pushed; after [`Loading::finish`]
-//! the corpus is exactly [`Corpus::with_index_file`] of the whole bundle and index.
+//! Invariant: once every part is here, the corpus is the one the files were written
+//! from: the same articles, names and index, every part checked against its digest in
+//! the head, every article's fields against the index's.
 
 use crate::article::{self, Article};
 use crate::bundle;
 use crate::corpus::Corpus;
 use crate::error::Error;
-use crate::hash::Digest;
-use crate::index::file::{self, Incoming, LoadError};
+use crate::hash::digest;
+use crate::index::file::{self, Chunks, LoadError};
+use crate::outline::Outline;
 
-/// Articles and their index, arriving.
-#[derive(Default)]
-pub struct Loading {
-    pending: Vec<u8>,
-    /// Bytes of the bundle parsed and dropped.
-    consumed: usize,
-    names: Vec<String>,
-    articles: Vec<Article>,
-    bundle: Digest,
-    index: Incoming,
+/// About how many bytes of articles a chunk holds (an article is never cut): small
+/// enough that the article a reader opens comes in tens of milliseconds, few enough files
+/// that fetching all of them costs little more than one.
+pub const CHUNK_BYTES: usize = 512 << 10;
+/// About how many bytes of posting lists a shard holds (a list is never cut).
+pub const SHARD_BYTES: usize = 256 << 10;
+
+/// The data files of a site: the index's head, its shards, and the articles in chunks
+/// (each a bundle, `src/bundle.rs`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SiteFiles {
+    /// The index's head (`index/head.bin`).
+    pub head: Vec<u8>,
+    /// The posting lists, shard by shard (`index/K.bin`).
+    pub shards: Vec<Vec<u8>>,
+    /// The articles, chunk by chunk (`articles/K.txt`).
+    pub chunks: Vec<Vec<u8>>,
 }
 
-impl Loading {
-    /// Articles will arrive; `index_len` bytes of index file are expected (0: unknown).
-    pub fn new(index_len: usize) -> Loading {
-        Loading {
-            index: Incoming::new(index_len),
-            ..Loading::default()
-        }
+impl SiteFiles {
+    /// The files of named article files (`(name, bytes)`, in order), each parsed first:
+    /// one that is not an article is the error.
+    pub fn of<'a>(files: &[(&'a str, &'a [u8])]) -> Result<SiteFiles, Error> {
+        SiteFiles::with_sizes(files, CHUNK_BYTES, SHARD_BYTES)
     }
 
-    /// Takes the next bytes of the articles bundle; parses the files they complete. A file
-    /// that is not an article is the error (a bundle that is not one is told by
-    /// [`Loading::finish`]).
-    pub fn push(&mut self, bytes: &[u8]) -> Result<(), Error> {
-        self.bundle.update(bytes);
-        self.pending.extend_from_slice(bytes);
-        let mut at = 0;
-        if self.consumed == 0 {
-            if self.pending.len() < bundle::MAGIC.len()
-                || !self.pending.starts_with(bundle::MAGIC.as_bytes())
-            {
-                return Ok(()); // not yet, or not a bundle: finish says which
+    /// [`SiteFiles::of`] with chunks of about `chunk_bytes` of articles and shards of
+    /// about `shard_bytes` of posting lists (at least one article, one list each).
+    pub fn with_sizes<'a>(
+        files: &[(&'a str, &'a [u8])],
+        chunk_bytes: usize,
+        shard_bytes: usize,
+    ) -> Result<SiteFiles, Error> {
+        let mut chunks = Vec::new();
+        let mut start = 0;
+        while start < files.len() {
+            let mut end = start;
+            let mut bytes = 0;
+            while let Some((_, file)) = files.get(end) {
+                if end > start && bytes + file.len() > chunk_bytes {
+                    break;
+                }
+                bytes += file.len();
+                end += 1;
             }
-            at = bundle::MAGIC.len();
+            chunks.push(bundle::write(
+                files.get(start..end).unwrap_or(&[]).iter().copied(),
+            ));
+            start = end;
         }
-        while let Some((name, bytes, used)) = self.pending.get(at..).and_then(bundle::first_file) {
-            let article = article::parse_bytes(bytes).map_err(|error| Error::Parse {
-                file: name.to_owned(),
-                error,
-            })?;
-            self.names.push(name.to_owned());
-            self.articles.push(article);
-            at += used;
+        let (head, shards) = index_of_chunks(&chunks, shard_bytes)?;
+        Ok(SiteFiles {
+            head,
+            shards,
+            chunks,
+        })
+    }
+}
+
+/// The index's head and shards for articles cut into `chunks` (bundles): what
+/// [`SiteFiles::of`] writes, and what the builder module writes in the browser for a site
+/// whose head is missing or unusable; shards of about `shard_bytes` ([`SHARD_BYTES`]).
+pub fn index_of_chunks(
+    chunks: &[Vec<u8>],
+    shard_bytes: usize,
+) -> Result<(Vec<u8>, Vec<Vec<u8>>), Error> {
+    let mut table = Chunks {
+        starts: vec![0],
+        digests: Vec::new(),
+    };
+    let mut files = Vec::new();
+    for chunk in chunks {
+        let more = bundle::read(chunk).map_err(|reason| Error::Bundle { reason })?;
+        files.extend(more);
+        table.digests.push(digest(chunk));
+        table
+            .starts
+            .push(u32::try_from(files.len()).unwrap_or(u32::MAX));
+    }
+    let corpus = Corpus::from_files(files)?;
+    Ok(file::write(
+        corpus.index(),
+        &corpus.keyphrases(),
+        corpus.outline(),
+        &table,
+        shard_bytes,
+    ))
+}
+
+impl Corpus {
+    /// The corpus of an index file's head: every article listed (its outline), none of
+    /// their texts nor posting lists here yet; or why the head cannot be used.
+    pub fn from_head(head: &[u8]) -> Result<Corpus, LoadError> {
+        let head = file::read_head(head)?;
+        let names = head.outline.names();
+        let articles = vec![Article::default(); names.len()];
+        Ok(Corpus::from_parts(
+            names,
+            articles,
+            head.index,
+            Some(head.keyphrases),
+            Some(head.outline),
+        ))
+    }
+
+    /// Takes shards `first..` of the posting lists (one shard's file, or several end to
+    /// end), each checked against the head.
+    pub fn add_shards(&mut self, first: usize, bytes: &[u8]) -> Result<(), LoadError> {
+        self.index_mut().add_shards(first, bytes)
+    }
+
+    /// Takes chunk `k` of the articles: checked against the head, each article parsed and
+    /// its fields checked against the index's.
+    pub fn add_chunk(&mut self, k: usize, bytes: &[u8]) -> Result<(), LoadError> {
+        let bad = |why| LoadError::Part {
+            part: "chunk",
+            k,
+            why,
+        };
+        let parts = self.index().parts();
+        let (first, end) = parts
+            .chunk_articles(k)
+            .ok_or(bad("there is no such chunk"))?;
+        if parts.chunk_is_here(k) {
+            return Ok(());
         }
-        self.consumed += at;
-        self.pending.drain(..at);
+        if parts.chunk_digest(k) != Some(digest(bytes)) {
+            return Err(bad("it is not the head's (its digest differs)"));
+        }
+        let files = bundle::read(bytes).map_err(|_| bad("it is not an articles bundle"))?;
+        if files.len() != end.saturating_sub(first) as usize {
+            return Err(bad("it holds another number of articles"));
+        }
+        let mut parsed = Vec::with_capacity(files.len());
+        for (_, text) in files {
+            parsed.push(article::parse_bytes(text).map_err(|_| bad("a file is not an article"))?);
+        }
+        file::matches(self.index(), first, &parsed)?;
+        for (a, article) in (first..).zip(parsed) {
+            self.set_article(a, article);
+        }
+        self.index_mut().chunk_arrived(k);
         Ok(())
     }
 
-    /// Takes the next bytes of the index file.
-    pub fn push_index(&mut self, bytes: &[u8]) {
-        self.index.push(bytes);
+    /// The parts queries wanted since the last call that are not here: shard `k` as `k`,
+    /// chunk `k` as `CHUNK | k` ([`crate::index::parts::CHUNK`]).
+    pub fn take_wanted(&self) -> Vec<u32> {
+        self.index().parts().take_wanted()
     }
 
-    /// Every byte is in: the corpus, with the index read from the index file pushed; or
-    /// why that file cannot be used (`Ok(Err(why))`); or why the bundle is not one.
-    pub fn finish(self) -> Result<Result<Corpus, LoadError>, Error> {
-        // What is left is no whole file: the strict reader says where and why.
-        let unread = if self.consumed == 0 {
-            Some(bundle::read(&self.pending).err().unwrap_or_default())
-        } else if !self.pending.is_empty() {
-            Some(
-                bundle::files(&self.pending, self.consumed)
-                    .err()
-                    .unwrap_or_default(),
-            )
-        } else {
-            None
-        };
-        if let Some(reason) = unread {
-            return Err(Error::Bundle { reason });
-        }
-        let index = if self.index.is_empty() {
-            Err(LoadError::Missing)
-        } else {
-            self.index.finish(self.bundle.finish())
-        };
-        let checked = index.and_then(|(index, keyphrases)| {
-            file::matches(&index, &self.articles)?;
-            Ok((index, keyphrases))
-        });
-        let mut articles = self.articles;
-        // Grown by doubling as they came: the room left over given back (0.2 MB).
-        articles.shrink_to_fit();
-        Ok(checked.map(|(index, keyphrases)| {
-            Corpus::from_parts(self.names, articles, index, Some(keyphrases))
-        }))
+    /// Whether every shard and chunk is here.
+    pub fn complete(&self) -> bool {
+        self.index().parts().complete()
     }
+
+    /// The corpus of a site's files, all given: every part added in order.
+    pub fn from_site_files(files: &SiteFiles) -> Result<Corpus, LoadError> {
+        let mut corpus = Corpus::from_head(&files.head)?;
+        for (k, shard) in files.shards.iter().enumerate() {
+            corpus.add_shards(k, shard)?;
+        }
+        for (k, chunk) in files.chunks.iter().enumerate() {
+            corpus.add_chunk(k, chunk)?;
+        }
+        Ok(corpus)
+    }
+}
+
+/// The outline of a corpus built here.
+pub(crate) fn outline_of(names: &[String], articles: &[Article]) -> Outline {
+    Outline::of(names.iter().map(String::as_str).zip(articles))
 }

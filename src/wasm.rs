@@ -7,13 +7,14 @@
 //! it shows, whose numbers cross as typed arrays (copied out of wasm memory, never views
 //! that go stale when it grows). See ARCHITECTURE.md for the measured choices.
 
-use crate::article::{Article, Block};
+use crate::article::Block;
 use crate::corpus::Corpus;
 use crate::flat;
 use crate::hits;
 use crate::keyphrase;
-use crate::loading::Loading;
+use crate::outline::Piece;
 use js_sys::{Float64Array, Int32Array};
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
@@ -28,11 +29,39 @@ pub fn start() {
     console_error_panic_hook::set_once();
 }
 
-/// The corpus and its index.
+/// The corpus and its index, arriving in parts (`src/loading.rs`): the head first, then
+/// the shards and chunks as they download, the ones a query wanted first.
 #[wasm_bindgen]
 pub struct Explorer {
-    corpus: Rc<Corpus>,
-    build_ms: f64,
+    corpus: Shared,
+    build_ms: Cell<f64>,
+}
+
+/// The corpus, shared by the explorer and every [`Hits`] of it. Borrowed for the length
+/// of one call from JavaScript, mutably only to add a part; calls never nest (JavaScript
+/// calls one at a time, and none calls back), so a borrow cannot fail — were it to, the
+/// call answers as for an empty corpus rather than panic.
+#[derive(Clone)]
+struct Shared(Rc<RefCell<Corpus>>);
+
+impl Shared {
+    fn with<R: Default>(&self, f: impl FnOnce(&Corpus) -> R) -> R {
+        self.0.try_borrow().map(|c| f(&c)).unwrap_or_default()
+    }
+
+    fn read<R>(&self, f: impl FnOnce(&Corpus) -> Result<R, JsError>) -> Result<R, JsError> {
+        match self.0.try_borrow() {
+            Ok(c) => f(&c),
+            Err(_) => Err(JsError::new("the explorer is busy")),
+        }
+    }
+
+    fn with_mut<R>(&self, f: impl FnOnce(&mut Corpus) -> Result<R, JsValue>) -> Result<R, JsValue> {
+        match self.0.try_borrow_mut() {
+            Ok(mut c) => f(&mut c),
+            Err(_) => Err(JsValue::from_str("the explorer is busy")),
+        }
+    }
 }
 
 /// The length of `s` in UTF-16 code units (JavaScript's).
@@ -55,22 +84,6 @@ fn outline_block(block: &Block) -> OutlineBlock<'_> {
         } => (2, title, author, teaser),
         Block::Disclaimer { text } => (3, text, "", ""),
     }
-}
-
-/// A piece of the outline ([`Explorer::outline`]): a text, the lede an article lacks, or
-/// how many card authors follow.
-enum Piece<'a> {
-    Text(&'a str),
-    NoLede,
-    Authors(u32),
-}
-
-/// The authors of an article's cards, in reading order.
-fn card_authors(article: &Article) -> impl Iterator<Item = &str> {
-    article.blocks.iter().filter_map(|b| match b {
-        Block::Card { author, .. } => Some(author.as_str()),
-        _ => None,
-    })
 }
 
 /// A row of the short lists the page asks for (keyphrases, authors, suggestions, the
@@ -101,25 +114,87 @@ fn now() -> f64 {
 
 #[wasm_bindgen]
 impl Explorer {
-    /// The explorer over the articles of a bundle (`src/bundle.rs`) and their index file
-    /// (`src/index/file.rs`), given whole (a [`Loader`] given both at once). Throws an
-    /// `Error` when the bundle is not one; when the index file is missing or not the one
-    /// for these articles, throws a string saying why: the page then builds one with the
-    /// builder module (src/wasm_builder.rs) and calls this again.
-    pub fn load(bundle: &[u8], index: Option<Box<[u8]>>) -> Result<Explorer, JsValue> {
-        let index_len = index.as_ref().map_or(0, |i| i.len());
-        let mut loader = Loader::new(bundle.len() as f64, index_len as f64);
-        loader.push(bundle)?;
-        if let Some(index) = index {
-            loader.push_index(&index);
-        }
-        loader.finish()
+    /// The explorer of an index file's head (`index/head.bin`, `src/index/file.rs`), with
+    /// room taken at once for about `article_bytes` of articles to come (0: unknown): the
+    /// allocator would grow the heap a page at a time, and V8's cost per grow made loading
+    /// 10,000 articles 23× as slow as 1,000 (ARCHITECTURE.md). Throws a string saying why
+    /// when the head cannot be used: the page then fetches every chunk and builds one with
+    /// the builder module (src/wasm_builder.rs).
+    #[wasm_bindgen(js_name = fromHead)]
+    pub fn from_head(head: &[u8], article_bytes: f64) -> Result<Explorer, JsValue> {
+        let start = now();
+        // The articles' text, the structures around it (their blocks, the allocator's
+        // share: 4.6 % of the text at 10,000 articles, so a twentieth), and the index,
+        // about four times its head.
+        let articles = article_bytes.max(0.0) as usize;
+        let holds = articles
+            .saturating_add(articles / 20)
+            .saturating_add(head.len().saturating_mul(4));
+        drop(Vec::<u8>::with_capacity(holds));
+        let corpus = Corpus::from_head(head).map_err(|why| JsValue::from_str(&why.to_string()))?;
+        Ok(Explorer {
+            corpus: Shared(Rc::new(RefCell::new(corpus))),
+            build_ms: Cell::new(now() - start),
+        })
     }
 
-    /// Milliseconds spent parsing the articles and reading their index.
+    /// Takes shards `first..` of the posting lists (`index/K.bin`; several end to end, as
+    /// the builder gives them). Throws a string saying why when one is not the head's.
+    #[wasm_bindgen(js_name = addShards)]
+    pub fn add_shards(&self, first: u32, bytes: &[u8]) -> Result<(), JsValue> {
+        let start = now();
+        let added = self.corpus.with_mut(|c| {
+            c.add_shards(first as usize, bytes)
+                .map_err(|why| JsValue::from_str(&why.to_string()))
+        });
+        self.build_ms.set(self.build_ms.get() + now() - start);
+        added
+    }
+
+    /// Takes chunk `k` of the articles (`articles/K.txt`). Throws a string saying why when
+    /// it is not the head's.
+    #[wasm_bindgen(js_name = addChunk)]
+    pub fn add_chunk(&self, k: u32, bytes: &[u8]) -> Result<(), JsValue> {
+        let start = now();
+        let added = self.corpus.with_mut(|c| {
+            c.add_chunk(k as usize, bytes)
+                .map_err(|why| JsValue::from_str(&why.to_string()))
+        });
+        self.build_ms.set(self.build_ms.get() + now() - start);
+        added
+    }
+
+    /// The parts the queries (and hits, and blocks) asked since the last call that are not
+    /// here: shard `k` as `k`, chunk `k` as `2 ** 31 + k`. An answer given while one was
+    /// wanted is not whole: ask again when the parts have come.
+    pub fn wanted(&self) -> Vec<u32> {
+        self.corpus.with(Corpus::take_wanted)
+    }
+
+    /// Whether every shard and chunk is here.
+    #[wasm_bindgen(getter)]
+    pub fn complete(&self) -> bool {
+        self.corpus.with(Corpus::complete)
+    }
+
+    /// The number of shards of the posting lists.
+    #[wasm_bindgen(getter)]
+    pub fn shards(&self) -> u32 {
+        self.corpus
+            .with(|c| u32::try_from(c.index().parts().shard_count()).unwrap_or(u32::MAX))
+    }
+
+    /// The number of chunks of articles.
+    #[wasm_bindgen(getter)]
+    pub fn chunks(&self) -> u32 {
+        self.corpus
+            .with(|c| u32::try_from(c.index().parts().chunk_count()).unwrap_or(u32::MAX))
+    }
+
+    /// Milliseconds spent reading the head and taking the parts.
     #[wasm_bindgen(getter, js_name = buildMs)]
     pub fn build_ms(&self) -> f64 {
-        self.build_ms
+        self.build_ms.get()
     }
 
     /// The outline: what the list shows of every article — its name, title, lede and its
@@ -166,27 +241,24 @@ impl Explorer {
 
     /// Calls `f` with each piece of the outline, in order ([`Explorer::outline`]).
     fn outline_pieces(&self, f: &mut dyn FnMut(Piece<'_>)) {
-        for (a, article) in self.corpus.articles().iter().enumerate() {
-            let name = self.corpus.name(u32::try_from(a).unwrap_or(u32::MAX));
-            f(Piece::Text(name.unwrap_or("")));
-            f(Piece::Text(&article.title));
-            f(article.lede.as_deref().map_or(Piece::NoLede, Piece::Text));
-            let authors = card_authors(article).count();
-            f(Piece::Authors(u32::try_from(authors).unwrap_or(u32::MAX)));
-            card_authors(article).for_each(|author| f(Piece::Text(author)));
-        }
+        self.corpus.with(|c| c.outline().pieces(f));
     }
 
     /// Article `article`'s blocks, when the page shows it: `[[kind, text or title,
-    /// author, teaser], …]` (see `OutlineBlock`; `[]` for no such article).
+    /// author, teaser], …]` (see `OutlineBlock`; `[]` for no such article), or `null`
+    /// while its text has not arrived (its chunk is then wanted: [`Explorer::wanted`]).
     pub fn blocks(&self, article: u32) -> Result<JsValue, JsError> {
-        let blocks: Vec<OutlineBlock<'_>> = self
-            .corpus
-            .articles()
-            .get(article as usize)
-            .map(|a| a.blocks.iter().map(outline_block).collect())
-            .unwrap_or_default();
-        serde_wasm_bindgen::to_value(&blocks).map_err(|e| JsError::new(&e.to_string()))
+        self.corpus.read(|c| {
+            if !c.index().article_here(article) {
+                return Ok(JsValue::NULL);
+            }
+            let blocks: Vec<OutlineBlock<'_>> = c
+                .articles()
+                .get(article as usize)
+                .map(|a| a.blocks.iter().map(outline_block).collect())
+                .unwrap_or_default();
+            serde_wasm_bindgen::to_value(&blocks).map_err(|e| JsError::new(&e.to_string()))
+        })
     }
 
     /// The collection's keyphrases, best first: `[[text, "", name], …]` (`name`: 1 for a
@@ -195,100 +267,35 @@ impl Explorer {
     pub fn keyphrases(&self) -> Result<JsValue, JsError> {
         // Always from the index file: the page's engine never computes them (0.5 s at
         // 10,000 articles), and its wasm carries no code to.
-        to_pairs(self.corpus.stored_keyphrases())
+        self.corpus.read(|c| to_pairs(c.stored_keyphrases()))
     }
 
-    /// Article `article`'s keyphrases, best first: `[[text, "", name], …]`.
+    /// Article `article`'s keyphrases, best first: `[[text, "", name], …]` (`[]` while its
+    /// text has not arrived).
     #[wasm_bindgen(js_name = articleKeyphrases)]
     pub fn article_keyphrases(&self, article: u32) -> Result<JsValue, JsError> {
-        let (index, articles) = (self.corpus.index(), self.corpus.articles());
-        to_pairs(&keyphrase::of_article(index, articles, article))
+        self.corpus
+            .read(|c| to_pairs(&keyphrase::of_article(c.index(), c.articles(), article)))
     }
 
     /// The cards' authors, most articles first: `[[name, "", articles], …]`.
     pub fn authors(&self) -> Result<JsValue, JsError> {
-        let authors = keyphrase::authors(self.corpus.articles());
-        let rows: Vec<Row<'_>> = authors
-            .iter()
-            .map(|a| (a.name.as_str(), "", a.articles))
-            .collect();
-        to_rows(&rows)
+        self.corpus.read(|c| {
+            let authors = keyphrase::authors(&c.outline().card_authors());
+            let rows: Vec<Row<'_>> = authors
+                .iter()
+                .map(|a| (a.name.as_str(), "", a.articles))
+                .collect();
+            to_rows(&rows)
+        })
     }
 
     /// The answer to a query, kept for display ([`Hits`]). Never fails: any text is a
-    /// query.
+    /// query. Not whole when it wanted a part that is not here ([`Explorer::wanted`]).
     pub fn query(&self, query: &str) -> Hits {
         Hits {
-            inner: self.corpus.hits(query),
-            corpus: Rc::clone(&self.corpus),
-        }
-    }
-}
-
-/// The articles and their index file arriving in pieces, as the page downloads them
-/// (`src/loading.rs`): each piece is parsed as it comes, in a task of its own, so the load
-/// never blocks the page for long, and neither file is held whole in JavaScript.
-#[wasm_bindgen]
-pub struct Loader {
-    loading: Option<Loading>,
-    start: f64,
-}
-
-#[wasm_bindgen]
-impl Loader {
-    /// A load of about `bundle_bytes` of articles and `index_bytes` of index file (0 when
-    /// unknown). The heap is grown once by what the load will hold: the allocator would
-    /// grow it a page at a time, and V8's cost per grow made loading 10,000 articles 23× as
-    /// slow as 1,000 (ARCHITECTURE.md). That is the articles' text, the structures around
-    /// it (their blocks, the allocator's share: 4.6 % of the text at 10,000 articles, so
-    /// a twentieth), and the index, as large as its file.
-    #[wasm_bindgen(constructor)]
-    pub fn new(bundle_bytes: f64, index_bytes: f64) -> Loader {
-        let (bundle, index) = (
-            bundle_bytes.max(0.0) as usize,
-            index_bytes.max(0.0) as usize,
-        );
-        let holds = bundle.saturating_add(bundle / 20).saturating_add(index);
-        drop(Vec::<u8>::with_capacity(holds));
-        Loader {
-            loading: Some(Loading::new(index)),
-            start: now(),
-        }
-    }
-
-    /// The next bytes of the articles bundle. Throws when a file is not an article.
-    pub fn push(&mut self, bytes: &[u8]) -> Result<(), JsError> {
-        match self.loading.as_mut() {
-            Some(loading) => loading
-                .push(bytes)
-                .map_err(|e| JsError::new(&e.to_string())),
-            None => Err(JsError::new("the load is finished")),
-        }
-    }
-
-    /// The next bytes of the index file.
-    #[wasm_bindgen(js_name = pushIndex)]
-    pub fn push_index(&mut self, bytes: &[u8]) {
-        if let Some(loading) = self.loading.as_mut() {
-            loading.push_index(bytes);
-        }
-    }
-
-    /// Every byte is in: the explorer. Throws an `Error` when the bundle is not one, and a
-    /// string saying why when the index file is missing or not these articles' (as
-    /// [`Explorer::load`]).
-    pub fn finish(&mut self) -> Result<Explorer, JsValue> {
-        let loading = self
-            .loading
-            .take()
-            .ok_or_else(|| JsValue::from(JsError::new("the load is finished")))?;
-        match loading.finish() {
-            Err(e) => Err(JsError::new(&e.to_string()).into()),
-            Ok(Err(why)) => Err(JsValue::from_str(&why.to_string())),
-            Ok(Ok(corpus)) => Ok(Explorer {
-                corpus: Rc::new(corpus),
-                build_ms: now() - self.start,
-            }),
+            inner: self.corpus.with(|c| Some(c.hits(query))),
+            corpus: self.corpus.clone(),
         }
     }
 }
@@ -298,8 +305,16 @@ impl Loader {
 /// many queries follow; freed by `free()` or when garbage-collected.
 #[wasm_bindgen]
 pub struct Hits {
-    inner: hits::Hits,
-    corpus: Rc<Corpus>,
+    /// `None` only if the corpus could not be borrowed (see [`Shared`]): no hits.
+    inner: Option<hits::Hits>,
+    corpus: Shared,
+}
+
+impl Hits {
+    /// `f` of the hits, or the default when there are none.
+    fn with<R: Default>(&self, f: impl FnOnce(&hits::Hits) -> R) -> R {
+        self.inner.as_ref().map(f).unwrap_or_default()
+    }
 }
 
 #[wasm_bindgen]
@@ -307,42 +322,42 @@ impl Hits {
     /// The query as parsed (cut to its first 1,000 characters).
     #[wasm_bindgen(getter)]
     pub fn query(&self) -> String {
-        self.inner.query.clone()
+        self.with(|h| h.query.clone())
     }
 
     /// Something the reader should know about the query, or `undefined`.
     #[wasm_bindgen(getter)]
     pub fn notice(&self) -> Option<String> {
-        self.inner.notice.clone()
+        self.with(|h| h.notice.clone())
     }
 
     /// Whether the query highlights anything.
     #[wasm_bindgen(getter)]
     pub fn highlighting(&self) -> bool {
-        self.inner.highlighting
+        self.with(|h| h.highlighting)
     }
 
     /// Matches over all articles.
     #[wasm_bindgen(getter)]
     pub fn total(&self) -> u32 {
-        self.inner.total
+        self.with(|h| h.total)
     }
 
     /// The number of matching articles.
     #[wasm_bindgen(getter)]
     pub fn length(&self) -> u32 {
-        u32::try_from(self.inner.len()).unwrap_or(u32::MAX)
+        self.with(|h| u32::try_from(h.len()).unwrap_or(u32::MAX))
     }
 
     /// When nothing matches: `[[drop, without, articles], …]`, what dropping each clause
     /// finds.
     pub fn suggestions(&self) -> Result<JsValue, JsError> {
-        let rows: Vec<Row<'_>> = self
-            .inner
-            .suggestions
-            .iter()
-            .map(|s| (s.drop.as_str(), s.without.as_str(), s.articles))
-            .collect();
+        let rows: Vec<Row<'_>> = self.inner.as_ref().map_or_else(Vec::new, |h| {
+            h.suggestions
+                .iter()
+                .map(|s| (s.drop.as_str(), s.without.as_str(), s.articles))
+                .collect()
+        });
         to_rows(&rows)
     }
 
@@ -350,8 +365,11 @@ impl Hits {
     /// corrected and how many articles it finds ("did you mean"), or `[]`.
     #[wasm_bindgen(js_name = didYouMean)]
     pub fn did_you_mean(&self) -> Result<JsValue, JsError> {
-        let (index, articles) = (self.corpus.index(), self.corpus.articles());
-        let correction = self.inner.correction(index, articles);
+        let correction = self.corpus.with(|c| {
+            self.inner
+                .as_ref()
+                .and_then(|h| h.correction(c.index(), c.articles()))
+        });
         let rows: Vec<Row<'_>> = correction
             .iter()
             .map(|c| (c.query.as_str(), "", c.articles))
@@ -361,25 +379,44 @@ impl Hits {
 
     /// Rows `start..start + len` of the ranking: `[article, matches, score]` each.
     pub fn rows(&mut self, start: u32, len: u32) -> Float64Array {
-        let rows = self.inner.rows(start as usize, len as usize);
+        let rows = self
+            .inner
+            .as_mut()
+            .map(|h| h.rows(start as usize, len as usize))
+            .unwrap_or_default();
         Float64Array::from(flat::rows(&rows).as_slice())
     }
 
     /// Article `article`'s best excerpt for a result list: `[block, part, start, end, cut
-    /// before, cut after, n, start, end, how, …]` (`src/flat.rs`), empty without one.
+    /// before, cut after, n, start, end, how, …]` (`src/flat.rs`), empty without one (or
+    /// while its text has not arrived: [`Explorer::wanted`]).
     pub fn snippet(&self, article: u32) -> Int32Array {
-        let articles = self.corpus.articles();
-        let snippet = self.inner.snippet(self.corpus.index(), articles, article);
-        let text = snippet
-            .as_ref()
-            .and_then(|s| articles.get(article as usize)?.field(s.addr))
-            .unwrap_or("");
-        Int32Array::from(flat::snippet(snippet.as_ref(), text).as_slice())
+        let flat = self.corpus.with(|c| {
+            let articles = c.articles();
+            let snippet = self
+                .inner
+                .as_ref()
+                .and_then(|h| h.snippet(c.index(), articles, article));
+            let text = snippet
+                .as_ref()
+                .and_then(|s| articles.get(article as usize)?.field(s.addr))
+                .unwrap_or("");
+            flat::snippet(snippet.as_ref(), text)
+        });
+        Int32Array::from(flat.as_slice())
     }
 
-    /// Article `article`'s highlighted fields: `[block, part, n, start, end, how, …]`.
+    /// Article `article`'s highlighted fields: `[block, part, n, start, end, how, …]`
+    /// (none while its text has not arrived: [`Explorer::wanted`]).
     pub fn fields(&self, article: u32) -> Int32Array {
-        let fields = self.corpus.hit_fields(&self.inner, article);
-        Int32Array::from(flat::fields(&fields).as_slice())
+        let flat = self.corpus.with(|c| {
+            let fields = self
+                .inner
+                .as_ref()
+                .map(|h| c.hit_fields(h, article))
+                .unwrap_or_default();
+            flat::fields(&fields)
+        });
+        Int32Array::from(flat.as_slice())
     }
 }

@@ -1,13 +1,15 @@
-//! The index as a file (`index.bin`, docs/format.md): built ahead of time, natively, by
-//! `article-explorer index`, and taken by the wasm as it is instead of indexing in the
-//! browser. Versioned and self-checking: a header with the format version and the digest
-//! of the articles bundle it was built from, fixed-width little-endian sections, and a
-//! digest of everything before it at the end.
+//! The index as files (docs/format.md): built ahead of time, natively, by
+//! `article-explorer index`, and taken by the wasm as they are instead of indexing in the
+//! browser. The *head* holds every section but the posting lists — with the outline the
+//! list shows, the tables of the shards and chunks, and their digests — and the posting
+//! lists are cut into *shards*, each a file of its own ([`super::parts`]), so that a query
+//! needs the head and its terms' shards only. Versioned and self-checking: the head starts
+//! with the format version and ends with a digest of everything before it; each shard and
+//! each chunk of articles is checked against its digest in the head.
 //!
-//! Invariant: [`read`] accepts only what [`write`] wrote for the same articles, with the
-//! index's invariants (src/index/mod.rs) checked; anything else is a [`LoadError`] saying
-//! why, and never a panic. Reading is [`Incoming`] (`src/index/read.rs`): the file read as
-//! it arrives.
+//! Invariant: [`read_head`] accepts only a head [`write`] wrote, with the index's
+//! invariants (src/index/mod.rs) checked; anything else is a [`LoadError`] saying why,
+//! and never a panic.
 
 use super::{Class, Index};
 use crate::article::Part;
@@ -15,7 +17,8 @@ use crate::hash::digest;
 use crate::keyphrase::Keyphrase;
 use crate::lang::Lang;
 
-pub use super::read::Incoming;
+pub use super::read::{read_head, Head};
+use crate::outline::Outline;
 
 /// The file's first eight bytes.
 pub(super) const MAGIC: &[u8; 8] = b"AEINDEX\0";
@@ -25,13 +28,13 @@ pub(super) const MAGIC: &[u8; 8] = b"AEINDEX\0";
 /// language detection): an index from another version is then rebuilt, never misread. A
 /// test pins the seed's index bytes, so a change that alters them fails until this is bumped
 /// and the pin updated.
-pub const VERSION: u32 = 3;
+pub const VERSION: u32 = 4;
 
-/// Bytes before the sections: magic, version, flags, the articles' digest, eleven counts
-/// and the average field lengths.
-pub(super) const HEADER: usize = 8 + 4 + 4 + 8 + COUNTS * 4 + Class::COUNT * 4;
+/// Bytes before the sections: magic, version, flags, the counts and the average field
+/// lengths.
+pub(super) const HEADER: usize = 8 + 4 + 4 + COUNTS * 4 + Class::COUNT * 4;
 /// The counts in the header (see [`write`]).
-pub(super) const COUNTS: usize = 11;
+pub(super) const COUNTS: usize = 14;
 /// Words (u32) of one field: block (as i32), part | kind << 8, base, len, words, step.
 const FIELD_WORDS: usize = 6;
 pub(super) const FIELD: usize = FIELD_WORDS * 4;
@@ -56,6 +59,16 @@ pub enum LoadError {
     Malformed(&'static str),
     /// There was no index file to read.
     Missing,
+    /// A shard or a chunk of articles is not the one the head was written with: which
+    /// (`"shard"` or `"chunk"`), its number and why.
+    Part {
+        /// `"shard"` or `"chunk"`.
+        part: &'static str,
+        /// Its number.
+        k: usize,
+        /// What is wrong with it.
+        why: &'static str,
+    },
 }
 
 impl std::fmt::Display for LoadError {
@@ -70,14 +83,33 @@ impl std::fmt::Display for LoadError {
             LoadError::OtherArticles => f.write_str("the index file was built from other articles"),
             LoadError::Malformed(what) => write!(f, "the index file is malformed: {what}"),
             LoadError::Missing => f.write_str("there is no index file"),
+            LoadError::Part { part, k, why } => write!(f, "{part} {k} of the index: {why}"),
         }
     }
 }
 
-/// The index as a file, for the articles whose bundle has digest `articles`, with the
-/// tables a query otherwise builds on first use (the stem table, the one-edit keys) and
-/// the collection's keyphrases, so the page computes none of them.
-pub fn write(index: &Index, articles: u64, keyphrases: &[Keyphrase]) -> Vec<u8> {
+/// How the articles are cut into chunks: where each chunk starts (article numbers,
+/// ascending, from 0; the end is the number of articles) and each chunk file's digest.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Chunks {
+    /// Where each chunk starts, then the number of articles.
+    pub starts: Vec<u32>,
+    /// Each chunk file's digest.
+    pub digests: Vec<u64>,
+}
+
+/// The index as files: its head (every section but the postings, with the outline, the
+/// shards' and the chunks' tables) and its postings cut into shards of about
+/// `shard_bytes` each (a list is never cut), for articles cut as `chunks` says. The head
+/// carries the tables a query otherwise builds on first use (the stem table, the one-edit
+/// keys) and the collection's keyphrases, so the page computes none of them.
+pub fn write(
+    index: &Index,
+    keyphrases: &[Keyphrase],
+    outline: &Outline,
+    chunks: &Chunks,
+    shard_bytes: usize,
+) -> (Vec<u8>, Vec<Vec<u8>>) {
     let stems = index.stems.get_or_init(|| super::stems::build(index));
     let (stem_keys, collided) = stems.parts();
     let one_edit = index.one_edit_keys().keys();
@@ -91,18 +123,38 @@ pub fn write(index: &Index, articles: u64, keyphrases: &[Keyphrase]) -> Vec<u8> 
         phrases.push(u8::from(k.name));
         put(&mut phrases, k.score.to_bits());
     }
+    // Shards: runs of terms whose lists reach `shard_bytes` (the last may be shorter).
+    let mut shard_starts = vec![0u32];
+    let mut since = 0usize;
+    for t in 0..index.term_count() {
+        let list = index.list_bytes(t).len();
+        if since > 0 && since + list > shard_bytes {
+            shard_starts.push(u32::try_from(t).unwrap_or(u32::MAX));
+            since = 0;
+        }
+        since += list;
+    }
+    if index.term_count() > 0 {
+        shard_starts.push(u32::try_from(index.term_count()).unwrap_or(u32::MAX));
+    }
+    let shards: Vec<Vec<u8>> = shard_starts
+        .windows(2)
+        .map(|w| match *w {
+            [from, to] => index.lists_bytes(from as usize, to as usize).to_vec(),
+            _ => Vec::new(),
+        })
+        .collect();
     let mut out = Vec::with_capacity(
         HEADER
             + index.fields.len() * FIELD
-            + index.postings().len()
             + index.terms.len()
             + index.term_ends.len() * 13
+            + outline.bytes().len()
             + TRAILER,
     );
     out.extend_from_slice(MAGIC);
     put(&mut out, VERSION);
     put(&mut out, 0); // flags: none yet
-    out.extend_from_slice(&articles.to_le_bytes());
     for n in [
         index.article_count(),
         index.fields.len(),
@@ -115,6 +167,9 @@ pub fn write(index: &Index, articles: u64, keyphrases: &[Keyphrase]) -> Vec<u8> 
         keyphrases.len(),
         phrases.len(),
         index.tf_codes.len(),
+        shards.len(),
+        chunks.digests.len(),
+        outline.bytes().len(),
     ] {
         put(&mut out, u32::try_from(n).unwrap_or(u32::MAX));
     }
@@ -144,18 +199,18 @@ pub fn write(index: &Index, articles: u64, keyphrases: &[Keyphrase]) -> Vec<u8> 
         .iter()
         .for_each(|&bits| out.extend_from_slice(&bits.to_le_bytes()));
     out.extend_from_slice(&phrases);
-    out.extend_from_slice(index.postings());
+    shard_starts.iter().for_each(|&n| put(&mut out, n));
+    for shard in &shards {
+        out.extend_from_slice(&digest(shard).to_le_bytes());
+    }
+    chunks.starts.iter().for_each(|&n| put(&mut out, n));
+    for d in &chunks.digests {
+        out.extend_from_slice(&d.to_le_bytes());
+    }
+    out.extend_from_slice(outline.bytes());
     let sum = digest(&out);
     out.extend_from_slice(&sum.to_le_bytes());
-    out
-}
-
-/// The index in `bytes`, if it is one [`write`] wrote for the articles with digest
-/// `articles`: an [`Incoming`] file given all its bytes at once.
-pub fn read(bytes: &[u8], articles: u64) -> Result<(Index, Vec<Keyphrase>), LoadError> {
-    let mut incoming = Incoming::new(bytes.len());
-    incoming.push(bytes);
-    incoming.finish(articles)
+    (out, shards)
 }
 
 /// Checks the invariants the readers rely on (src/index/mod.rs).
@@ -187,6 +242,22 @@ pub(super) fn check(index: &Index) -> Result<(), LoadError> {
     {
         return Err(LoadError::Malformed("the terms' ends are out of place"));
     }
+    // Shards and chunks: strictly ascending runs from 0 to the number of terms, articles.
+    let runs = |starts: &[u32], end: usize| {
+        starts.first() == Some(&0)
+            && starts.windows(2).all(|w| w.first() < w.get(1))
+            && starts.last().is_some_and(|&last| last as usize == end)
+    };
+    let parts = &index.parts;
+    if !(runs(&parts.shards, index.term_count()) || index.term_count() == 0 && parts.shards == [0])
+    {
+        return Err(LoadError::Malformed("the shards are out of order"));
+    }
+    if !(runs(&parts.chunks, index.article_count())
+        || index.article_count() == 0 && parts.chunks == [0])
+    {
+        return Err(LoadError::Malformed("the chunks are out of order"));
+    }
     if index.tf_codes.len() > usize::from(super::TF_ESCAPE) {
         return Err(LoadError::Malformed("more tf codes than a byte has"));
     }
@@ -207,21 +278,24 @@ fn put(out: &mut Vec<u8>, n: u32) {
 pub(super) const PARTS: [Part; 4] = [Part::Text, Part::Title, Part::Author, Part::Teaser];
 pub(super) const LANGS: [Lang; 3] = [Lang::Other, Lang::English, Lang::Russian];
 
-/// Checks that `index`'s fields are those of `articles` (their number and lengths): the
-/// articles' digest matched, so this fails only if the parser changed without
-/// [`VERSION`].
-pub fn matches(index: &Index, articles: &[crate::article::Article]) -> Result<(), LoadError> {
-    let mut infos = index.fields.iter();
-    let same = index.article_count() == articles.len()
-        && articles.iter().all(|article| {
-            article.fields().all(|field| {
-                infos
-                    .next()
-                    .is_some_and(|info| info.len as usize == field.text.len())
-            })
-        })
-        && infos.next().is_none();
-    if same {
+/// Checks that `index`'s fields are those of `articles`, articles `first..` (their
+/// number and lengths): the articles' digest matched, so this fails only if the parser
+/// changed without [`VERSION`].
+pub fn matches(
+    index: &Index,
+    first: u32,
+    articles: &[crate::article::Article],
+) -> Result<(), LoadError> {
+    let same = articles.iter().zip(first..).all(|(article, a)| {
+        let mut infos = index.fields_of(a).iter();
+        article.fields().all(|field| {
+            infos
+                .next()
+                .is_some_and(|info| info.len as usize == field.text.len())
+        }) && infos.next().is_none()
+    });
+    let end = (first as usize).checked_add(articles.len());
+    if same && end.is_some_and(|end| end <= index.article_count()) {
         Ok(())
     } else {
         Err(LoadError::Malformed("its fields are not the articles'"))

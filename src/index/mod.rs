@@ -28,6 +28,7 @@
 mod build;
 pub mod file;
 mod list;
+pub mod parts;
 mod read;
 pub(crate) mod stems;
 
@@ -180,6 +181,9 @@ pub struct Index {
     stems: OnceLock<stems::Stems>,
     /// The terms' one-edit deletion keys (`crate::fuzzy::one_edit_keys`), on first use.
     one_edit: OnceLock<crate::fuzzy::OneEditKeys>,
+    /// The shards and chunks it arrives in, and which are here (none for an index built
+    /// here: all of it is).
+    parts: parts::Parts,
 }
 
 impl Index {
@@ -311,12 +315,77 @@ impl Index {
         lo
     }
 
-    /// Term `t`'s posting list.
+    /// Term `t`'s posting list; empty while its shard is not here (which marks the shard
+    /// wanted: [`Index::parts`]).
     pub fn list(&self, t: usize) -> PostingList<'_> {
-        let start = self.lists.get(t).copied().unwrap_or(0) as usize;
-        let end = self.lists.get(t + 1).copied().unwrap_or(0) as usize;
-        let bytes = self.postings().get(start..end).unwrap_or(&[]);
-        PostingList::new(bytes, start as u32, self)
+        let start = self.lists.get(t).copied().unwrap_or(0);
+        let here = self.parts.term_here(u32::try_from(t).unwrap_or(u32::MAX));
+        let bytes = if here { self.list_bytes(t) } else { &[] };
+        PostingList::new(bytes, start, self)
+    }
+
+    /// The bytes of term `t`'s posting list.
+    fn list_bytes(&self, t: usize) -> &[u8] {
+        self.lists_bytes(t, t + 1)
+    }
+
+    /// The bytes of the posting lists of terms `from..to`.
+    fn lists_bytes(&self, from: usize, to: usize) -> &[u8] {
+        let start = self.lists.get(from).copied().unwrap_or(0) as usize;
+        let end = self.lists.get(to).copied().unwrap_or(0) as usize;
+        self.postings().get(start..end).unwrap_or(&[])
+    }
+
+    /// The shards and chunks the index arrives in, and which are here.
+    pub fn parts(&self) -> &parts::Parts {
+        &self.parts
+    }
+
+    /// Whether article `a`'s text is here; if not, its chunk is marked wanted.
+    pub fn article_here(&self, a: u32) -> bool {
+        self.parts.article_here(a)
+    }
+
+    /// Writes shards `first..` from `bytes` (one shard's file, or several end to end),
+    /// each checked against its digest.
+    pub fn add_shards(&mut self, first: usize, bytes: &[u8]) -> Result<(), file::LoadError> {
+        let mut rest = bytes;
+        let mut k = first;
+        let bad = |k, why| file::LoadError::Part {
+            part: "shard",
+            k,
+            why,
+        };
+        loop {
+            let (from, to) = self
+                .parts
+                .shard_terms(k)
+                .ok_or(bad(k, "there is no such shard"))?;
+            let start = self.lists.get(from as usize).copied().unwrap_or(0) as usize;
+            let end = self.lists.get(to as usize).copied().unwrap_or(0) as usize;
+            let (shard, later) = rest
+                .split_at_checked(end.saturating_sub(start))
+                .ok_or(bad(k, "it is truncated"))?;
+            if crate::hash::digest(shard) != self.parts.shard_digests.get(k).copied().unwrap_or(0) {
+                return Err(bad(k, "it is not the head's (its digest differs)"));
+            }
+            let room = self
+                .postings
+                .get_mut(start..end)
+                .ok_or(bad(k, "it lies outside the postings"))?;
+            room.copy_from_slice(shard);
+            self.parts.shard_arrived(k);
+            rest = later;
+            k += 1;
+            if rest.is_empty() {
+                return Ok(());
+            }
+        }
+    }
+
+    /// Marks chunk `k` of the articles here (`src/loading.rs` checked and placed them).
+    pub(crate) fn chunk_arrived(&mut self, k: usize) {
+        self.parts.chunk_arrived(k);
     }
 
     /// The posting lists, concatenated.

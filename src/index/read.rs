@@ -1,59 +1,34 @@
-//! Reading an index file as its bytes arrive ([`crate::loading`]), into room of the file's
-//! size taken first, at the bottom of the heap grown for the load: the file's *head* (the
-//! header and every section but the postings) is read as soon as it is all in, the room
-//! first trimmed to the postings' size (the tables read from the head then take what is
-//! given back), and the postings are written over the head. So no section is held twice,
-//! and the load's largest block lies below the articles (allocated after them it did not
-//! fit the grown heap). [`super::file::read`] is this, given the whole file at once.
+//! Reading an index file's head ([`super::file`]): the index without its posting lists
+//! (room for them taken, zeroed, for the shards to be written into as they arrive:
+//! [`Index::add_shards`]), the tables the file prepared, the outline and the collection's
+//! keyphrases.
 //!
-//! Invariant: however the file is cut into pieces, [`Incoming::finish`] gives the same
-//! index, or the same [`LoadError`], as for the whole file: the length, the checksum and
-//! the articles' digest are checked first, then what the sections hold; never a panic.
+//! Invariant: [`read_head`] gives an index only for a head [`super::file::write`] wrote:
+//! its length, version and checksum are checked first, then what the sections hold;
+//! otherwise a [`LoadError`] says why; never a panic.
 
 use super::file::{check, LoadError, COUNTS, FIELD, HEADER, LANGS, MAGIC, PARTS, TRAILER, VERSION};
+use super::parts::Parts;
 use super::stems::Stems;
 use super::{Class, FieldInfo, Index};
 use crate::article::Kind;
 use crate::fuzzy::OneEditKeys;
-use crate::hash::Digest;
+use crate::hash::digest;
 use crate::keyphrase::Keyphrase;
+use crate::outline::Outline;
 
-/// An index file arriving in pieces.
-#[derive(Default)]
-pub struct Incoming {
-    /// The file's length, if known ahead (0: not).
-    expected: usize,
-    /// Bytes received.
-    received: u64,
-    /// The head while it comes, then the postings.
-    bytes: Vec<u8>,
-    /// The digest of every byte but the last [`TRAILER`] received so far (`held`).
-    body: Digest,
-    held: Vec<u8>,
-    head: Head,
-}
-
-/// The file's head.
-#[derive(Default)]
-#[allow(
-    clippy::large_enum_variant,
-    reason = "one a load, read once: boxing the index would only add code"
-)]
-enum Head {
-    /// Not all in yet.
-    #[default]
-    Coming,
-    /// Not an index of this version: why.
-    Refused(LoadError),
-    /// Read: what its header says, and the index without its postings, or why a section
-    /// breaks the rules (told after the checksum, which a damaged file fails first).
-    Read(Counts, Result<(Index, Prepared), LoadError>),
+/// A head read: the index (its shards and chunks all absent) and what came with it.
+pub struct Head {
+    /// The index, its postings not here yet.
+    pub index: Index,
+    /// The collection's keyphrases.
+    pub keyphrases: Vec<Keyphrase>,
+    /// What the list shows of every article.
+    pub outline: Outline,
 }
 
 /// What the header says.
 struct Counts {
-    /// The digest of the articles the file is for.
-    articles: u64,
     /// The counts (docs/format.md), then the average field lengths' bits.
     n: [u32; COUNTS + Class::COUNT],
 }
@@ -63,181 +38,81 @@ struct Prepared {
     stem_keys: Vec<u64>,
     collided: Vec<u32>,
     one_edit: Vec<u32>,
-    keyphrases: Vec<Keyphrase>,
 }
 
 impl Counts {
-    /// The header's, if `bytes` start with one of this version's (else why not, or
-    /// `Ok(None)`: it is not all there).
-    fn of(bytes: &[u8]) -> Result<Option<Counts>, LoadError> {
+    /// The header's, if `bytes` start with one of this version's.
+    fn of(bytes: &[u8]) -> Result<Counts, LoadError> {
         let start = bytes.len().min(MAGIC.len());
+        if bytes.is_empty() {
+            return Err(LoadError::Missing);
+        }
         if bytes.get(..start) != MAGIC.get(..start) {
             return Err(LoadError::NotAnIndex);
         }
         match word(bytes, 8) {
-            Some(VERSION) | None => {}
+            Some(VERSION) => {}
+            None => return Err(LoadError::Truncated),
             Some(other) => return Err(LoadError::Version(other)),
         }
         if bytes.len() < HEADER {
-            return Ok(None);
+            return Err(LoadError::Truncated);
         }
-        let articles = u64::from(word(bytes, 16).unwrap_or(0));
-        let articles = articles | u64::from(word(bytes, 20).unwrap_or(0)) << 32;
-        let n = std::array::from_fn(|i| word(bytes, 24 + 4 * i).unwrap_or(0));
-        Ok(Some(Counts { articles, n }))
+        let n = std::array::from_fn(|i| word(bytes, 16 + 4 * i).unwrap_or(0));
+        Ok(Counts { n })
     }
 
-    /// The bytes of the postings.
-    fn postings(&self) -> u64 {
-        u64::from(self.n[4])
-    }
-
-    /// The bytes of the head: all but the postings and the trailer (in `u64`: counts
-    /// from a damaged file may be huge). Each count's bytes there, in the counts' order
-    /// (docs/format.md): an article's first field (4) and language (1); a field; a
-    /// term's end, list, languages and document frequency (4 + 4 + 1 + 4); a byte of the
-    /// terms; none for the postings; a stem key; a collided hash; a one-edit key; none
-    /// for the number of keyphrases; a byte of them; a tf code. And the two ends of
-    /// the articles' and the lists' offsets.
-    fn head(&self) -> u64 {
-        const BYTES: [u64; COUNTS] = [5, FIELD as u64, 13, 1, 0, 8, 4, 4, 0, 1, 2];
+    /// The head's length (in `u64`: counts from a damaged file may be huge). Each count's
+    /// bytes, in the counts' order (docs/format.md): an article's first field (4),
+    /// language (1) and chunk start (none: the chunks count them); a field; a term's end,
+    /// list, languages and document frequency (4 + 4 + 1 + 4); a byte of the terms; none
+    /// for the postings; a stem key; a collided hash; a one-edit key; none for the number
+    /// of keyphrases; a byte of them; a tf code; a shard's start and digest (4 + 8); a
+    /// chunk's start and digest; a byte of the outline. And the ends: an article's
+    /// offsets', the lists' offsets', the shards' and chunks' starts', the trailer.
+    fn file(&self) -> u64 {
+        const BYTES: [u64; COUNTS] = [5, FIELD as u64, 13, 1, 0, 8, 4, 4, 0, 1, 2, 12, 12, 1];
         let sections: u64 = self
             .n
             .iter()
             .zip(BYTES)
             .map(|(&n, b)| u64::from(n) * b)
             .sum();
-        HEADER as u64 + 4 + 4 + sections
-    }
-
-    /// The file's length.
-    fn file(&self) -> u64 {
-        self.head() + self.postings() + TRAILER as u64
+        HEADER as u64 + 4 * 4 + sections + TRAILER as u64
     }
 }
 
-impl Incoming {
-    /// A file of `expected` bytes will arrive (0: unknown).
-    pub fn new(expected: usize) -> Incoming {
-        Incoming {
-            expected,
-            bytes: Vec::with_capacity(expected),
-            ..Incoming::default()
+/// The head in `bytes` (the whole file), if it is one [`super::file::write`] wrote.
+pub fn read_head(bytes: &[u8]) -> Result<Head, LoadError> {
+    let counts = Counts::of(bytes)?;
+    match (bytes.len() as u64).cmp(&counts.file()) {
+        std::cmp::Ordering::Less => return Err(LoadError::Truncated),
+        std::cmp::Ordering::Greater => {
+            return Err(LoadError::Malformed("it is longer than its sections"))
         }
+        std::cmp::Ordering::Equal => {}
     }
-
-    /// Whether no byte has arrived.
-    pub fn is_empty(&self) -> bool {
-        self.received == 0
+    let (body, sum) = bytes
+        .split_at_checked(bytes.len() - TRAILER)
+        .ok_or(LoadError::Truncated)?;
+    if digest(body).to_le_bytes() != sum {
+        return Err(LoadError::Corrupt);
     }
-
-    /// Takes the next bytes of the file.
-    pub fn push(&mut self, bytes: &[u8]) {
-        self.digest(bytes);
-        self.received += bytes.len() as u64;
-        let mut rest = bytes;
-        while matches!(self.head, Head::Coming) && !rest.is_empty() {
-            let counts = match Counts::of(&self.bytes) {
-                Ok(counts) => counts,
-                Err(why) => {
-                    self.head = Head::Refused(why);
-                    self.bytes = Vec::new();
-                    return;
-                }
-            };
-            let head = counts.as_ref().map_or(HEADER as u64, Counts::head);
-            let want = head.saturating_sub(self.bytes.len() as u64);
-            let (now, later) = rest
-                .split_at_checked(usize::try_from(want).unwrap_or(usize::MAX).min(rest.len()))
-                .unwrap_or((rest, &[]));
-            self.bytes.extend_from_slice(now);
-            rest = later;
-            if let Some(counts) = counts.filter(|c| self.bytes.len() as u64 == c.head()) {
-                self.read_head(counts);
-            }
-        }
-        if let Head::Read(counts, _) = &self.head {
-            let want = counts.postings().saturating_sub(self.bytes.len() as u64);
-            let n = usize::try_from(want).unwrap_or(usize::MAX).min(rest.len());
-            self.bytes.extend_from_slice(rest.get(..n).unwrap_or(&[]));
-        }
-    }
-
-    /// The head is all in `bytes`: reads it, and makes `bytes` the postings' room.
-    fn read_head(&mut self, counts: Counts) {
-        // Where the postings will lie, the head's tables' room given back first.
-        let exact = counts.file() == self.expected as u64;
-        let postings = usize::try_from(counts.postings()).unwrap_or(usize::MAX);
-        if exact {
-            self.bytes.shrink_to(postings.max(self.bytes.len()));
-        }
-        let parsed = parse_head(&self.bytes, &counts);
-        self.bytes.clear();
-        if exact {
-            self.bytes.shrink_to(postings);
-        }
-        self.head = Head::Read(counts, parsed);
-    }
-
-    /// Adds `bytes` to the digest of all but the last [`TRAILER`] bytes, which `held`
-    /// keeps.
-    fn digest(&mut self, bytes: &[u8]) {
-        let split = bytes.len().checked_sub(TRAILER);
-        match split.and_then(|n| bytes.split_at_checked(n)) {
-            Some((body, last)) => {
-                self.body.update(&self.held);
-                self.body.update(body);
-                self.held.clear();
-                self.held.extend_from_slice(last);
-            }
-            None => {
-                // Fewer than TRAILER new bytes: the oldest held ones are now body.
-                self.held.extend_from_slice(bytes);
-                let over = self.held.len().saturating_sub(TRAILER);
-                self.body.update(self.held.get(..over).unwrap_or(&[]));
-                self.held.drain(..over);
-            }
-        }
-    }
-
-    /// Every byte is in: the index and the collection's keyphrases, if the file is one
-    /// [`super::file::write`] wrote for the articles with digest `articles`.
-    pub fn finish(self, articles: u64) -> Result<(Index, Vec<Keyphrase>), LoadError> {
-        let (counts, parsed) = match self.head {
-            // Not all of the header, or of the head: what there is tells why.
-            Head::Coming => {
-                return Err(match Counts::of(&self.bytes) {
-                    Err(why) => why,
-                    Ok(_) if self.bytes.len() < MAGIC.len() => LoadError::NotAnIndex,
-                    Ok(_) => LoadError::Truncated,
-                })
-            }
-            Head::Refused(why) => return Err(why),
-            Head::Read(counts, parsed) => (counts, parsed),
-        };
-        match self.received.cmp(&counts.file()) {
-            std::cmp::Ordering::Less => return Err(LoadError::Truncated),
-            std::cmp::Ordering::Greater => {
-                return Err(LoadError::Malformed("it is longer than its sections"))
-            }
-            std::cmp::Ordering::Equal => {}
-        }
-        if self.held != self.body.finish().to_le_bytes() {
-            return Err(LoadError::Corrupt);
-        }
-        if counts.articles != articles {
-            return Err(LoadError::OtherArticles);
-        }
-        let (mut index, prepared) = parsed?;
-        index.postings = self.bytes;
-        index.postings.shrink_to_fit(); // its size already, when the length was known
-        complete(index, prepared)
-    }
+    let (index, prepared, keyphrases, outline) = parse_head(body, &counts)?;
+    Ok(Head {
+        index: complete(index, prepared)?,
+        keyphrases,
+        outline,
+    })
 }
 
-/// The index in the head `bytes` (without its postings) and what it prepared.
-fn parse_head(bytes: &[u8], counts: &Counts) -> Result<(Index, Prepared), LoadError> {
-    let [n_articles, n_fields, n_terms, terms_len, _, n_stems, n_collided, n_one_edit, n_phrases, phrases_len, n_tf_codes, avg @ ..] =
+/// The index in the head `bytes` (its postings zeroed room), what it prepared, the
+/// keyphrases and the outline.
+fn parse_head(
+    bytes: &[u8],
+    counts: &Counts,
+) -> Result<(Index, Prepared, Vec<Keyphrase>, Outline), LoadError> {
+    let [n_articles, n_fields, n_terms, terms_len, postings_len, n_stems, n_collided, n_one_edit, n_phrases, phrases_len, n_tf_codes, n_shards, n_chunks, outline_len, avg @ ..] =
         counts.n.map(|n| n as usize);
     let mut r = Reader { bytes, at: HEADER };
     let mut index = Index::default();
@@ -264,10 +139,7 @@ fn parse_head(bytes: &[u8], counts: &Counts) -> Result<(Index, Prepared), LoadEr
     index.lists = r.u32s(n_terms.saturating_add(1))?;
     index.term_langs = r.take(n_terms)?.to_vec();
     index.dfs = r.u32s(n_terms)?;
-    let stem_keys = r.records(n_stems, 8)?.chunks_exact(8);
-    let stem_keys = stem_keys
-        .map(|k| u64::from(word(k, 0).unwrap_or(0)) | u64::from(word(k, 4).unwrap_or(0)) << 32);
-    let stem_keys = stem_keys.collect();
+    let stem_keys = r.records(n_stems, 8)?.chunks_exact(8).map(u64_at).collect();
     let collided = r.u32s(n_collided)?;
     let one_edit = r.u32s(n_one_edit)?;
     let tf_codes = r.records(n_tf_codes, 2)?.chunks_exact(2);
@@ -277,13 +149,34 @@ fn parse_head(bytes: &[u8], counts: &Counts) -> Result<(Index, Prepared), LoadEr
     });
     index.tf_codes = tf_codes.collect();
     let keyphrases = keyphrases(r.take(phrases_len)?, n_phrases)?;
+    let shards = r.u32s(n_shards.saturating_add(1))?;
+    let shard_digests = r
+        .records(n_shards, 8)?
+        .chunks_exact(8)
+        .map(u64_at)
+        .collect();
+    let chunks = r.u32s(n_chunks.saturating_add(1))?;
+    let chunk_digests = r
+        .records(n_chunks, 8)?
+        .chunks_exact(8)
+        .map(u64_at)
+        .collect();
+    let outline = Outline::read(r.take(outline_len)?, n_articles)
+        .ok_or(LoadError::Malformed("the outline is malformed"))?;
+    // The postings' room, zeroed: each shard is written into its place as it arrives.
+    index.postings = vec![0; postings_len];
+    index.parts = Parts::absent(shards, shard_digests, chunks, chunk_digests);
     let prepared = Prepared {
         stem_keys,
         collided,
         one_edit,
-        keyphrases,
     };
-    Ok((index, prepared))
+    Ok((index, prepared, keyphrases, outline))
+}
+
+/// The little-endian `u64` of an eight-byte record.
+fn u64_at(record: &[u8]) -> u64 {
+    u64::from(word(record, 0).unwrap_or(0)) | u64::from(word(record, 4).unwrap_or(0)) << 32
 }
 
 /// The field of a record: block (as `i32`), part | kind << 8, base, len, words, step.
@@ -306,13 +199,12 @@ fn field(record: &[u8], avg_words: &[f32; Class::COUNT]) -> Option<FieldInfo> {
     Some(info)
 }
 
-/// The index with its posting lists, checked, with the tables the file prepared.
-fn complete(index: Index, prepared: Prepared) -> Result<(Index, Vec<Keyphrase>), LoadError> {
+/// The index, checked, with the tables the file prepared.
+fn complete(index: Index, prepared: Prepared) -> Result<Index, LoadError> {
     let Prepared {
         stem_keys,
         collided,
         one_edit,
-        keyphrases,
     } = prepared;
     check(&index)?;
     let sorted = stem_keys.windows(2).all(|w| w.first() <= w.get(1))
@@ -324,7 +216,7 @@ fn complete(index: Index, prepared: Prepared) -> Result<(Index, Vec<Keyphrase>),
     // Set once, on an index of our own: `set` cannot fail here.
     let _ = index.stems.set(Stems::from_parts(stem_keys, collided));
     let _ = index.one_edit.set(OneEditKeys::from_keys(one_edit));
-    Ok((index, keyphrases))
+    Ok(index)
 }
 
 /// The `n` keyphrases of `bytes`: each its text's length, text, name flag and score.

@@ -20,11 +20,12 @@ pub struct ArticleText<'i, 't> {
 }
 
 impl<'i, 't> ArticleText<'i, 't> {
-    /// Article `a` of `articles`, as `index` laid it out.
+    /// Article `a` of `articles`, as `index` laid it out; no text while it has not
+    /// arrived (which marks its chunk wanted: `src/index/parts.rs`).
     pub fn new(index: &'i Index, articles: &'t [Article], a: u32) -> ArticleText<'i, 't> {
         ArticleText {
             infos: index.fields_of(a),
-            article: articles.get(a as usize),
+            article: articles.get(a as usize).filter(|_| index.article_here(a)),
             cursor: 0,
             text: None,
         }

@@ -1,70 +1,45 @@
-//! The index file (src/index/file.rs, docs/format.md): written natively, read back, it
-//! answers every query as the index built from the articles; anything that is not the
-//! file written for these articles is refused with the reason, never misread.
+//! The index's head (src/index/file.rs, docs/format.md): written natively, read back, it
+//! makes the same corpus; anything that is not a head written by this version is refused
+//! with the reason, never misread.
 
-use crate::support::{fixture_bundle, fixture_corpus};
+use crate::support::fixture_bundle;
 use article_explorer::index::file::{self, LoadError};
+use article_explorer::loading::SiteFiles;
 use article_explorer::Corpus;
 
-/// The fixtures' bundle, its index file, and the corpus loaded from both.
-fn loaded() -> (Vec<u8>, Vec<u8>, Corpus) {
+/// The fixtures' site files (the default sizes: one chunk, one shard).
+fn site() -> SiteFiles {
     let bundle = fixture_bundle();
-    let built = Corpus::from_bundle(&bundle).unwrap();
-    let index = built.index_file(&bundle);
-    let corpus = Corpus::with_index_file(&bundle, Some(&index)).unwrap();
-    (bundle, index, corpus.expect("the index file is used"))
+    let files = article_explorer::bundle::read(&bundle).unwrap();
+    SiteFiles::of(&files).unwrap()
 }
 
-/// Why `file` is not used as the index of `bundle` (`None`: it is).
-fn why(bundle: &[u8], file: Option<&[u8]>) -> Option<LoadError> {
-    Corpus::with_index_file(bundle, file).unwrap().err()
+/// Why `head` is not used (`None`: it is).
+fn why(head: &[u8]) -> Option<LoadError> {
+    Corpus::from_head(head).err()
+}
+
+/// `bytes` with its checksum made right.
+fn resum(mut bytes: Vec<u8>) -> Vec<u8> {
+    let n = bytes.len() - 8;
+    let sum = article_explorer::hash::digest(&bytes[..n]);
+    bytes[n..].copy_from_slice(&sum.to_le_bytes());
+    bytes
 }
 
 #[test]
-fn the_file_round_trips_byte_for_byte() {
-    let (bundle, index, corpus) = loaded();
-    assert_eq!(corpus.index_file(&bundle), index);
-    assert_eq!(corpus.len(), fixture_corpus().len());
-}
-
-#[test]
-fn no_missing_other_or_damaged_file_is_used() {
-    let (bundle, index, _) = loaded();
-    let why = |file: Option<&[u8]>| why(&bundle, file);
-    assert_eq!(why(None), Some(LoadError::Missing));
+fn no_missing_or_damaged_head_is_used() {
+    let site = site();
+    let head = &site.head;
+    assert_eq!(why(head), None);
+    assert_eq!(why(b""), Some(LoadError::Missing), "an empty file is none");
     assert_eq!(
-        why(Some(b"")),
-        Some(LoadError::Missing),
-        "an empty file is none"
-    );
-    assert_eq!(
-        why(Some(b"<!doctype html><p>404</p>")),
+        why(b"<!doctype html><p>404</p>"),
         Some(LoadError::NotAnIndex)
     );
-
-    // Another corpus's index: its articles differ.
-    let seed_bundle = article_explorer::bundle::write(
-        article_explorer::corpus::embedded_seeds()
-            .iter()
-            .map(|(n, t)| (*n, t.as_bytes())),
-    );
-    let seed = Corpus::from_bundle(&seed_bundle).unwrap();
-    assert_eq!(
-        why(Some(&seed.index_file(&seed_bundle))),
-        Some(LoadError::OtherArticles)
-    );
-    // This index for a bundle of other bytes (one article changed by a letter).
-    let mut other = bundle.clone();
-    let at = other.len() - 10;
-    other[at] = if other[at] == b'a' { b'b' } else { b'a' };
-    assert_eq!(
-        self::why(&other, Some(&index)),
-        Some(LoadError::OtherArticles)
-    );
-
     // Every truncation, and a byte flipped anywhere (sampled), is refused.
-    for len in (1..index.len()).step_by(97).chain([index.len() - 1]) {
-        let got = why(Some(&index[..len]));
+    for len in (1..head.len()).step_by(97).chain([head.len() - 1]) {
+        let got = why(&head[..len]);
         assert!(
             matches!(
                 got,
@@ -73,35 +48,31 @@ fn no_missing_other_or_damaged_file_is_used() {
             "cut at {len}: {got:?}"
         );
     }
-    for at in (0..index.len()).step_by(89) {
-        let mut bad = index.clone();
+    for at in (0..head.len()).step_by(89) {
+        let mut bad = head.clone();
         bad[at] ^= 0x20;
-        assert!(why(Some(&bad)).is_some(), "byte {at} flipped and used");
+        assert!(why(&bad).is_some(), "byte {at} flipped and used");
     }
+    assert_eq!(
+        why(&[&head[..], b"more"].concat()),
+        Some(LoadError::Malformed("it is longer than its sections"))
+    );
 }
 
 /// Rewrites the version or a section with a valid checksum: the reader checks more than
 /// the checksum.
 #[test]
 fn versions_and_broken_sections_are_refused_with_their_reason() {
-    let (bundle, index, _) = loaded();
-    let resum = |mut bytes: Vec<u8>| {
-        let n = bytes.len() - 8;
-        let sum = article_explorer::hash::digest(&bytes[..n]);
-        bytes[n..].copy_from_slice(&sum.to_le_bytes());
-        bytes
-    };
-    let why = |bytes: &[u8]| why(&bundle, Some(bytes));
-    let mut newer = index.clone();
+    let head = site().head;
+    let mut newer = head.clone();
     newer[8..12].copy_from_slice(&(file::VERSION + 1).to_le_bytes());
     assert_eq!(
         why(&resum(newer)),
         Some(LoadError::Version(file::VERSION + 1))
     );
-
     // Counts that do not add up to the length: more fields than the file holds is a
     // truncated file (never an overflow, whatever the counts); fewer is a malformed one.
-    let fields = u32::from_le_bytes(index[28..32].try_into().unwrap());
+    let fields = u32::from_le_bytes(head[20..24].try_into().unwrap());
     for (count, want) in [
         (u32::MAX, LoadError::Truncated),
         (
@@ -109,15 +80,20 @@ fn versions_and_broken_sections_are_refused_with_their_reason() {
             LoadError::Malformed("it is longer than its sections"),
         ),
     ] {
-        let mut counts = index.clone();
-        counts[28..32].copy_from_slice(&count.to_le_bytes()); // the number of fields
+        let mut counts = head.clone();
+        counts[20..24].copy_from_slice(&count.to_le_bytes()); // the number of fields
         assert_eq!(why(&resum(counts)), Some(want));
     }
-    // The postings' last byte changed: checksum fixed, so the index is taken as it is —
-    // the readers never panic on it (they are total), and the terms are still sorted.
+    // A field of an unknown kind.
+    let mut unknown_kind = head.clone();
+    unknown_kind[HEADER + 5] = 0x7f;
+    assert_eq!(
+        why(&resum(unknown_kind)),
+        Some(LoadError::Malformed("a field has an unknown part or kind"))
+    );
     // The first term's first byte raised above the second's: the terms are out of order.
-    let terms_at = find_terms(&index);
-    let mut unsorted = index.clone();
+    let terms_at = find_terms(&head);
+    let mut unsorted = head.clone();
     assert!(unsorted[terms_at] < 0x7e, "the first term starts here");
     unsorted[terms_at] = 0x7e;
     assert_eq!(
@@ -126,34 +102,52 @@ fn versions_and_broken_sections_are_refused_with_their_reason() {
             "the terms are not sorted and distinct"
         ))
     );
+    // The outline's first length made longer than the outline.
+    let outline_at = head.len() - 8 - u32_at(&head, 16 + 13 * 4);
+    let mut outline = head.clone();
+    outline[outline_at..outline_at + 4].copy_from_slice(&u32::MAX.to_le_bytes());
+    assert_eq!(
+        why(&resum(outline)),
+        Some(LoadError::Malformed("the outline is malformed"))
+    );
+}
+
+/// Bytes before the sections: magic, version, flags, 14 counts, 8 averages.
+const HEADER: usize = 8 + 4 + 4 + 14 * 4 + 8 * 4;
+
+fn u32_at(bytes: &[u8], at: usize) -> usize {
+    u32::from_le_bytes(bytes[at..at + 4].try_into().unwrap()) as usize
 }
 
 /// Where the terms section starts: after the header, fields, article_fields and langs.
-fn find_terms(index: &[u8]) -> usize {
-    let u32_at = |at: usize| u32::from_le_bytes(index[at..at + 4].try_into().unwrap()) as usize;
-    let (articles, fields) = (u32_at(24), u32_at(28));
-    let header = 8 + 4 + 4 + 8 + 11 * 4 + 8 * 4;
-    header + fields * 24 + (articles + 1) * 4 + articles
+fn find_terms(head: &[u8]) -> usize {
+    let (articles, fields) = (u32_at(head, 16), u32_at(head, 20));
+    HEADER + fields * 24 + (articles + 1) * 4 + articles
 }
 
-/// The seed's index file is pinned: a change to what the index holds for the same
-/// articles (tokenizing, folding, term frequencies, the layout) changes it, and must come
-/// with a new file::VERSION, so that no browser ever reads an index of another version.
+/// The seed's files are pinned: a change to what the index holds for the same articles
+/// (tokenizing, folding, term frequencies, the layout) changes them, and must come with a
+/// new file::VERSION, so that no browser ever reads an index of another version.
 #[test]
 fn the_seed_index_is_pinned_to_its_version() {
-    let bundle = article_explorer::bundle::write(
-        article_explorer::corpus::embedded_seeds()
-            .iter()
-            .map(|(n, t)| (*n, t.as_bytes())),
-    );
-    let corpus = Corpus::from_bundle(&bundle).unwrap();
-    let index = corpus.index_file(&bundle);
+    let seeds = article_explorer::corpus::embedded_seeds();
+    let files: Vec<(&str, &[u8])> = seeds.iter().map(|(n, t)| (*n, t.as_bytes())).collect();
+    let site = SiteFiles::of(&files).unwrap();
+    let digest = article_explorer::hash::digest;
     let pinned = format!(
-        "version {}: {} bytes, digest {:016x}",
+        "version {}: head {} bytes, digest {:016x}; shards {:?}; chunks {:?}",
         file::VERSION,
-        index.len(),
-        article_explorer::hash::digest(&index)
+        site.head.len(),
+        digest(&site.head),
+        site.shards
+            .iter()
+            .map(|s| format!("{} bytes {:016x}", s.len(), digest(s)))
+            .collect::<Vec<_>>(),
+        site.chunks
+            .iter()
+            .map(|s| format!("{} bytes {:016x}", s.len(), digest(s)))
+            .collect::<Vec<_>>(),
     );
-    // The wasm test (tests/wasm.rs) checks its own build against the same file.
+    // The wasm test (tests/wasm.rs) checks its own build against the same files.
     expect_test::expect_file!["../snapshots/seed.index.txt"].assert_eq(&pinned);
 }

@@ -3,6 +3,8 @@
 
 use crate::naive;
 use crate::support::fixture_corpus;
+use article_explorer::index::parts::CHUNK;
+use article_explorer::loading::SiteFiles;
 use article_explorer::Corpus;
 use proptest::prelude::*;
 use std::sync::OnceLock;
@@ -12,15 +14,53 @@ fn corpus() -> &'static Corpus {
     CORPUS.get_or_init(fixture_corpus)
 }
 
-/// The same articles with their index read from its file (src/index/file.rs).
+/// The site's files of the same articles, cut small: an article a chunk, shards of about
+/// 300 bytes of posting lists (src/loading.rs).
+fn site() -> &'static SiteFiles {
+    static SITE: OnceLock<SiteFiles> = OnceLock::new();
+    SITE.get_or_init(|| {
+        let bundle = crate::support::fixture_bundle();
+        let files = article_explorer::bundle::read(&bundle).unwrap();
+        SiteFiles::with_sizes(&files, 1, 300).unwrap()
+    })
+}
+
+/// The same articles loaded from their site's files, every part added.
 fn loaded() -> &'static Corpus {
     static LOADED: OnceLock<Corpus> = OnceLock::new();
-    LOADED.get_or_init(|| {
-        let bundle = crate::support::fixture_bundle();
-        let file = corpus().index_file(&bundle);
-        let loaded = Corpus::with_index_file(&bundle, Some(&file)).unwrap();
-        loaded.expect("the index file is used")
-    })
+    LOADED.get_or_init(|| Corpus::from_site_files(site()).expect("the files are used"))
+}
+
+/// The corpus of the site's head with only some parts added: part `i` (the shards, then
+/// the chunks) when bit `i % 64` of `mask`, flipped every 64 parts, is set.
+fn partial(mask: u64) -> Corpus {
+    let site = site();
+    let here = |i: usize| ((mask >> (i % 64)) & 1 == 1) != ((i / 64) % 2 == 1);
+    let mut corpus = Corpus::from_head(&site.head).unwrap();
+    for (k, shard) in site.shards.iter().enumerate() {
+        if here(k) {
+            corpus.add_shards(k, shard).unwrap();
+        }
+    }
+    for (k, chunk) in site.chunks.iter().enumerate() {
+        if here(site.shards.len() + k) {
+            corpus.add_chunk(k, chunk).unwrap();
+        }
+    }
+    corpus
+}
+
+/// Adds the parts `wanted` names (`Corpus::take_wanted`).
+fn add_wanted(corpus: &mut Corpus, wanted: &[u32]) {
+    let site = site();
+    for &w in wanted {
+        let k = (w & !CHUNK) as usize;
+        if w & CHUNK == 0 {
+            corpus.add_shards(k, &site.shards[k]).unwrap();
+        } else {
+            corpus.add_chunk(k, &site.chunks[k]).unwrap();
+        }
+    }
 }
 
 /// Every field's words as written (whitespace-separated), to draw queries from.
@@ -146,6 +186,27 @@ proptest! {
         let (mut a, mut b) = (loaded().hits(&q), corpus().hits(&q));
         prop_assert_eq!(a.rows(0, 100), b.rows(0, 100), "query {:?}", q);
         prop_assert_eq!(a.suggestions, b.suggestions, "query {:?}", q);
+    }
+
+    /// With only some of its parts here, a corpus either answers as the whole one or
+    /// says which parts it wants; given those, it answers whole within a few rounds. So
+    /// the page, which shows only answers that wanted nothing, never shows a partial one.
+    #[test]
+    fn a_partial_corpus_answers_whole_or_wants_parts(q in query(), mask in any::<u64>()) {
+        let mut part = partial(mask);
+        let whole = corpus().search(&q);
+        for round in 0..6 {
+            let result = part.search(&q);
+            let rows = part.hits(&q).rows(0, 100);
+            let wanted = part.take_wanted();
+            if wanted.is_empty() {
+                prop_assert_eq!(&result, &whole, "query {:?}, round {}", q, round);
+                prop_assert_eq!(rows, corpus().hits(&q).rows(0, 100), "query {:?}", q);
+                return Ok(());
+            }
+            add_wanted(&mut part, &wanted);
+        }
+        prop_assert!(false, "query {:?} still wants parts after 6 rounds", q);
     }
 
     /// The top-k search is the full search with the fields of the others left out (and
