@@ -8,32 +8,40 @@
     missing_docs
 )]
 
+use article_explorer::loading::SiteFiles;
 use article_explorer::wasm::Explorer;
 use article_explorer::Corpus;
-use js_sys::{Array, Reflect};
-use wasm_bindgen::JsValue;
+use js_sys::Array;
 use wasm_bindgen_test::*;
 
-/// The explorer over the seeds, handed over as a bundle with its index file as the page
-/// does.
+/// The explorer over the seeds, handed over as the site's files, as the page does.
 fn seeds_explorer() -> Explorer {
     let seeds = article_explorer::corpus::embedded_seeds();
     let bundle = article_explorer::bundle::write(seeds.iter().map(|(n, t)| (*n, t.as_bytes())));
     load(&bundle).unwrap()
 }
 
-/// `Explorer::load` with the bundle's index file, built here in the wasm, as the builder
-/// module does (when the bundle is one: else the bundle's own error).
-fn load(bundle: &[u8]) -> Result<Explorer, JsValue> {
-    let index = Corpus::from_bundle(bundle).map(|c| c.index_file(bundle).into_boxed_slice());
-    Explorer::load(bundle, index.ok())
+/// The site's files of a bundle's articles, written here in the wasm as the builder module
+/// does, and the explorer given every one of them: or why the bundle has none.
+fn load(bundle: &[u8]) -> Result<Explorer, String> {
+    let files = article_explorer::bundle::read(bundle)?;
+    let site = SiteFiles::of(&files).map_err(|e| e.to_string())?;
+    Ok(explorer_of(&site))
+}
+
+/// The explorer of a site's head with every shard and chunk added.
+fn explorer_of(site: &SiteFiles) -> Explorer {
+    let explorer = Explorer::from_head(&site.head, 0.0).unwrap();
+    for (k, shard) in site.shards.iter().enumerate() {
+        explorer.add_shards(k as u32, shard).unwrap();
+    }
+    for (k, chunk) in site.chunks.iter().enumerate() {
+        explorer.add_chunk(k as u32, chunk).unwrap();
+    }
+    explorer
 }
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-fn get(obj: &JsValue, key: &str) -> JsValue {
-    Reflect::get(obj, &JsValue::from_str(key)).unwrap()
-}
 
 #[wasm_bindgen_test]
 fn seoul_in_the_browser() {
@@ -148,19 +156,16 @@ fn bad_texts_are_clear_errors() {
     let bundle = |files: &[(&str, &str)]| {
         article_explorer::bundle::write(files.iter().map(|(n, t)| (*n, t.as_bytes())))
     };
-    let err = load(&bundle(&[("blank.txt", "  \n")])).err().unwrap();
-    let message = get(&JsValue::from(err), "message").as_string().unwrap();
+    let message = load(&bundle(&[("blank.txt", "  \n")])).err().unwrap();
     assert_eq!(message, "blank.txt: no title: the file is empty or blank");
     let mut cut = bundle(&[("a.txt", "Title\n\nText.")]);
     cut.pop();
-    let err = load(&cut).err().unwrap();
-    let message = get(&JsValue::from(err), "message").as_string().unwrap();
+    let message = load(&cut).err().unwrap();
     assert!(
         message.contains("a.txt: no line break after its 12 bytes"),
         "{message}"
     );
-    let err = load(b"<!doctype html>").err().unwrap();
-    let message = get(&JsValue::from(err), "message").as_string().unwrap();
+    let message = load(b"<!doctype html>").err().unwrap();
     assert!(message.starts_with("not an articles bundle"), "{message}");
     let ok = load(&bundle(&[("t.txt", "Title\n\nSeoul.")])).unwrap();
     assert_eq!(ok.query("seoul").total(), 1);
@@ -193,54 +198,77 @@ fn did_you_mean_crosses_as_query_and_count() {
     assert_eq!(none.length(), 0);
 }
 
-/// The index file in the wasm: built here it is byte for byte the one built natively (the
-/// seed's is pinned in tests/it/index_file.rs to the same digest), and an explorer loaded
-/// from it answers as the core over the index it built itself; a file that is not the
-/// bundle's is refused with its reason, as a string.
+/// The site's files in the wasm: written here they are byte for byte the ones written
+/// natively (the seed's are pinned in tests/it/index_file.rs to the same digests); an
+/// explorer of the head alone lists every article, wants the parts a query needs, and
+/// answers as the core once they are added; a head or part that is not the site's is
+/// refused with its reason, as a string.
 #[wasm_bindgen_test]
-fn the_index_file_is_the_native_one_and_answers_alike() {
+fn the_site_files_are_the_native_ones_and_arrive_in_any_order() {
     let seeds = article_explorer::corpus::embedded_seeds();
-    let bundle = article_explorer::bundle::write(seeds.iter().map(|(n, t)| (*n, t.as_bytes())));
-    let corpus = Corpus::from_bundle(&bundle).unwrap();
-    let file = corpus.index_file(&bundle);
+    let files: Vec<(&str, &[u8])> = seeds.iter().map(|(n, t)| (*n, t.as_bytes())).collect();
+    let site = SiteFiles::of(&files).unwrap();
+    let digest = article_explorer::hash::digest;
     let pinned = format!(
-        "version {}: {} bytes, digest {:016x}",
+        "version {}: head {} bytes, digest {:016x}; shards {:?}; chunks {:?}",
         article_explorer::index::file::VERSION,
-        file.len(),
-        article_explorer::hash::digest(&file)
+        site.head.len(),
+        digest(&site.head),
+        site.shards
+            .iter()
+            .map(|s| format!("{} bytes {:016x}", s.len(), digest(s)))
+            .collect::<Vec<_>>(),
+        site.chunks
+            .iter()
+            .map(|s| format!("{} bytes {:016x}", s.len(), digest(s)))
+            .collect::<Vec<_>>(),
     );
     assert_eq!(pinned, include_str!("snapshots/seed.index.txt"));
-    let explorer = Explorer::load(&bundle, Some(file.clone().into_boxed_slice())).unwrap();
-    for q in [
-        "Seoul",
-        "\"Moon Jae-in\"",
-        "sanction",
-        "Vladivostk",
-        "cooperat*",
-        "-Japan",
-    ] {
-        let mut hits = explorer.query(q);
-        let mut core = corpus.hits(q);
-        let rows = hits.rows(0, 100).to_vec();
-        let core_rows = core.rows(0, 100);
-        assert_eq!(rows.len(), core_rows.len() * 3, "{q}");
-        for (row, core) in rows.chunks(3).zip(&core_rows) {
-            assert_eq!(
-                (row[0], row[1]),
-                (f64::from(core.article), f64::from(core.matches)),
-                "{q}"
-            );
-        }
-    }
-    let mut cut = file.clone();
-    cut.truncate(file.len() / 2);
-    let why = Explorer::load(&bundle, Some(cut.into_boxed_slice()))
-        .err()
-        .unwrap();
+
+    let corpus = Corpus::embedded().unwrap();
+    let explorer = Explorer::from_head(&site.head, 0.0).unwrap();
+    assert_eq!(
+        explorer.outline().len(),
+        4 + 2,
+        "listed from the head alone"
+    );
+    assert!(
+        explorer.blocks(0).unwrap().is_null(),
+        "its text is not here"
+    );
+    assert_eq!(explorer.wanted(), [1 << 31], "so its chunk is wanted");
+    assert_eq!(explorer.query("Seoul").length(), 0);
+    assert_eq!(explorer.wanted(), [0], "the shard of seoul");
+    explorer.add_shards(0, &site.shards[0]).unwrap();
+    let mut hits = explorer.query("Seoul");
+    assert_eq!((hits.total(), hits.length()), (8, 1));
+    assert_eq!(hits.rows(0, 1).to_vec()[..2], [0.0, 8.0]);
+    assert!(hits.fields(0).to_vec().is_empty());
+    assert_eq!(explorer.wanted(), [1 << 31]);
+    explorer.add_chunk(0, &site.chunks[0]).unwrap();
+    assert!(explorer.complete());
+    let core = corpus.search("Seoul");
+    assert_eq!(
+        hits.fields(0).to_vec(),
+        article_explorer::flat::fields(&core.articles[0].fields)
+    );
+    assert!(explorer.wanted().is_empty());
+
+    let mut cut = site.head.clone();
+    cut.truncate(site.head.len() / 2);
+    let why = Explorer::from_head(&cut, 0.0).err().unwrap();
     assert_eq!(
         why.as_string().as_deref(),
         Some("the index file is truncated")
     );
-    let why = Explorer::load(&bundle, None).err().unwrap();
+    let why = Explorer::from_head(&[], 0.0).err().unwrap();
     assert_eq!(why.as_string().as_deref(), Some("there is no index file"));
+    let explorer = Explorer::from_head(&site.head, 0.0).unwrap();
+    let mut other = site.chunks[0].clone();
+    other.push(b' ');
+    let why = explorer.add_chunk(0, &other).err().unwrap();
+    assert_eq!(
+        why.as_string().as_deref(),
+        Some("chunk 0 of the index: it is not the head's (its digest differs)")
+    );
 }
