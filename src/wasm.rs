@@ -171,6 +171,18 @@ impl Explorer {
         self.corpus.with(Corpus::take_wanted)
     }
 
+    /// The number of articles.
+    #[wasm_bindgen(getter)]
+    pub fn length(&self) -> u32 {
+        self.corpus
+            .with(|c| u32::try_from(c.len()).unwrap_or(u32::MAX))
+    }
+
+    /// Whether article `article`'s text is here; if not, its chunk is wanted.
+    pub fn here(&self, article: u32) -> bool {
+        self.corpus.with(|c| c.index().article_here(article))
+    }
+
     /// Whether every shard and chunk is here.
     #[wasm_bindgen(getter)]
     pub fn complete(&self) -> bool {

@@ -66,7 +66,10 @@ export class ArticleExplorer extends HTMLElement {
     this.#applyTheme();
     if (this.#started) return;
     this.#started = true;
-    loadEngine((text) => { this.#ui.status.textContent = text; }).then((engine) => {
+    loadEngine((text) => {
+      if (this.#app) this.#app.progress(text);
+      else if (text) this.#ui.status.textContent = text;
+    }).then((engine) => {
       this.#app = new App(this.#ui, engine, {
         compact: this.hasAttribute('compact'),
         onResults: (result) => {
@@ -86,8 +89,8 @@ export class ArticleExplorer extends HTMLElement {
           this.dispatchEvent(new CustomEvent('select', { bubbles: true, detail: { index, name, title, lede } }));
         },
       });
-      this.#app.start(this.#pending ?? this.getAttribute('query') ?? '', this.getAttribute('article'));
-      this.#resolveReady(this);
+      return this.#app.start(this.#pending ?? this.getAttribute('query') ?? '', this.getAttribute('article'))
+        .then(() => this.#resolveReady(this));
     }).catch((error) => {
       const ui = this.#ui;
       ui.error.hidden = false;

@@ -9,7 +9,7 @@ const PROBE = fileURLToPath(new URL('./probe.js', import.meta.url));
 
 /** Resources of the engine and of the corpus, by path on the site. */
 export const isEngine = (path) => /^\/pkg\/[^/]+\.(js|wasm)$/.test(path);
-export const isCorpus = (path) => path === '/articles.txt';
+export const isCorpus = (path) => /^\/(index\/(head|\d+)\.bin|articles\/\d+\.txt)$/.test(path);
 
 /**
  * Opens a fresh context and page with the probe and (unless `network: false`) a CDP

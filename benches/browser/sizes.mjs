@@ -75,8 +75,19 @@ async function sizeOf(paths) {
   return total;
 }
 
-/** The corpus's files: the articles and their index, which grow with the archive. */
-const CORPUS = ['articles.txt', 'index.bin'];
+/**
+ * Whether `file` (relative to the site) is one of the corpus's: the data files, the
+ * articles in chunks and their index's head and shards (docs/format.md), which grow with
+ * the archive.
+ * @param {string} file
+ */
+export const isData = (file) => /^(index\/(head|\d+)\.bin|articles\/\d+\.txt)$/.test(file);
+
+/** The site's data files, relative to `dir`. @param {string} dir */
+async function dataFiles(dir) {
+  const list = async (sub) => (await readdir(join(dir, sub))).map((f) => `${sub}/${f}`);
+  return [...await list('index'), ...await list('articles')].filter(isData).sort();
+}
 
 /**
  * The files the first visit of `dir`/index.html downloads besides the articles and their
@@ -89,7 +100,7 @@ const CORPUS = ['articles.txt', 'index.bin'];
 export async function firstVisitFiles(dir) {
   const html = await readFile(join(dir, 'index.html'), 'utf8');
   const named = [...html.matchAll(/<(?:script|link)\b[^>]*?\b(?:src|href)="([^"#?]+)"/g)].map((m) => m[1]);
-  return ['index.html', ...named.filter((f) => !CORPUS.includes(f)), 'sw.js'];
+  return ['index.html', ...named.filter((f) => !isData(f)), 'sw.js'];
 }
 
 /**
@@ -102,7 +113,7 @@ export async function siteSizes(dir) {
     .sort()
     .map((f) => join(dir, 'pkg', f));
   const engine = await sizeOf(pkg);
-  const corpus = await sizeOf([join(dir, 'articles.txt')]);
+  const corpus = await sizeOf((await dataFiles(dir)).map((f) => join(dir, f)));
   const firstVisit = await sizeOf((await firstVisitFiles(dir)).map((f) => join(dir, f)));
   const rel = (s) => ({ ...s, files: Object.fromEntries(Object.entries(s.files).map(([k, v]) => [k.slice(dir.length + 1), v])) });
   return { engine: rel(engine), corpus: rel(corpus), firstVisit: rel(firstVisit) };

@@ -1,22 +1,32 @@
 // A built engine in Node for the small timing tools (prefixes.mjs, parts.mjs): the
-// `cargo xtask dist` pkg/ folder PKG loaded, an Explorer built over the bundle at BUNDLE
-// (a site's articles.txt), its stem table and one-edit keys prepared when the build has
-// them (as the page does when idle). The benchmark's own adapter is engines/article-explorer.mjs.
+// `cargo xtask dist` pkg/ folder PKG loaded and an Explorer given every data file of the
+// site SITE (its index's head, shards and chunks: docs/format.md), as the page is once all
+// has come. The benchmark's own adapter is engines/article-explorer.mjs.
 
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-/** @returns {Promise<any>} the Explorer */
-export async function loadExplorer(pkg, bundlePath) {
+/** The data files of `site`: its head, shards and chunks, in order. */
+export function siteData(site) {
+  const numbered = (dir, ext) => fs.readdirSync(path.join(site, dir))
+    .filter((f) => f.endsWith(ext) && /^\d+\./.test(f))
+    .sort((a, b) => parseInt(a, 10) - parseInt(b, 10))
+    .map((f) => fs.readFileSync(path.join(site, dir, f)));
+  return {
+    head: fs.readFileSync(path.join(site, 'index', 'head.bin')),
+    shards: numbered('index', '.bin'),
+    chunks: numbered('articles', '.txt'),
+  };
+}
+
+/** @returns {Promise<any>} the Explorer over `site`'s data, every part added */
+export async function loadExplorer(pkg, site) {
   const glue = await import(pathToFileURL(path.resolve(pkg, 'article_explorer.js')).href);
   glue.initSync({ module: new WebAssembly.Module(fs.readFileSync(path.resolve(pkg, 'article_explorer_bg.wasm'))) });
-  const bundle = fs.readFileSync(bundlePath);
-  // Since issue 15: the site's index file, beside its articles.
-  const index = path.join(path.dirname(bundlePath), 'index.bin');
-  const explorer = glue.Explorer.load
-    ? glue.Explorer.load(bundle, fs.readFileSync(index))
-    : glue.Explorer.fromBundle(bundle);
-  explorer.prepare?.();
+  const { head, shards, chunks } = siteData(site);
+  const explorer = glue.Explorer.fromHead(head, chunks.reduce((n, c) => n + c.length, 0));
+  shards.forEach((shard, k) => explorer.addShards(k, shard));
+  chunks.forEach((chunk, k) => explorer.addChunk(k, chunk));
   return explorer;
 }

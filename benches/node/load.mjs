@@ -1,9 +1,10 @@
-// How a site's engine loads, step by step, in Node: the articles and the index file fed
-// to the wasm in 64 kB pieces as the page feeds a download (Loader.push / pushIndex, the
-// longest piece too), finish, the outline, the first query with every row, then what the
-// page asks when idle, the wasm memory then; and last the query again, as a keystroke
-// asks it (its top 10 rows, the median of 40). The figures behind docs/performance.md's
-// "Loading a large archive".
+// How a site's engine loads, step by step, in Node: the index's head read (fromHead),
+// the first query's parts (what it wants) added and the query answered — what the page
+// waits for before its first view — then every other shard and chunk added as they
+// would arrive, the longest part too; the outline, the first query with every row, what
+// the page asks when idle, the wasm memory then; and last the query again, as a
+// keystroke asks it (its top 10 rows, the median of 40). The figures behind
+// docs/performance.md's "Loading a large archive".
 //
 //   node benches/node/load.mjs SITE [QUERY]    # SITE: a folder from cargo xtask dist
 //
@@ -12,40 +13,56 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { siteData } from './explorer.mjs';
 
 const [site = 'dist', query = 'contributors'] = process.argv.slice(2);
 const pkg = path.resolve(site, 'pkg');
 const glue = await import(pathToFileURL(path.join(pkg, 'article_explorer.js')).href);
 const wasm = glue.initSync({ module: new WebAssembly.Module(fs.readFileSync(path.join(pkg, 'article_explorer_bg.wasm'))) });
-const bundle = fs.readFileSync(path.join(site, 'articles.txt'));
-const index = fs.readFileSync(path.join(site, 'index.bin'));
-const PIECE = 1 << 16;
-
-/** Runs `f` over the pieces of `bytes`: total and longest ms. */
-function pieces(bytes, f) {
-  let longest = 0;
-  const start = performance.now();
-  for (let at = 0; at < bytes.length; at += PIECE) {
-    const t = performance.now();
-    f(bytes.subarray(at, at + PIECE));
-    longest = Math.max(longest, performance.now() - t);
-  }
-  return `${(performance.now() - start).toFixed(0)} ms (longest piece ${longest.toFixed(1)})`;
-}
+const { head, shards, chunks } = siteData(site);
+const CHUNK = 2 ** 31;
+const sum = (parts) => parts.reduce((n, p) => n + p.length, 0);
+const text = sum(chunks);
 
 /** `f()` timed, in ms. */
 function timed(f) {
   const t = performance.now();
   const value = f();
-  return [value, (performance.now() - t).toFixed(1)];
+  return [value, performance.now() - t];
 }
 
-const loader = new glue.Loader(bundle.length, index.length);
-const push = pieces(bundle, (c) => loader.push(c));
-const pushIndex = pieces(index, (c) => loader.pushIndex(c));
-const [explorer, finish] = timed(() => loader.finish());
+const here = new Set();
+/** Adds part `id` (a shard's number, or CHUNK + a chunk's); its ms. */
+function add(id) {
+  here.add(id);
+  return timed(() => (id >= CHUNK ? explorer.addChunk(id - CHUNK, chunks[id - CHUNK]) : explorer.addShards(id, shards[id])))[1];
+}
+
+const [explorer, fromHead] = timed(() => glue.Explorer.fromHead(head, text));
+// The first view: the query, what it wants, again until whole, and its best article's text.
+let wantedParts = 0;
+const [, firstView] = timed(() => {
+  for (;;) {
+    const hits = explorer.query(query);
+    const rows = hits.rows(0, 1);
+    if (rows.length) hits.fields(rows[0]);
+    const wanted = [...explorer.wanted()];
+    hits.free();
+    if (!wanted.length) return;
+    wantedParts += wanted.length;
+    wanted.forEach(add);
+  }
+});
+let longest = 0;
+let rest = 0;
+for (const id of [...shards.keys(), ...[...chunks.keys()].map((k) => CHUNK + k)]) {
+  if (here.has(id)) continue;
+  const ms = add(id);
+  rest += ms;
+  longest = Math.max(longest, ms);
+}
 const [, outlineMs] = timed(() => [explorer.outline(), explorer.outlineText()]);
-const articles = explorer.query('').length;
+const articles = explorer.length;
 const [rows, first] = timed(() => {
   const hits = explorer.query(query);
   return hits.rows(0, hits.length).length / 3;
@@ -60,9 +77,12 @@ const again = Array.from({ length: 40 }, () => {
   hits.rows(0, 10);
   hits.free();
   return performance.now() - t;
-}).sort((x, y) => x - y)[20].toFixed(3);
-console.log(`${site}: ${articles} articles, ${(bundle.length / 1e6).toFixed(1)} MB, index ${(index.length / 1e6).toFixed(1)} MB`);
-console.log(`  push ${push}; pushIndex ${pushIndex}; finish ${finish} ms; outline ${outlineMs} ms`);
-console.log(`  first query "${query}" with all ${rows} rows ${first} ms; keyphrases ${keyphrases} ms; authors ${authors} ms`);
-console.log(`  wasm memory ${(memory / 1e6).toFixed(0)} MB (${(memory / bundle.length).toFixed(2)}× the text)`);
-console.log(`  then "${query}", top 10 rows: ${again} ms (median of 40)`);
+}).sort((x, y) => x - y)[20];
+const MB = (n) => `${(n / 1e6).toFixed(1)} MB`;
+const ms = (n) => `${n.toFixed(1)} ms`;
+console.log(`${site}: ${articles} articles, ${MB(text)} in ${chunks.length} chunks; index head ${MB(head.length)}, ${MB(sum(shards))} in ${shards.length} shards`);
+console.log(`  fromHead ${ms(fromHead)}; first view of "${query}" ${ms(firstView)} with the ${wantedParts} parts it wanted`);
+console.log(`  the other parts ${ms(rest)} (longest ${ms(longest)}); outline ${ms(outlineMs)}`);
+console.log(`  first query "${query}" with all ${rows} rows ${ms(first)}; keyphrases ${ms(keyphrases)}; authors ${ms(authors)}`);
+console.log(`  wasm memory ${(memory / 1e6).toFixed(0)} MB (${(memory / text).toFixed(2)}× the text)`);
+console.log(`  then "${query}", top 10 rows: ${again.toFixed(3)} ms (median of 40)`);

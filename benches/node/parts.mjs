@@ -3,19 +3,19 @@
 // adapter times as one — then one article's highlights and the ten rows' alone. Mean µs
 // over 20,000 repetitions after 2,000 unrecorded ones.
 //
-//   node benches/node/parts.mjs PKG BUNDLE QUERY…
+//   node benches/node/parts.mjs PKG SITE QUERY…
 //
-// PKG: a `cargo xtask dist` pkg/ folder; BUNDLE: a site's articles.txt. Two builds are
+// PKG: a `cargo xtask dist` pkg/ folder; SITE: a site built by `cargo xtask dist` (its data files). Two builds are
 // compared by running this once for each, alternated (the machine is noisy).
 
 import { loadExplorer } from './explorer.mjs';
 
-const [pkg, bundlePath, ...queries] = process.argv.slice(2);
-if (!pkg || !bundlePath || !queries.length) {
-  console.error('usage: node benches/node/parts.mjs PKG BUNDLE QUERY…');
+const [pkg, site, ...queries] = process.argv.slice(2);
+if (!pkg || !site || !queries.length) {
+  console.error('usage: node benches/node/parts.mjs PKG SITE QUERY…');
   process.exit(2);
 }
-const explorer = await loadExplorer(pkg, bundlePath);
+const explorer = await loadExplorer(pkg, site);
 
 /** Mean µs of `f`. */
 function time(f, n = 20000) {

@@ -2,19 +2,19 @@
 // its ranked rows, the first article's highlights and the first 15 snippets (what the page
 // asks the wasm for on a keystroke), best of 20, with the articles and matches found.
 //
-//   node benches/node/prefixes.mjs PKG BUNDLE [WORD]
+//   node benches/node/prefixes.mjs PKG SITE [WORD]
 //
 // PKG: a `cargo xtask dist` pkg/ folder (an older build works: it skips what it lacks);
-// BUNDLE: a site's articles.txt; WORD: default `contributors`.
+// SITE: a site built by `cargo xtask dist` (its data files); WORD: default `contributors`.
 
 import { loadExplorer } from './explorer.mjs';
 
-const [pkg, bundlePath, word = 'contributors'] = process.argv.slice(2);
-if (!pkg || !bundlePath) {
-  console.error('usage: node benches/node/prefixes.mjs PKG BUNDLE [WORD]');
+const [pkg, site, word = 'contributors'] = process.argv.slice(2);
+if (!pkg || !site) {
+  console.error('usage: node benches/node/prefixes.mjs PKG SITE [WORD]');
   process.exit(2);
 }
-const explorer = await loadExplorer(pkg, bundlePath);
+const explorer = await loadExplorer(pkg, site);
 for (let i = 1; i <= word.length; i++) {
   const q = word.slice(0, i);
   let best = Infinity;

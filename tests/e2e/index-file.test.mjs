@@ -1,7 +1,8 @@
-// End-to-end: the index built ahead (index.bin, docs/format.md). The page reads it as it
-// is; when it is missing, truncated, corrupt or another corpus's, the page fetches the
-// builder module, indexes the articles itself, says why in the console (console.info,
-// nothing alarming for the reader), and answers exactly as with the file.
+// End-to-end: the index built ahead (index/head.bin and its shards, docs/format.md). The
+// page reads it as it is; when the head is missing, truncated, corrupt or another
+// build's, or a shard is not the head's, the page fetches the builder module, indexes the
+// articles itself, says why in the console (console.info, nothing alarming for the
+// reader), and answers exactly as with the files.
 
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -11,20 +12,22 @@ import { env, openPage, useBrowser } from './browser.mjs';
 import { readView, typeQuery } from './explorer.mjs';
 
 const SITE = env('E2E_URL');
-const INDEX = readFileSync(join(env('E2E_DIST'), 'index.bin'));
-const OTHER = readFileSync(join(env('E2E_XSS_DIST'), 'index.bin'));
+const INDEX = readFileSync(join(env('E2E_DIST'), 'index/head.bin'));
+const OTHER = readFileSync(join(env('E2E_XSS_DIST'), 'index/head.bin'));
+const SHARD = readFileSync(join(env('E2E_DIST'), 'index/0.bin'));
 const browser = useBrowser();
 
 /** Queries of every kind the engine answers, each with something to show. */
 const QUERIES = ['Seoul', '"Moon Jae-in"', 'sanction', 'Vladivostk', 'cooperat*', 'title:Korean', 'zzzqx'];
 
-/** How index.bin is served in each case, and what the console must say (null: nothing). */
+/** How a file of the index is served in each case, and what the console must say (null: nothing). */
 const CASES = [
-  { name: 'the prebuilt index', body: null, says: null },
-  { name: 'no index file', body: 'missing', says: /there is no index file/ },
-  { name: 'a truncated index', body: INDEX.subarray(0, INDEX.length >> 1), says: /truncated|corrupt/ },
-  { name: 'a corrupt index', body: flipped(INDEX), says: /corrupt/ },
-  { name: "another corpus's index", body: OTHER, says: /built from other articles/ },
+  { name: 'the prebuilt index', file: 'index/head.bin', body: null, says: null },
+  { name: 'no index file', file: 'index/head.bin', body: 'missing', says: /there is no index file/ },
+  { name: 'a truncated index', file: 'index/head.bin', body: INDEX.subarray(0, INDEX.length >> 1), says: /truncated|corrupt/ },
+  { name: 'a corrupt index', file: 'index/head.bin', body: flipped(INDEX), says: /corrupt/ },
+  { name: "another corpus's index", file: 'index/head.bin', body: OTHER, says: /built from other articles/ },
+  { name: 'a corrupt shard', file: 'index/0.bin', body: flipped(SHARD), says: /shard 0 of the index: it is not the head's/ },
 ];
 
 /** `bytes` with one byte in the middle changed. */
@@ -34,8 +37,8 @@ function flipped(bytes) {
   return copy;
 }
 
-/** Opens the site with index.bin served as `body` says; returns what a reader sees of QUERIES. */
-async function answers(t, { body }) {
+/** Opens the site with `file` served as `body` says; returns what a reader sees of QUERIES. */
+async function answers(t, { file, body }) {
   /** @type {string[]} */
   const info = [];
   /** @type {string[]} */
@@ -46,7 +49,7 @@ async function answers(t, { body }) {
       context.on('request', (r) => { if (r.serviceWorker() === null) requested.push(new URL(r.url()).pathname); });
       context.on('console', (m) => { if (m.type() === 'info') info.push(m.text()); });
       if (body === null) return;
-      await context.route('**/index.bin', (route) => (body === 'missing'
+      await context.route(`**/${file}`, (route) => (body === 'missing'
         ? route.fulfill({ status: 404, body: 'not found' })
         : route.fulfill({ status: 200, contentType: 'application/octet-stream', body })));
     },
@@ -58,7 +61,7 @@ async function answers(t, { body }) {
     views.push({ q, status, marks, items, suggestions, position });
   }
   // A missing file is a 404 the browser itself reports; nothing else may show.
-  const url = new URL('index.bin', SITE).href;
+  const url = new URL(file, SITE).href;
   const expected404 = body === 'missing' ? [
     `HTTP 404: ${url}`,
     `console.error: Failed to load resource: the server responded with a status of 404 (Not Found) (${url})`,

@@ -424,8 +424,14 @@ function bundle(n, alphas) {
 
 const ITEMS = 300;
 const alphas = (i) => 1 + ((i * 7) % 13);
-/** The site with ITEMS generated articles instead of the seed. */
-const generated = { setup: (context) => context.route('**/articles.txt', (route) => route.fulfill({ body: bundle(ITEMS, alphas), contentType: 'text/plain; charset=utf-8' })) };
+/** The site with ITEMS generated articles instead of the seed, in its one chunk; the
+ * seed's index is not theirs (served as none), so the page indexes them itself. */
+const generated = {
+  setup: async (context) => {
+    await context.route('**/index/head.bin', (route) => route.fulfill({ body: 'not the index of these articles', contentType: 'application/octet-stream' }));
+    await context.route('**/articles/0.txt', (route) => route.fulfill({ body: bundle(ITEMS, alphas), contentType: 'text/plain; charset=utf-8' }));
+  },
+};
 
 /**
  * Scrolls what scrolls the list (its pane on a wide screen, else the page) from the top to

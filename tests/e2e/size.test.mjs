@@ -6,7 +6,7 @@
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { firstVisitFiles, siteSizes } from '../../benches/browser/sizes.mjs';
+import { firstVisitFiles, isData, siteSizes } from '../../benches/browser/sizes.mjs';
 import { env, openPage, useBrowser } from './browser.mjs';
 
 const SITE = env('E2E_URL');
@@ -41,7 +41,7 @@ test('the first visit downloads at most 101 kB gzip besides the articles and the
 
   const expected = await firstVisitFiles(DIST);
   const asked = [...requested].map((p) => (p === '/' ? 'index.html' : p.slice(1)))
-    .filter((f) => f !== 'articles.txt' && f !== 'index.bin').sort();
+    .filter((f) => !isData(f)).sort();
   assert.deepEqual(asked, [...expected].sort(), 'the files the page asked for are those the budget counts');
 
   const { firstVisit, engine } = await siteSizes(DIST);

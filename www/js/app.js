@@ -17,10 +17,13 @@ const HISTORY_PAUSE_MS = 1000;
  * @typedef {import('./engine.js').Result} Result
  * @typedef {import('./ui.js').Ui} Ui
  * @typedef {{articles: import('./engine.js').Article[], search: (q: string) => Result,
+ *   here?: (a: number) => boolean, onParts?: (listener: () => void) => void,
  *   keyphrases?: () => import('./engine.js').Keyphrase[],
  *   articleKeyphrases?: (a: number) => import('./engine.js').Keyphrase[],
  *   authors?: () => import('./engine.js').Author[]}} Engine
- *   the keyphrase and author chips show when the engine gives them
+ *   the keyphrase and author chips show when the engine gives them; here and onParts
+ *   when the engine answers before all its parts have come (a pending answer is asked
+ *   again when they have: the view is never shown from a partial one)
  * @typedef {{history?: boolean, compact?: boolean,
  *   onResults?: (result: Result) => void,
  *   onSelect?: (index: number) => void}} Options
@@ -66,6 +69,19 @@ export class App {
     this.lastInput = -Infinity;
     /** @type {string|null} a URL hash `syncUrl` will write after the frame */
     this.pendingHash = null;
+    /**
+     * What the view waits for, while the engine fetches parts it needs: the query and the
+     * article name of a search that was not whole (it is run again when they come).
+     * @type {{q: string, name: string|null}|null}
+     */
+    this.waiting = null;
+    /** The article shown before its text came (-1: none): rendered again when it does. */
+    this.waitingArticle = -1;
+    /** The load's progress, shown while the view waits. */
+    this.loadText = '';
+    /** Resolves the first whole view (start()). @type {() => void} */
+    this.settle = () => {};
+    engine.onParts?.(() => this.refresh());
     this.reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
     // After a search, the current match is scrolled to only if it is not fully in view,
     // and only once the frame with the new highlights has been laid out: the observer's
@@ -123,16 +139,50 @@ export class App {
    * `query` (the URL's or the element's): it is their latest word, and is searched now.
    * @param {string} query
    * @param {string|null} article file name
+   * @returns {Promise<void>} when the first view is shown whole (the engine may first
+   *   fetch the parts of the index and the article it needs)
    */
   start(query, article) {
+    const shown = new Promise((resolve) => { this.settle = () => resolve(undefined); });
     const typed = this.ui.input.value;
     if (typed !== '' && typed !== query) {
       this.run(typed, null);
       this.syncUrl('replace');
+    } else {
+      this.ui.input.value = query;
+      this.run(query, article);
+    }
+    return shown;
+  }
+
+  /**
+   * The load's progress: shown while the view waits for parts (the status line says the
+   * result otherwise).
+   * @param {string} text
+   */
+  progress(text) {
+    this.loadText = text;
+    if (this.waiting && text) setText(this.ui.status, text);
+  }
+
+  /** Parts the view waited for have come: the waiting search runs again, the waiting
+   * article is rendered, the list's snippets are filled. */
+  refresh() {
+    const { waiting } = this;
+    if (waiting) {
+      // Typed over meanwhile: that search asked for its own parts.
+      if (this.ui.input.value === waiting.q) this.run(waiting.q, waiting.name);
       return;
     }
-    this.ui.input.value = query;
-    this.run(query, article);
+    if (this.waitingArticle >= 0 && this.waitingArticle === this.selected && this.engine.here?.(this.selected)) {
+      this.show(this.selected, 0, false, false);
+    }
+    this.list.refill();
+  }
+
+  /** Tells start() once the view is whole. */
+  settleIfWhole() {
+    if (!this.waiting && this.waitingArticle < 0) this.settle();
   }
 
   /**
@@ -152,6 +202,14 @@ export class App {
   run(q, name) {
     const { engine, ui } = this;
     const result = engine.search(q);
+    if (result.pending) {
+      // Not whole: the view stays as it is until the parts it needs have come.
+      const keep = name ?? (this.waiting?.q === q ? this.waiting.name : engine.articles[this.selected]?.name ?? null);
+      this.waiting = { q, name: keep };
+      setText(ui.status, this.loadText || 'Loading…');
+      return;
+    }
+    this.waiting = null;
     this.result = result;
     const active = q.trim() !== '';
     const hidden = this.list.update(result, active);
@@ -165,6 +223,7 @@ export class App {
     this.announce(q);
     this.show(pick, 0, false, false);
     this.options.onResults?.(result);
+    this.settleIfWhole();
   }
 
   /** The collection's keyphrase chips and the authors facet, in the search bar. */
@@ -365,6 +424,7 @@ export class App {
   show(index, at, notify = true, center = true) {
     const { ui, result, engine } = this;
     const changed = index !== this.selected;
+    let waitingFor = -1;
     this.selected = index;
     this.list.select(index);
     // The current mark of a view patched in place may stay: it is no longer current.
@@ -377,12 +437,19 @@ export class App {
         ui.view.replaceChildren(el('p', 'empty', 'No article matches this search.'));
       }
       this.marks = [];
+    } else if (engine.here && !engine.here(index)) {
+      // Its text is on its way (fetched first): rendered when it comes (refresh).
+      waitingFor = index;
+      ui.view.replaceChildren(el('p', 'empty', `Loading “${engine.articles[index].title}”…`));
+      this.marks = [];
     } else {
       const hit = result.highlighting ? result.articles.find((h) => h.article === index) : undefined;
       const { marks, fresh } = this.articleView.render(engine.articles[index], hit, ui.toggle.checked);
       this.marks = marks;
       if (fresh) this.addArticleChips(index);
     }
+    this.waitingArticle = waitingFor;
+    this.settleIfWhole();
     this.setCurrent(this.marks.length ? at : -1, center);
     if (notify && changed && index >= 0) this.options.onSelect?.(index);
   }

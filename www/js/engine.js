@@ -30,13 +30,16 @@
  *   a row of the engine's short lists: two texts and a number (src/wasm.rs).
  *   query: the query with its misspelt words corrected; articles: what that finds.
  * @typedef {{query: string, notice: string|null, total: number, highlighting: boolean,
- *            articles: ArticleHit[], suggestions: Suggestion[], didYouMean: Correction|null}} Result
+ *            articles: ArticleHit[], suggestions: Suggestion[], didYouMean: Correction|null,
+ *            pending: boolean}} Result
  *   articles: the matching articles, best first (all of them for an empty query).
+ *   pending: not whole: parts of the index or articles it needs are on their way (engine
+ *   `onParts`: ask again).
  */
 
-import init, { Explorer, Loader } from '../pkg/article_explorer.js';
-import { nextTask, slicer } from './tasks.js';
-import { ARTICLES_SOURCE, BUILDER_SOURCE, INDEX_SOURCE, SIZES, WASM_SOURCE } from './sources.js';
+import init, { Explorer } from '../pkg/article_explorer.js';
+import { slicer } from './tasks.js';
+import { BUILDER_SOURCE, DATA, part, WASM_SOURCE } from './sources.js';
 
 /** @typedef {import('../pkg/article_explorer.js').Hits} Hits */
 
@@ -44,6 +47,9 @@ const PARTS = /** @type {Part[]} */ (['text', 'title', 'author', 'teaser']);
 
 /** Numbers per row of a ranking (src/flat.rs). */
 const ROW = 3;
+
+/** The bit that marks a chunk's number in `Explorer.wanted()` (src/index/parts.rs). */
+const CHUNK = 2 ** 31;
 
 /** @type {Promise<Engine>|undefined} */
 let shared;
@@ -54,22 +60,27 @@ let shared;
  * @typedef {{name: string, articles: number}} Author
  *   an author of cards, and how many articles have a card by them.
  * @typedef {{articles: Article[], search: (q: string) => Result, buildMs: number,
+ *   here: (a: number) => boolean, onParts: (listener: () => void) => void,
  *   keyphrases: () => Keyphrase[], articleKeyphrases: (a: number) => Keyphrase[],
  *   authors: () => Author[]}} Engine
- *   keyphrases and authors: the collection's, computed on the first call (tens of ms at
- *   1,000 articles: ask when idle) and kept.
+ *   search: the answer, `pending` while it waits for parts of the index or articles not
+ *   here yet (they are fetched first; `onParts` listeners hear when they have come: ask
+ *   again). here: whether article a's text has arrived (else it is fetched first).
+ *   keyphrases and authors: the collection's, computed on the first call and kept.
  */
 
 /**
- * The engine: the module loaded and the index read once per page, however many
- * explorers (the page, several <article-explorer> elements) ask for it.
- * @param {(text: string) => void} [onProgress] told how far the load is ("Loading the
- *   articles — 40 %"), a few times, until it is done
+ * The engine: the module loaded and the index's head read once per page, however many
+ * explorers (the page, several <article-explorer> elements) ask for it. It answers from
+ * then on; the rest of the index and the articles arrive behind it, what a query or a
+ * shown article needs first.
+ * @param {(text: string) => void} [onProgress] told how far the load is ("Loading 1,000
+ *   articles — 40 %"), a few times, until every part is here
  * @returns {Promise<Engine>}
  */
 export function loadEngine(onProgress) {
   if (onProgress) progress.add(onProgress);
-  shared ??= load().finally(() => progress.clear());
+  shared ??= load();
   return shared;
 }
 
@@ -84,41 +95,67 @@ function report(text) {
   for (const listener of progress) listener(text);
 }
 
+/**
+ * The bytes of data file `name`: carried by the edition (the single file), or fetched.
+ * @param {string} name
+ * @param {'high'|'low'} priority
+ * @returns {Promise<Uint8Array>}
+ */
+async function bytesOf(name, priority) {
+  const from = part(name);
+  if (!(from instanceof URL)) return from;
+  const response = await fetch(from, { priority });
+  if (!response.ok) throw new Error(`cannot load ${name}: HTTP ${response.status}`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+/**
+ * Throws why, as the engine does for a head it cannot use, unless `head` (a head the
+ * engine read) is this build's: its checksum, its last eight bytes, is the one the build
+ * wrote into DATA.
+ * @param {Uint8Array} head
+ */
+function thisBuilds(head) {
+  const sum = Array.from(head.subarray(-8), (b) => b.toString(16).padStart(2, '0')).join('');
+  if (DATA.head && sum !== DATA.head) throw 'the index file was built from other articles (it is not this build\'s)';
+}
+
 /** @returns {Promise<Engine>} */
 async function load() {
   // User-timing marks (named `engine:…`): where the load's time goes, for the browser
   // benchmark and DevTools.
   performance.mark('engine:start');
-  // The files start downloading at once (index.html preloads them); the module first.
-  const articles = source(ARTICLES_SOURCE);
-  // Without its index file the articles are indexed here (finish, indexHere).
-  const index = source(INDEX_SOURCE).catch(() => undefined);
+  // The head downloads at once (index.html preloads it), beside the module.
+  const head = bytesOf('index/head.bin', 'high').catch(() => new Uint8Array(0));
   await init({ module_or_path: WASM_SOURCE });
   performance.mark('engine:wasm-ready');
-  const [a, i] = await Promise.all([articles, index]);
-  // A compressed download does not tell its file's size: the build's sizes stand in.
-  const loader = new Loader(a.size || SIZES.articles, i ? i.size || SIZES.index : 0);
-  // Both files fed to the engine piece by piece as they arrive: the load's work spread
-  // over the download, in tasks that yield to the page (each piece a few ms).
-  let received = 0;
-  await Promise.all([
-    pump(a, (chunk) => {
-      loader.push(chunk);
-      received += chunk.length;
-      reportDownload(received, a.size || SIZES.articles);
-    }),
-    i && pump(i, (chunk) => loader.pushIndex(chunk)),
-  ]);
-  performance.mark('engine:articles');
-  const explorer = finish(loader) ?? await indexHere();
-  performance.mark('engine:built');
-  // Reading the index, the outline and the explorer's first render each take tens of ms
-  // at 10,000 articles: each in a task of its own.
-  await nextTask();
+  const parts = new Arrivals();
+  let explorer;
+  try {
+    const bytes = await head;
+    explorer = Explorer.fromHead(bytes, DATA.articleBytes);
+    try {
+      thisBuilds(bytes);
+    } catch (why) {
+      explorer.free();
+      throw why;
+    }
+  } catch (why) {
+    if (typeof why !== 'string') throw why;
+    console.info(`article-explorer: ${why}; indexing the articles in the browser`);
+    explorer = await indexHere(parts);
+  }
+  performance.mark('engine:head');
+  parts.start(explorer);
   const lengths = explorer.outline();
-  const shown = outline(explorer.outlineText(), lengths, (n) => explorer.blocks(n));
+  const { articles: shown, forget } = outline(explorer.outlineText(), lengths, (n) => {
+    const blocks = parts.explorer.blocks(n);
+    if (blocks === null) parts.pull();
+    return blocks;
+  });
+  parts.count = shown.length;
+  parts.forget = forget;
   performance.mark('engine:outline');
-  await nextTask();
   /** @type {Keyphrase[]|undefined} */
   let keyphrases;
   /** @type {Author[]|undefined} */
@@ -127,13 +164,186 @@ async function load() {
   const phrases = (rows) => rows.map(([text, , name]) => ({ text, name: name === 1 }));
   return {
     articles: shown,
-    buildMs: explorer.buildMs,
-    search: (q) => decode(explorer.query(q)),
-    keyphrases: () => (keyphrases ??= phrases(explorer.keyphrases())),
-    articleKeyphrases: (a) => phrases(explorer.articleKeyphrases(a)),
-    authors: () => (authors ??= /** @type {Array<Row>} */ (explorer.authors())
+    get buildMs() {
+      return parts.explorer?.buildMs ?? 0;
+    },
+    search: (q) => decode(parts.explorer.query(q), (urgent) => parts.pull(urgent)),
+    here: (a) => parts.has(a),
+    onParts: (listener) => parts.listeners.add(listener),
+    keyphrases: () => (keyphrases ??= phrases(parts.explorer.keyphrases())),
+    articleKeyphrases: (a) => phrases(parts.explorer.articleKeyphrases(a)),
+    authors: () => (authors ??= /** @type {Array<Row>} */ (parts.explorer.authors())
       .map(([name, , n]) => ({ name, articles: n }))),
   };
+}
+
+/**
+ * @param {number} n
+ * @param {string} one
+ * @param {string} many
+ */
+const plural = (n, one, many) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+
+/** The name of part `id` (`Explorer.wanted()`: a shard's number, or CHUNK + a chunk's). */
+const nameOf = (/** @type {number} */ id) => (id >= CHUNK ? `articles/${id - CHUNK}.txt` : `index/${id}.bin`);
+
+/**
+ * The shards and chunks arriving behind the head: every one fetched in the background, a
+ * few at a time and at low priority (shards first: they answer queries), and those a
+ * query or a shown article wants at once, at high priority. Each part is handed to the
+ * engine as it comes, in slices (tasks.js); listeners hear when a wanted part has come.
+ */
+class Arrivals {
+  /** Parts fetched at a time in the background: the others stay free for what is wanted. */
+  static BACKGROUND = 3;
+
+  /** @type {Explorer} */
+  explorer = /** @type {any} */ (undefined);
+  /** @type {Set<() => void>} */
+  listeners = new Set();
+  /** The number of articles, for the progress. */
+  count = 0;
+  /** Forgets the articles' blocks read so far (their text may have changed). */
+  forget = () => {};
+  /** Parts asked for (fetching or here), by id. @type {Set<number>} */
+  #asked = new Set();
+  /** Parts here, by id. @type {Set<number>} */
+  #here = new Set();
+  /** The background's next parts, in order. @type {number[]} */
+  #queue = [];
+  #running = 0;
+  /** Wanted parts not here yet: their arrival is told to the listeners. @type {Set<number>} */
+  #awaited = new Set();
+  #received = 0;
+  #pause = slicer();
+  /** Parts handed to the engine one at a time, in order. */
+  #adding = Promise.resolve();
+
+  /** @param {Explorer} explorer */
+  start(explorer) {
+    this.explorer = explorer;
+    for (let k = 0; k < explorer.shards; k++) if (!this.#here.has(k)) this.#queue.push(k);
+    for (let k = 0; k < explorer.chunks; k++) if (!this.#here.has(CHUNK + k)) this.#queue.push(CHUNK + k);
+    this.#more();
+  }
+
+  /** Whether article `a`'s text is here (else its chunk is fetched at once). */
+  has(/** @type {number} */ a) {
+    if (this.explorer.here(a)) return true;
+    this.pull();
+    return false;
+  }
+
+  /**
+   * Fetches at once what the engine's last calls wanted.
+   * @param {boolean} [urgent] what the view waits for (at high priority), else what it
+   *   shows when it comes (a snippet: at low priority)
+   * @returns {boolean} whether they wanted anything (their answer was not whole)
+   */
+  pull(urgent = true) {
+    const wanted = this.explorer.wanted();
+    for (const id of wanted) {
+      this.#awaited.add(id);
+      if (!this.#asked.has(id)) this.#fetch(id, urgent ? 'high' : 'low');
+    }
+    return wanted.length > 0;
+  }
+
+  /** Starts background fetches up to BACKGROUND at a time. */
+  #more() {
+    while (this.#running < Arrivals.BACKGROUND && this.#queue.length) {
+      const id = /** @type {number} */ (this.#queue.shift());
+      if (this.#asked.has(id)) continue;
+      this.#running++;
+      this.#fetch(id, 'low').finally(() => {
+        this.#running--;
+        this.#more();
+      });
+    }
+  }
+
+  /**
+   * @param {number} id
+   * @param {'high'|'low'} priority
+   */
+  async #fetch(id, priority) {
+    this.#asked.add(id);
+    let bytes;
+    try {
+      bytes = await bytesOf(nameOf(id), priority);
+    } catch (error) {
+      // Offline without that part, or the server failed: asked again when next wanted.
+      this.#asked.delete(id);
+      console.info(`article-explorer: ${/** @type {Error} */ (error).message}`);
+      return;
+    }
+    this.#adding = this.#adding.then(() => this.#add(id, bytes));
+    await this.#adding;
+  }
+
+  /**
+   * Hands part `id` to the engine, in a slice of its own.
+   * @param {number} id
+   * @param {Uint8Array} bytes
+   */
+  async #add(id, bytes) {
+    await this.#pause();
+    if (this.#here.has(id)) return;
+    try {
+      if (id >= CHUNK) this.explorer.addChunk(id - CHUNK, bytes);
+      else this.explorer.addShards(id, bytes);
+    } catch (why) {
+      if (typeof why !== 'string') throw why;
+      // Not the head's part (a new build deployed during the load, or damage): the index
+      // is built here from the articles instead, and the page asked again.
+      console.info(`article-explorer: ${why}; indexing the articles in the browser`);
+      this.#queue = [];
+      this.#here.clear();
+      const rebuilt = await indexHere(this);
+      if (rebuilt.length !== this.count) {
+        // Another number of articles: the list shown is not theirs.
+        const message = 'The articles changed on the server while they loaded: reload the page.';
+        console.error(`article-explorer: ${message}`);
+        report(message);
+        return;
+      }
+      this.forget();
+      this.start(rebuilt);
+      this.#tell();
+      return;
+    }
+    this.#here.add(id);
+    this.#received += bytes.length;
+    this.#report();
+    if (this.#awaited.delete(id)) this.#tell();
+  }
+
+  /** Tells the listeners that parts have come. */
+  #tell() {
+    for (const listener of this.listeners) listener();
+  }
+
+  /** Says how far the load is, in tens of percent, until it is whole. */
+  #report() {
+    const { explorer } = this;
+    if (explorer.complete) {
+      report('');
+      return;
+    }
+    // Nothing for a small site: it loads at once.
+    if (DATA.bytes < 1e6) return;
+    const share = Math.min(99, Math.floor((this.#received / DATA.bytes) * 100));
+    report(`Loading ${plural(this.count, 'article', 'articles')} — ${share} %`);
+  }
+
+  /**
+   * Marks `id` here (the fallback added it itself).
+   * @param {number} id
+   */
+  added(id) {
+    this.#asked.add(id);
+    this.#here.add(id);
+  }
 }
 
 /** Block kinds by their number in the outline (src/wasm.rs). */
@@ -152,9 +362,9 @@ const KEPT_BLOCKS = 200;
  * wasm, not all in JS.
  * @param {string} text
  * @param {Uint32Array} lengths
- * @param {(a: number) => Array<[number, string, string, string]>} blocksOf
- *   `[[kind, text, author, teaser], …]` of article a
- * @returns {Article[]}
+ * @param {(a: number) => Array<[number, string, string, string]>|null} blocksOf
+ *   `[[kind, text, author, teaser], …]` of article a, or null while its text has not come
+ * @returns {{articles: Article[], forget: () => void}} forget: drops the blocks kept
  */
 function outline(text, lengths, blocksOf) {
   let at = 0;
@@ -174,7 +384,10 @@ function outline(text, lengths, blocksOf) {
     if (found) {
       kept.delete(a);
     } else {
-      found = blocksOf(a).map(([kind, text, author, teaser]) => (kind === 2
+      const crossed = blocksOf(a);
+      // Not here yet (its chunk is on its way): nothing, and nothing kept.
+      if (crossed === null) return [];
+      found = crossed.map(([kind, text, author, teaser]) => (kind === 2
         ? { kind: 'card', title: text, author, teaser }
         : { kind: /** @type {'paragraph'|'heading'|'disclaimer'} */ (KINDS[kind] ?? 'paragraph'), text }));
       if (kept.size >= KEPT_BLOCKS) kept.delete(/** @type {number} */ (kept.keys().next().value));
@@ -202,144 +415,73 @@ function outline(text, lengths, blocksOf) {
       },
     });
   }
-  return articles;
+  return { articles, forget: () => kept.clear() };
 }
 
 /**
- * The explorer, once every byte is in; or undefined when the index file is missing or
- * not the one for these articles (the reason goes to the console: the reader needs to
- * know nothing, the explorer works either way, only slower to start).
- * @param {Loader} loader
+ * An explorer with an index built here, by the builder module (the same code as `cargo
+ * xtask dist`'s), fetched only now, from every chunk of the articles (fetched once more:
+ * from the browser's cache, or the edition's bytes).
+ * @param {Arrivals} arrivals told which chunks it added
  */
-function finish(loader) {
-  try {
-    return loader.finish();
-  } catch (why) {
-    if (typeof why !== 'string') throw why; // not an articles bundle: a real error
-    console.info(`article-explorer: ${why}; indexing the articles in the browser`);
-    return undefined;
-  }
-}
-
-/**
- * The explorer over the articles with an index built here, by the builder module (the
- * same code as `cargo xtask dist`'s), fetched only now, as are the articles once more
- * (from the browser's cache: the load above kept none of their bytes in JavaScript).
- */
-async function indexHere() {
+async function indexHere(arrivals) {
   if (!BUILDER_SOURCE) throw new Error('the articles\' index is damaged, and this edition cannot rebuild it');
   const builder = /** @type {typeof import('../pkg/builder.js')} */ (await import(BUILDER_SOURCE.href));
   await builder.default();
-  /** @type {Uint8Array[]} */
-  const chunks = [];
-  await pump(await source(ARTICLES_SOURCE), (chunk) => { chunks.push(chunk); });
-  const bundle = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  chunks.reduce((at, c) => (bundle.set(c, at), at + c.length), 0);
-  return Explorer.load(bundle, builder.buildIndex(bundle));
-}
-
-/**
- * A file to feed the engine: bytes the edition carries, or a download. `size`: its bytes
- * when known (a response not compressed), else 0.
- * @typedef {{size: number, chunks: AsyncIterable<Uint8Array>|Iterable<Uint8Array>}} Source
- */
-
-/** Bytes fed to the engine at a time: a download's large chunks are cut to it. */
-const PIECE = 1 << 20;
-
-/**
- * Opens a source: the pieces the edition carries (the single file), or a URL fetched (an
- * error when it cannot be).
- * @param {URL|Source} from
- * @returns {Promise<Source>}
- */
-async function source(from) {
-  if (!(from instanceof URL)) return from;
-  const response = await fetch(from);
-  const body = response.body;
-  if (!response.ok || !body) throw new Error(`cannot load ${from}: HTTP ${response.status}`);
-  // Content-Length counts the bytes on the wire: a size only when they are the file's.
-  const length = Number(response.headers.get('content-length'));
-  const size = response.headers.get('content-encoding') || !(length > 0) ? 0 : length;
-  const reader = body.getReader();
-  return {
-    size,
-    chunks: {
-      async* [Symbol.asyncIterator]() {
-        for (;;) {
-          const { done, value } = await reader.read();
-          if (done) return;
-          yield value;
-        }
-      },
-    },
-  };
-}
-
-/**
- * Feeds a source's pieces to `take`, in slices (tasks.js): pieces already downloaded arrive
- * as microtasks, which would otherwise run back to back in one long task.
- * @param {Source} source
- * @param {(chunk: Uint8Array) => void} take
- */
-async function pump(source, take) {
-  const pause = slicer();
-  for await (const chunk of source.chunks) {
-    // A download that was faster than the engine arrives in large chunks: a piece at a time.
-    for (let at = 0; at < chunk.length; at += PIECE) {
-      take(chunk.length <= PIECE ? chunk : chunk.subarray(at, at + PIECE));
-      await pause();
-    }
-  }
-}
-
-/** What the download has come to, in steps (the status is read out by screen readers). */
-let said = '';
-
-/**
- * Reports the articles' download: tens of percent of `size`, or megabytes when the size
- * is unknown; nothing for the first megabyte (a small site loads at once).
- * @param {number} received
- * @param {number} size
- */
-function reportDownload(received, size) {
-  if (received < 1e6) return;
-  const text = size
-    ? `Loading the articles — ${Math.min(100, Math.floor((received / size) * 10) * 10)} %`
-    : `Loading the articles — ${Math.floor(received / 1e7) * 10} MB`;
-  if (text !== said) report((said = text));
+  const chunks = await Promise.all(Array.from({ length: DATA.chunks }, (_, k) => bytesOf(`articles/${k}.txt`, 'high')));
+  const all = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  chunks.reduce((at, c) => (all.set(c, at), at + c.length), 0);
+  const [head, shards] = builder.buildIndex(all, Uint32Array.from(chunks, (c) => c.length));
+  const explorer = Explorer.fromHead(head, DATA.articleBytes);
+  explorer.addShards(0, shards);
+  for (let k = 0; k < explorer.shards; k++) arrivals.added(k);
+  chunks.forEach((chunk, k) => {
+    explorer.addChunk(k, chunk);
+    arrivals.added(CHUNK + k);
+  });
+  return explorer;
 }
 
 /**
  * One query's answer (a wasm `Hits` handle) → the Result the page renders. Every row is
  * read at once; an article's highlights (`fields`) only when the page first reads them,
- * so a long list costs what it shows.
+ * so a long list costs what it shows. `pull` fetches what the engine wanted meanwhile and
+ * says whether it wanted anything: then the answer is `pending` (not whole).
  * @param {Hits} hits
+ * @param {(urgent: boolean) => boolean} pull fetches what the engine wanted (urgent: what
+ *   the view waits for, else soon) and says whether it wanted anything
  * @returns {Result}
  */
-export function decode(hits) {
+export function decode(hits, pull) {
   const rows = hits.rows(0, hits.length);
   /** @type {ArticleHit[]} */
   const articles = [];
-  for (let i = 0; i < rows.length; i += ROW) articles.push(new Hit(hits, rows[i], rows[i + 1], rows[i + 2]));
-  return {
+  for (let i = 0; i < rows.length; i += ROW) articles.push(new Hit(hits, pull, rows[i], rows[i + 1], rows[i + 2]));
+  // Not whole: nothing more is asked of it (a correction would look through other terms,
+  // and want their parts too).
+  const pending = pull(true);
+  // Only an empty answer has suggestions: no call into the wasm for the others.
+  const empty = !articles.length && !pending;
+  const result = {
     query: hits.query,
     notice: hits.notice ?? null,
     total: hits.total,
     highlighting: hits.highlighting,
-    // Only an empty answer has suggestions: no call into the wasm for the others.
-    suggestions: articles.length
-      ? []
-      : /** @type {Array<Row>} */ (hits.suggestions())
-        .map(([drop, without, n]) => ({ drop, without, articles: n })),
-    didYouMean: articles.length ? null : correction(hits.didYouMean()),
+    suggestions: empty
+      ? /** @type {Array<Row>} */ (hits.suggestions())
+        .map(([drop, without, n]) => ({ drop, without, articles: n }))
+      : [],
+    didYouMean: empty ? correction(hits.didYouMean()) : null,
     articles,
+    pending,
   };
+  return empty && pull(true) ? { ...result, pending: true } : result;
 }
 
 /**
  * An ArticleHit whose highlights are read from the engine when first asked: a class, so
- * that 10,000 of them cost no closures (decoding them took 11 ms at 10,000 articles).
+ * that 10,000 of them cost no closures (decoding them took 11 ms at 10,000 articles). What
+ * was read while the article's text had not come is not kept.
  * @implements {ArticleHit}
  */
 class Hit {
@@ -350,24 +492,32 @@ class Hit {
 
   /**
    * @param {Hits} hits
+   * @param {(urgent: boolean) => boolean} pull
    * @param {number} article
    * @param {number} matches
    * @param {number} score
    */
-  constructor(hits, article, matches, score) {
+  constructor(hits, pull, article, matches, score) {
     this.hits = hits;
+    this.pull = pull;
     this.article = article;
     this.matches = matches;
     this.score = score;
   }
 
   get fields() {
-    return (this.#fields ??= decodeFields(this.hits.fields(this.article)));
+    if (this.#fields) return this.#fields;
+    const fields = decodeFields(this.hits.fields(this.article));
+    if (!this.pull(true)) this.#fields = fields;
+    return fields;
   }
 
   get snippet() {
-    if (this.#snippet === undefined) this.#snippet = decodeSnippet(this.hits.snippet(this.article));
-    return this.#snippet;
+    if (this.#snippet !== undefined) return this.#snippet;
+    const snippet = decodeSnippet(this.hits.snippet(this.article));
+    // A snippet's article is fetched after what the view itself waits for.
+    if (!this.pull(false)) this.#snippet = snippet;
+    return snippet;
   }
 }
 

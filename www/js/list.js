@@ -154,6 +154,12 @@ export class ArticleList {
     return n - this.#size;
   }
 
+  /** Fills the rendered items again (their snippets' articles may have come since). */
+  refill() {
+    this.#generation++;
+    this.#render();
+  }
+
   /**
    * Marks article `index` as the one shown.
    * @param {number} index

@@ -18,10 +18,16 @@ if (embedded) reportHeight(ui.root);
 watchConnection(ui.notices);
 
 try {
-  const engine = await loadEngine((text) => { ui.status.textContent = text; });
-  const app = new App(ui, engine, { history: !embedded });
+  /** @type {App|undefined} */
+  let app;
+  const engine = await loadEngine((text) => {
+    if (app) app.progress(text);
+    else if (text) ui.status.textContent = text;
+  });
+  app = new App(ui, engine, { history: !embedded });
   const view = readHash(location.hash);
-  app.start(view.q, view.a);
+  // Ready once the first view is whole (the parts it needs have come).
+  await app.start(view.q, view.a);
   document.body.dataset.state = 'ready';
 } catch (error) {
   document.body.dataset.state = 'error';

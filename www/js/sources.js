@@ -1,18 +1,22 @@
 // Where the engine's inputs come from: a URL to fetch, or the bytes themselves.
 // `cargo xtask dist` writes this module per edition before bundling (xtask/src/bundle.rs):
-// the site's resolves the wasm and the articles bundle against the bundle's own URL (both
-// bundles sit at the site's root), the single file's holds the wasm's bytes, and the
-// articles and their index as sources of pieces (engine.js `Source`) decoded from base64
-// one at a time as the engine takes them. These values are the site's, for the type check.
+// the site's resolves the wasm and the data files (the index's head, its shards, the
+// articles' chunks: docs/format.md) against the bundle's own URL (the bundles sit at the
+// site's root); the single file's holds their bytes, decoded from base64 when asked.
+// These values are the site's, for the type check.
 export const WASM_SOURCE = /** @type {URL|Uint8Array} */ (new URL('pkg/article_explorer_bg.wasm', import.meta.url));
-export const ARTICLES_SOURCE = /** @type {URL|import('./engine.js').Source} */ (new URL('articles.txt', import.meta.url));
-/** The articles' index, built by `cargo xtask dist` (docs/format.md). */
-export const INDEX_SOURCE = /** @type {URL|import('./engine.js').Source} */ (new URL('index.bin', import.meta.url));
 /** The builder module, which indexes the articles when the index is missing or not theirs. */
 export const BUILDER_SOURCE = /** @type {URL|undefined} */ (new URL('pkg/builder.js', import.meta.url));
 /**
- * The articles' and the index's sizes in bytes as built: the engine's memory is grown for
- * them at once when a download does not say (a compressed response's length is not the
- * file's). 0: unknown.
+ * The data files as built: how many chunks of articles; the articles' bytes (the engine's
+ * memory is grown for them at once); all the data's bytes (the load's progress); the
+ * head's checksum (its last eight bytes, in hex: the head of this build and no other).
  */
-export const SIZES = { articles: 0, index: 0 };
+export const DATA = { chunks: 0, articleBytes: 0, bytes: 0, head: '' };
+/**
+ * Data file `name` (`index/head.bin`, `index/K.bin`, `articles/K.txt`): a URL to fetch,
+ * or its bytes.
+ * @param {string} name
+ * @returns {URL|Uint8Array}
+ */
+export const part = (name) => new URL(name, import.meta.url);

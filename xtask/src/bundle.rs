@@ -25,8 +25,6 @@ pub const ELEMENT: &str = "article-explorer.js";
 pub const STYLE: &str = "style.css";
 /// The single-file edition.
 pub const SINGLE: &str = "article-explorer.html";
-/// The articles' index, built ahead (docs/format.md).
-pub const INDEX: &str = "index.bin";
 /// The module that says where the wasm and the articles come from.
 const SOURCES: &str = "js/sources.js";
 
@@ -35,22 +33,88 @@ const SOURCES: &str = "js/sources.js";
 /// maps' columns stay right.
 pub const VERSION_PLACEHOLDER: &str = "__build_hash16__";
 
-/// The site edition's `js/sources.js`: both bundles sit at the site's root, so the wasm
-/// and the articles are resolved against the bundle's own URL; and the sizes of the
-/// articles and their index as built (a compressed download's length is not theirs).
-fn site_sources(articles: u64, index: u64) -> String {
+/// The site's data files (docs/format.md), as `cargo xtask dist` wrote them into `out`:
+/// the index's head, its shards and the articles' chunks, by name, in order.
+pub struct Data {
+    /// The files, the head first.
+    pub names: Vec<String>,
+    /// How many chunks of articles.
+    pub chunks: usize,
+    /// The chunks' bytes.
+    pub article_bytes: u64,
+    /// All the files' bytes.
+    pub bytes: u64,
+    /// The head's checksum (its last eight bytes), in hex.
+    pub head: String,
+}
+
+impl Data {
+    /// The data files in `out`.
+    pub fn of(out: &Path) -> Result<Data, String> {
+        let count = |dir: &str, ext: &str| -> Result<usize, String> {
+            let entries = std::fs::read_dir(out.join(dir))
+                .map_err(|e| format!("cannot read {}: {e}", out.join(dir).display()))?;
+            Ok(entries
+                .filter_map(Result::ok)
+                .filter(|e| {
+                    e.file_name()
+                        .to_str()
+                        .is_some_and(|n| n.ends_with(ext) && n != HEAD_FILE)
+                })
+                .count())
+        };
+        let (shards, chunks) = (count("index", ".bin")?, count("articles", ".txt")?);
+        let mut names = vec![format!("index/{HEAD_FILE}")];
+        names.extend((0..shards).map(|k| format!("index/{k}.bin")));
+        names.extend((0..chunks).map(|k| format!("articles/{k}.txt")));
+        let size = |name: &String| std::fs::metadata(out.join(name)).map_or(0, |m| m.len());
+        let article_bytes = names
+            .iter()
+            .filter(|n| n.starts_with("articles/"))
+            .map(size)
+            .sum();
+        let bytes = names.iter().map(size).sum();
+        let head = std::fs::read(out.join("index").join(HEAD_FILE))
+            .map_err(|e| format!("cannot read the index's head: {e}"))?;
+        let sum = head.get(head.len().saturating_sub(8)..).unwrap_or(&[]);
+        Ok(Data {
+            names,
+            chunks,
+            article_bytes,
+            bytes,
+            head: sum.iter().map(|b| format!("{b:02x}")).collect(),
+        })
+    }
+
+    /// `DATA` of `js/sources.js`.
+    fn constant(&self) -> String {
+        format!(
+            "export const DATA = {{ chunks: {}, articleBytes: {}, bytes: {}, head: '{}' }};\n",
+            self.chunks, self.article_bytes, self.bytes, self.head
+        )
+    }
+}
+
+/// The index's head, in `index/`.
+pub const HEAD_FILE: &str = "head.bin";
+
+/// The site edition's `js/sources.js`: the bundles sit at the site's root, so the wasm and
+/// the data files are resolved against the bundle's own URL.
+fn site_sources(data: &Data) -> String {
     format!(
         "export const WASM_SOURCE = new URL('pkg/article_explorer_bg.wasm', import.meta.url);\n\
-         export const ARTICLES_SOURCE = new URL('articles.txt', import.meta.url);\n\
-         export const INDEX_SOURCE = new URL('index.bin', import.meta.url);\n\
          export const BUILDER_SOURCE = new URL('pkg/builder.js', import.meta.url);\n\
-         export const SIZES = {{ articles: {articles}, index: {index} }};\n"
+         {}\
+         export const part = (name) => new URL(name, import.meta.url);\n",
+        data.constant()
     )
 }
 
 const WASM_SLOT: &str = "__AE_WASM_BASE64__";
-const ARTICLES_SLOT: &str = "__AE_ARTICLES_BASE64__";
-const INDEX_SLOT: &str = "__AE_INDEX_BASE64__";
+/// The stand-in for data file `k`'s base64 in the single file's script.
+fn data_slot(k: usize) -> String {
+    format!("__AE_DATA_{k}_BASE64__")
+}
 
 /// esbuild's target: syntax newer than this is lowered (the oldest engines the README
 /// lists all support ES2022: class fields, top-level await).
@@ -59,11 +123,7 @@ const TARGET: &str = "--target=es2022";
 /// Bundles the page, the element and the stylesheet of the staging copy `src` into
 /// `out`, minified, each with its source map.
 pub fn site(ctx: &Ctx, src: &Path, out: &Path) -> Result<(), String> {
-    let size = |rel: &str| std::fs::metadata(out.join(rel)).map_or(0, |m| m.len());
-    write(
-        &src.join(SOURCES),
-        &site_sources(size("articles.txt"), size(INDEX)),
-    )?;
+    write(&src.join(SOURCES), &site_sources(&Data::of(out)?))?;
     let js = ["--bundle", "--format=esm", TARGET, "--sourcemap"];
     esbuild(ctx, &src.join("js/main.js"), &out.join(PAGE), &js)?;
     esbuild(ctx, &src.join(ELEMENT), &out.join(ELEMENT), &js)?;
@@ -120,6 +180,13 @@ pub fn worker(ctx: &Ctx, from: &Path, to: &Path) -> Result<(), String> {
 /// Writes `out/article-explorer.html` from the staging copy `src` (after [`site`]) and the
 /// built site `out`; returns its path and its CSP.
 pub fn single(ctx: &Ctx, src: &Path, out: &Path, version: &str) -> Result<PathBuf, String> {
+    let data = Data::of(out)?;
+    let files: Vec<String> = data
+        .names
+        .iter()
+        .enumerate()
+        .map(|(k, name)| format!("  '{name}': '{}',\n", data_slot(k)))
+        .collect();
     let sources = format!(
         "// Base64 to bytes: the built-in where there is one (Chrome 140, Firefox 133, Safari 18.2).\n\
          const bytes = (b64) => {{\n\
@@ -129,19 +196,14 @@ pub fn single(ctx: &Ctx, src: &Path, out: &Path, version: &str) -> Result<PathBu
            for (let i = 0; i < text.length; i++) out[i] = text.charCodeAt(i);\n\
            return out;\n\
          }};\n\
-         // A Source (engine.js): 1 MB of base64 decoded at a time, as the engine reads it.\n\
-         const PIECE = 1 << 20;\n\
-         const pieces = (b64) => ({{\n\
-           size: (b64.length / 4) * 3 - (b64.endsWith('==') ? 2 : b64.endsWith('=') ? 1 : 0),\n\
-           chunks: (function* () {{\n\
-             for (let at = 0; at < b64.length; at += PIECE) yield bytes(b64.slice(at, at + PIECE));\n\
-           }})(),\n\
-         }});\n\
+         // Each data file's base64, decoded when the engine asks for it.\n\
+         const FILES = {{\n{}}};\n\
          export const WASM_SOURCE = bytes('{WASM_SLOT}');\n\
-         export const ARTICLES_SOURCE = pieces('{ARTICLES_SLOT}');\n\
-         export const INDEX_SOURCE = pieces('{INDEX_SLOT}');\n\
          export const BUILDER_SOURCE = undefined;\n\
-         export const SIZES = {{ articles: 0, index: 0 }};\n"
+         {}\
+         export const part = (name) => bytes(FILES[name] ?? '');\n",
+        files.concat(),
+        data.constant()
     );
     write(&src.join(SOURCES), &sources)?;
     let script_path = src.join("single.js");
@@ -153,9 +215,11 @@ pub fn single(ctx: &Ctx, src: &Path, out: &Path, version: &str) -> Result<PathBu
         Ok(base64::engine::general_purpose::STANDARD.encode(bytes))
     };
     let script = read(&script_path)?;
-    let script = fill(&script, WASM_SLOT, &b64("pkg/article_explorer_bg.wasm")?)?;
-    let script = fill(&script, ARTICLES_SLOT, &b64("articles.txt")?)?;
-    let script = fill(&script, INDEX_SLOT, &b64(INDEX)?)?;
+    let mut values = vec![(WASM_SLOT.to_owned(), b64("pkg/article_explorer_bg.wasm")?)];
+    for (k, name) in data.names.iter().enumerate() {
+        values.push((data_slot(k), b64(name)?));
+    }
+    let script = fill_all(&script, &values)?;
     let script = fill(&script, VERSION_PLACEHOLDER, version)?;
     let script = script.trim_end();
     let style = read(&out.join(STYLE))?;
@@ -203,6 +267,31 @@ fn fill(text: &str, slot: &str, value: &str) -> Result<String, String> {
             "the single file's script has {n} × {slot}, not one"
         )),
     }
+}
+
+/// `text` with each `(slot, value)`'s one slot replaced by its value, in one pass (a
+/// large site's single file has hundreds of slots and hundreds of megabytes of values).
+fn fill_all(text: &str, values: &[(String, String)]) -> Result<String, String> {
+    let mut at: Vec<(usize, &str, &str)> = Vec::with_capacity(values.len());
+    for (slot, value) in values {
+        let mut found = text.match_indices(slot.as_str());
+        match (found.next(), found.next()) {
+            (Some((i, _)), None) => at.push((i, slot, value)),
+            (None, _) => return Err(format!("the single file's script has no {slot}")),
+            (Some(_), Some(_)) => return Err(format!("the single file's script has {slot} twice")),
+        }
+    }
+    at.sort_unstable_by_key(|&(i, _, _)| i);
+    let mut out =
+        String::with_capacity(text.len() + values.iter().map(|(_, v)| v.len()).sum::<usize>());
+    let mut from = 0;
+    for (i, slot, value) in at {
+        out.push_str(text.get(from..i).unwrap_or(""));
+        out.push_str(value);
+        from = i + slot.len();
+    }
+    out.push_str(text.get(from..).unwrap_or(""));
+    Ok(out)
 }
 
 fn strip_source_map_comment(css: &str) -> &str {

@@ -7,7 +7,8 @@
 //!                       │ esbuild
 //!                       ▼
 //! dist/  index.html  page.js(.map)  article-explorer.js(.map)  style.css(.map)
-//!        pkg/article_explorer_bg.wasm  articles.txt  index.bin  sw.js  favicon.svg  demo.*
+//!        pkg/article_explorer_bg.wasm  sw.js  favicon.svg  demo.*
+//!        index/head.bin  index/K.bin (shards)  articles/K.txt (chunks): the data (docs/format.md)
 //!        pkg/article_explorer.js (the raw glue, for scripts of your own and the benches)
 //!        pkg/builder.js, pkg/builder_bg.wasm (indexing in the browser, fetched only then)
 //!        article-explorer.html (the single file)
@@ -69,7 +70,7 @@ impl Edition {
 }
 
 /// Builds the site into `out` (replacing it) with the articles of `seeds` (default
-/// `seeds/`) in `articles.txt`.
+/// `seeds/`) as its data files.
 fn dist(ctx: &Ctx, out: &Path, seeds: Option<&Path>) -> Result<(), String> {
     // The staging copy esbuild reads: www/ and the glue beside it, as the modules import it.
     let src = root().join("target/site-src");
@@ -132,8 +133,7 @@ fn dist(ctx: &Ctx, out: &Path, seeds: Option<&Path>) -> Result<(), String> {
         out.join(bundle::ELEMENT),
         out.join(bundle::STYLE),
         bg,
-        out.join("articles.txt"),
-        out.join(bundle::INDEX),
+        out.join("index").join(bundle::HEAD_FILE),
         single,
     ]);
     eprintln!("xtask: build {version}");
@@ -179,15 +179,18 @@ fn bindgen(
     ctx.run(&bindgen, &args)
 }
 
-/// Writes `out/articles.txt`, the bundle of the articles of `seeds` (default `seeds/`),
-/// and `out/index.bin`, their index, with the CLI (`article-explorer bundle`, which parses
+/// Writes the site's data files (docs/format.md) for the articles of `seeds` (default
+/// `seeds/`): `out/index/head.bin`, the shards `out/index/K.bin` and the articles in
+/// chunks `out/articles/K.txt`, with the CLI (`article-explorer bundle`, which parses
 /// every file first: a file that is not an article fails the build, naming it; then
 /// `article-explorer index`). The CLI is built optimised: it indexes 10,000 articles in
 /// seconds, where a debug build takes a minute.
 fn write_articles(ctx: &Ctx, out: &Path, seeds: Option<&Path>) -> Result<(), String> {
     let seeds = seeds.map_or_else(|| root().join("seeds"), Path::to_path_buf);
-    let bundle = out.join("articles.txt").display().to_string();
-    let index = out.join(bundle::INDEX).display().to_string();
+    // The bundle is the index's input only: the site ships the chunks.
+    let bundle_path = out.join("articles.bundle");
+    let bundle = bundle_path.display().to_string();
+    let dir = out.display().to_string();
     let cli = [
         "run",
         "--quiet",
@@ -198,7 +201,8 @@ fn write_articles(ctx: &Ctx, out: &Path, seeds: Option<&Path>) -> Result<(), Str
     ];
     let seeds = seeds.display().to_string();
     ctx.run(&cargo(), &[&cli[..], &["bundle", &bundle, &seeds]].concat())?;
-    ctx.run(&cargo(), &[&cli[..], &["index", &index, &bundle]].concat())
+    ctx.run(&cargo(), &[&cli[..], &["index", &dir, &bundle]].concat())?;
+    std::fs::remove_file(&bundle_path).map_err(|e| format!("cannot remove {bundle}: {e}"))
 }
 
 /// Whether the service worker keeps `file` for offline use: everything the page and the
@@ -341,7 +345,9 @@ mod tests {
             "index.html",
             "page.js",
             "pkg/article_explorer_bg.wasm",
-            "articles.txt",
+            "index/head.bin",
+            "index/0.bin",
+            "articles/0.txt",
         ] {
             assert!(cached(file), "{file}");
         }

@@ -203,10 +203,19 @@ fn test() -> Vec<Step> {
         xss.clone(),
         Some(root().join("tests/fixtures/xss")),
     ));
+    // And an archive of generated articles, in several chunks and shards: what loads in
+    // parts (docs/format.md).
+    let big = root().join("target/e2e/big-dist");
+    let big_corpus = corpus::default_dir(E2E_ARCHIVE);
+    let corpus_dir = big_corpus.clone();
+    steps.push(Step::task("corpus (e2e)", &[Tool::WordList], move |ctx| {
+        corpus::ensure(ctx, E2E_ARCHIVE, &corpus_dir)
+    }));
+    steps.push(dist::step(big.clone(), Some(big_corpus)));
     steps.push(Step::task(
         "JS and end-to-end tests",
         &[Tool::NodePackages, Tool::Chromium],
-        move |ctx| e2e(ctx, &site, &xss),
+        move |ctx| e2e(ctx, &site, &xss, &big),
     ));
     // The benchmark's smoke run: every engine on 100 generated articles, counts checked.
     steps.push(bench::smoke());
@@ -214,11 +223,20 @@ fn test() -> Vec<Step> {
 }
 
 /// `node --test` over tests/js and tests/e2e, against the two sites on their servers.
-fn e2e(ctx: &steps::Ctx, site: &std::path::Path, xss: &std::path::Path) -> Result<(), String> {
+/// The number of articles of the end-to-end tests' generated archive.
+const E2E_ARCHIVE: usize = 300;
+
+fn e2e(
+    ctx: &steps::Ctx,
+    site: &std::path::Path,
+    xss: &std::path::Path,
+    big: &std::path::Path,
+) -> Result<(), String> {
     let artifacts = root().join("target/e2e");
     std::fs::create_dir_all(&artifacts).map_err(|e| e.to_string())?;
     let url = serve::spawn(site)?;
     let xss_url = serve::spawn(xss)?;
+    let big_url = serve::spawn(big)?;
     let mut files = test_files(&root().join("tests/js"))?;
     files.extend(test_files(&root().join("tests/e2e"))?);
     let files: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
@@ -229,6 +247,8 @@ fn e2e(ctx: &steps::Ctx, site: &std::path::Path, xss: &std::path::Path) -> Resul
         .env("E2E_XSS_URL", &xss_url)
         .env("E2E_DIST", site)
         .env("E2E_XSS_DIST", xss)
+        .env("E2E_BIG_URL", &big_url)
+        .env("E2E_BIG_DIST", big)
         .env("E2E_CSP", serve::CSP)
         // The server the tests start for sites of their own (benches/browser/serve.mjs).
         .env("XTASK", std::env::current_exe().map_err(|e| e.to_string())?)

@@ -90,7 +90,7 @@ export function adapter(name, text, how) {
     return cargo.match(/^version\s*=\s*"([^"]+)"/m)?.[1] ?? '?';
   },
   config: 'dist/pkg wasm (cargo xtask dist): the texts as one bundle, indexed by the builder module (buildIndex, as the page does when it has no index file) '
-    + 'and loaded with Explorer.load (Explorer.fromBundle before issue 15); '
+    + 'and loaded with Explorer.fromHead, addShards and addChunk (Explorer.load in issue 15, Explorer.fromBundle before); '
     + `query(q) then rows(0, 10) and fields(article) of each, in the query language (docs/query.md): ${how}`,
 
   /** Compiles the wasm once (not timed). Returns notes for the report. */
@@ -128,9 +128,19 @@ export function adapter(name, text, how) {
   build(articles, prepared) {
     const { glue, wasm, builder } = prepared;
     const bytes = bundle(articles);
-    const explorer = builder
-      ? glue.Explorer.load(bytes, builder.buildIndex(bytes))
-      : glue.Explorer.fromBundle(bytes);
+    let explorer;
+    if (glue.Explorer.fromHead) {
+      // Since the load in parts: the builder writes the index's head and shards for the
+      // articles as one chunk; the explorer takes them as the page takes a site's.
+      const [head, shards] = builder.buildIndex(bytes, Uint32Array.of(bytes.length));
+      explorer = glue.Explorer.fromHead(head, bytes.length);
+      explorer.addShards(0, shards);
+      explorer.addChunk(0, bytes);
+    } else {
+      explorer = builder
+        ? glue.Explorer.load(bytes, builder.buildIndex(bytes))
+        : glue.Explorer.fromBundle(bytes);
+    }
     return { explorer, wasm };
   },
 
