@@ -19,7 +19,8 @@ pub fn embedded_seeds() -> &'static [(&'static str, &'static str)] {
 /// Articles, the names of the files they came from, and their index.
 #[derive(Clone, Debug)]
 pub struct Corpus {
-    names: Vec<String>,
+    /// The file names: given, or read from the outline when first asked.
+    names: std::sync::OnceLock<Vec<String>>,
     articles: Vec<Article>,
     index: Index,
     /// The collection's keyphrases, when the index file gave them.
@@ -32,7 +33,7 @@ impl Corpus {
     pub fn new(documents: Vec<(String, Article)>) -> Corpus {
         let (names, articles): (Vec<String>, Vec<Article>) = documents.into_iter().unzip();
         let index = crate::index::build(&articles);
-        Corpus::from_parts(names, articles, index, None, None)
+        Corpus::from_parts(Some(names), articles, index, None, None)
     }
 
     /// Parses and indexes named files' contents, in the order given.
@@ -51,15 +52,21 @@ impl Corpus {
     /// A corpus of parsed articles, their names and their index (of these articles), the
     /// collection's keyphrases if known, and the outline if known (else made).
     pub(crate) fn from_parts(
-        names: Vec<String>,
+        names: Option<Vec<String>>,
         articles: Vec<Article>,
         index: Index,
         keyphrases: Option<Vec<Keyphrase>>,
         outline: Option<Outline>,
     ) -> Corpus {
-        let outline = outline.unwrap_or_else(|| crate::loading::outline_of(&names, &articles));
+        let outline = outline.unwrap_or_else(|| {
+            crate::loading::outline_of(names.as_deref().unwrap_or(&[]), &articles)
+        });
+        let known = std::sync::OnceLock::new();
+        if let Some(names) = names {
+            let _ = known.set(names);
+        }
         Corpus {
-            names,
+            names: known,
             articles,
             index,
             keyphrases,
@@ -120,7 +127,10 @@ impl Corpus {
 
     /// The file name of article `a`.
     pub fn name(&self, a: u32) -> Option<&str> {
-        self.names.get(a as usize).map(String::as_str)
+        self.names
+            .get_or_init(|| self.outline.names())
+            .get(a as usize)
+            .map(String::as_str)
     }
 
     /// The articles, in corpus order.

@@ -111,16 +111,19 @@ impl Corpus {
     /// The corpus of an index file's head: every article listed (its outline), none of
     /// their texts nor posting lists here yet; or why the head cannot be used.
     pub fn from_head(head: &[u8]) -> Result<Corpus, LoadError> {
-        let head = file::read_head(head)?;
-        let names = head.outline.names();
-        let articles = vec![Article::default(); names.len()];
-        Ok(Corpus::from_parts(
-            names,
+        file::read_head(head).map(Corpus::of_head)
+    }
+
+    /// The corpus of a head read ([`file::HeadReading`]).
+    pub fn of_head(head: file::Head) -> Corpus {
+        let articles = vec![Article::default(); head.outline.len()];
+        Corpus::from_parts(
+            None,
             articles,
             head.index,
             Some(head.keyphrases),
             Some(head.outline),
-        ))
+        )
     }
 
     /// Takes shards `first..` of the posting lists (one shard's file, or several end to
@@ -147,13 +150,18 @@ impl Corpus {
         if parts.chunk_digest(k) != Some(digest(bytes)) {
             return Err(bad("it is not the head's (its digest differs)"));
         }
-        let files = bundle::read(bytes).map_err(|_| bad("it is not an articles bundle"))?;
-        if files.len() != end.saturating_sub(first) as usize {
-            return Err(bad("it holds another number of articles"));
-        }
-        let mut parsed = Vec::with_capacity(files.len());
-        for (_, text) in files {
+        // File by file (`bundle::first_file`: the strict reader's messages are not needed
+        // here, and their formatting would grow the wasm).
+        let mut rest = bytes
+            .strip_prefix(bundle::MAGIC.as_bytes())
+            .ok_or(bad("it is not an articles bundle"))?;
+        let mut parsed = Vec::with_capacity(end.saturating_sub(first) as usize);
+        while let Some((_, text, used)) = bundle::first_file(rest) {
             parsed.push(article::parse_bytes(text).map_err(|_| bad("a file is not an article"))?);
+            rest = rest.get(used..).unwrap_or(&[]);
+        }
+        if !rest.is_empty() || parsed.len() != end.saturating_sub(first) as usize {
+            return Err(bad("it holds another number of articles"));
         }
         file::matches(self.index(), first, &parsed)?;
         for (a, article) in (first..).zip(parsed) {

@@ -3,22 +3,25 @@
 //! and rank all of them before their text has arrived (`src/loading.rs`). Written into the
 //! index file's head (docs/format.md), and made from the articles for a corpus built here.
 //!
-//! Layout: per article, in order, its name, title, lede and the number of its cards'
-//! authors, then each author; a text is its byte length (`u32`, little-endian) and its
-//! UTF-8 bytes; no lede is the length `u32::MAX` and nothing after it.
+//! Layout, made for JavaScript to take as it is (`www/js/engine.js`): its *numbers*, per
+//! article the length of its name, title and lede (`u32::MAX`: none) in UTF-16 code
+//! units, the number of its cards' authors and each author's length; then its *text*,
+//! every piece end to end in UTF-8. The page decodes the text once and cuts it by the
+//! numbers; the engine reads it only when asked for the authors.
 //!
-//! Invariant: an [`Outline`] holds exactly `len()` articles' pieces, all UTF-8 ([`Outline::read`]
-//! checks); so [`Outline::pieces`] walks it without failing.
+//! Invariant: an [`Outline`] holds `len()` articles' pieces, and its numbers cut its text
+//! exactly ([`Outline::read`] checks); so [`Outline::pieces`] walks it without failing.
 
 use crate::article::{Article, Block};
 
-/// No lede: the length written in its place.
+/// No lede: the number written in its place.
 const NO_LEDE: u32 = u32::MAX;
 
 /// The outline of a collection.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Outline {
-    bytes: Vec<u8>,
+    numbers: Vec<u32>,
+    text: String,
     articles: usize,
 }
 
@@ -43,60 +46,116 @@ pub fn card_authors(article: &Article) -> impl Iterator<Item = &str> {
     })
 }
 
+/// The length of `s` in UTF-16 code units (JavaScript's).
+fn utf16_len(s: &str) -> u32 {
+    u32::try_from(s.encode_utf16().count()).unwrap_or(NO_LEDE - 1)
+}
+
+/// The piece of `text` from byte `at` that is `units` UTF-16 code units long, and where
+/// it ends; `None` when the text ends first or the units end inside a character.
+fn take_units(text: &str, at: usize, units: u32) -> Option<(&str, usize)> {
+    let rest = text.get(at..)?;
+    let mut counted = 0u32;
+    let mut end = 0;
+    for c in rest.chars() {
+        if counted >= units {
+            break;
+        }
+        counted += c.len_utf16() as u32;
+        end += c.len_utf8();
+    }
+    (counted == units).then(|| (rest.get(..end).unwrap_or(""), at + end))
+}
+
 impl Outline {
     /// The outline of named articles.
     pub fn of<'a>(articles: impl IntoIterator<Item = (&'a str, &'a Article)>) -> Outline {
-        let mut bytes = Vec::new();
-        let mut n = 0;
-        let text = |bytes: &mut Vec<u8>, s: &str| {
-            let len = u32::try_from(s.len())
-                .unwrap_or(u32::MAX - 1)
-                .min(NO_LEDE - 1);
-            bytes.extend_from_slice(&len.to_le_bytes());
-            bytes.extend_from_slice(s.as_bytes().get(..len as usize).unwrap_or(&[]));
-        };
+        let mut outline = Outline::default();
         for (name, article) in articles {
-            text(&mut bytes, name);
-            text(&mut bytes, &article.title);
+            outline.push(name);
+            outline.push(&article.title);
             match &article.lede {
-                Some(lede) => text(&mut bytes, lede),
-                None => bytes.extend_from_slice(&NO_LEDE.to_le_bytes()),
+                Some(lede) => outline.push(lede),
+                None => outline.numbers.push(NO_LEDE),
             }
             let authors = u32::try_from(card_authors(article).count()).unwrap_or(u32::MAX);
-            bytes.extend_from_slice(&authors.to_le_bytes());
+            outline.numbers.push(authors);
             card_authors(article)
                 .take(authors as usize)
-                .for_each(|a| text(&mut bytes, a));
-            n += 1;
+                .for_each(|a| outline.push(a));
+            outline.articles += 1;
         }
-        Outline { bytes, articles: n }
+        outline
     }
 
-    /// The outline of `articles` articles in `bytes`, if it is one (every text UTF-8, and
-    /// nothing left over).
-    pub fn read(bytes: &[u8], articles: usize) -> Option<Outline> {
-        let mut r = Cursor { bytes, at: 0 };
+    fn push(&mut self, s: &str) {
+        self.numbers.push(utf16_len(s));
+        self.text.push_str(s);
+    }
+
+    /// The outline of `articles` articles from its numbers' and its text's bytes, if they
+    /// are one: the text UTF-8, the numbers as many as its articles call for, and the
+    /// texts' lengths adding up to the text's (a pass over the numbers and one over the
+    /// text, eight bytes a step: the head of 10,000 articles is read in the page's time).
+    pub fn read(numbers: &[u8], text: &[u8], articles: usize) -> Option<Outline> {
+        if numbers.len() % 4 != 0 {
+            return None;
+        }
+        let numbers: Vec<u32> = numbers
+            .chunks_exact(4)
+            .map(|w| u32::from_le_bytes([w[0], w[1], w[2], w[3]]))
+            .collect();
+        let text = std::str::from_utf8(text).ok()?;
+        let mut it = numbers.iter().copied();
+        let mut units = 0u64;
+        let mut length = |n: Option<u32>| -> Option<()> {
+            units += u64::from(n?);
+            Some(())
+        };
         for _ in 0..articles {
-            r.text()?;
-            r.text()?;
-            if r.peek()? == NO_LEDE {
-                r.word()?;
-            } else {
-                r.text()?;
+            length(it.next())?;
+            length(it.next())?;
+            match it.next()? {
+                NO_LEDE => {}
+                lede => length(Some(lede))?,
             }
-            for _ in 0..r.word()? {
-                r.text()?;
+            for _ in 0..it.next()? {
+                length(it.next())?;
             }
         }
-        (r.at == bytes.len()).then(|| Outline {
-            bytes: bytes.to_vec(),
+        let whole =
+            it.next().is_none() && units == u64::from(crate::span::utf16_units(text.as_bytes()));
+        whole.then(|| Outline {
+            numbers,
+            text: text.to_owned(),
             articles,
         })
     }
 
-    /// The outline's bytes (its layout: the module's documentation).
-    pub fn bytes(&self) -> &[u8] {
-        &self.bytes
+    /// The numbers, as the head holds them (little-endian `u32`s).
+    pub fn number_bytes(&self) -> Vec<u8> {
+        self.numbers.iter().flat_map(|n| n.to_le_bytes()).collect()
+    }
+
+    /// The numbers: per article its name's, title's and lede's lengths in UTF-16 code
+    /// units (`u32::MAX`: no lede), the number of its cards' authors, each author's.
+    pub fn numbers(&self) -> &[u32] {
+        &self.numbers
+    }
+
+    /// The text: every piece end to end.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The number of numbers.
+    pub fn numbers_len(&self) -> usize {
+        self.numbers.len()
+    }
+
+    /// The text.
+    pub fn text_bytes(&self) -> &[u8] {
+        self.text.as_bytes()
     }
 
     /// The number of articles.
@@ -109,100 +168,103 @@ impl Outline {
         self.articles == 0
     }
 
-    /// Calls `f` with every piece, in order.
-    pub fn pieces(&self, f: &mut dyn FnMut(Piece<'_>)) {
-        let mut r = Cursor {
-            bytes: &self.bytes,
-            at: 0,
-        };
-        for _ in 0..self.articles {
-            f(Piece::Text(r.text().unwrap_or("")));
-            f(Piece::Text(r.text().unwrap_or("")));
-            if r.peek() == Some(NO_LEDE) {
-                r.word();
-                f(Piece::NoLede);
-            } else {
-                f(Piece::Text(r.text().unwrap_or("")));
+    /// Calls `f` with every piece, its article's number and whether it is the article's
+    /// name (its first piece) or one of its card authors, in order; returns how many
+    /// numbers and text bytes it read. `ok` is cleared where a number does not cut the text.
+    fn walk<'s>(
+        &'s self,
+        f: &mut dyn FnMut(u32, Role, Piece<'s>),
+        ok: &mut bool,
+    ) -> (usize, usize) {
+        let mut numbers = self.numbers.iter().copied();
+        let mut at = 0;
+        let text = |units: Option<u32>, at: &mut usize, ok: &mut bool| -> &'s str {
+            match units.and_then(|u| take_units(&self.text, *at, u)) {
+                Some((piece, end)) => {
+                    *at = end;
+                    piece
+                }
+                None => {
+                    *ok = false;
+                    ""
+                }
             }
-            let authors = r.word().unwrap_or(0);
-            f(Piece::Authors(authors));
+        };
+        for a in 0..u32::try_from(self.articles).unwrap_or(u32::MAX) {
+            f(
+                a,
+                Role::Name,
+                Piece::Text(text(numbers.next(), &mut at, ok)),
+            );
+            f(
+                a,
+                Role::Other,
+                Piece::Text(text(numbers.next(), &mut at, ok)),
+            );
+            match numbers.next() {
+                Some(NO_LEDE) => f(a, Role::Other, Piece::NoLede),
+                lede => f(a, Role::Other, Piece::Text(text(lede, &mut at, ok))),
+            }
+            let authors = numbers.next().unwrap_or_else(|| {
+                *ok = false;
+                0
+            });
+            f(a, Role::Other, Piece::Authors(authors));
             for _ in 0..authors {
-                f(Piece::Text(r.text().unwrap_or("")));
+                if !*ok {
+                    break;
+                }
+                f(
+                    a,
+                    Role::Author,
+                    Piece::Text(text(numbers.next(), &mut at, ok)),
+                );
             }
         }
+        (self.numbers.len() - numbers.len(), at)
+    }
+
+    /// Calls `f` with every piece, in order.
+    pub fn pieces<'s>(&'s self, f: &mut dyn FnMut(Piece<'s>)) {
+        self.walk(&mut |_, _, piece| f(piece), &mut true);
     }
 
     /// Each article's name, in order.
     pub fn names(&self) -> Vec<String> {
-        let mut r = Cursor {
-            bytes: &self.bytes,
-            at: 0,
-        };
         let mut names = Vec::with_capacity(self.articles);
-        for _ in 0..self.articles {
-            names.push(r.text().unwrap_or("").to_owned());
-            r.text();
-            if r.peek() == Some(NO_LEDE) {
-                r.word();
-            } else {
-                r.text();
-            }
-            for _ in 0..r.word().unwrap_or(0) {
-                r.text();
-            }
-        }
+        self.walk(
+            &mut |_, role, piece| {
+                if let (Role::Name, Piece::Text(name)) = (role, piece) {
+                    names.push(name.to_owned());
+                }
+            },
+            &mut true,
+        );
         names
     }
 
     /// Every card's author with its article's number, in order.
     pub fn card_authors(&self) -> Vec<(u32, &str)> {
-        let mut r = Cursor {
-            bytes: &self.bytes,
-            at: 0,
-        };
         let mut out = Vec::new();
-        for a in 0..self.articles {
-            r.text();
-            r.text();
-            if r.peek() == Some(NO_LEDE) {
-                r.word();
-            } else {
-                r.text();
-            }
-            for _ in 0..r.word().unwrap_or(0) {
-                out.push((u32::try_from(a).unwrap_or(u32::MAX), r.text().unwrap_or("")));
-            }
-        }
+        self.walk(
+            &mut |a, role, piece| {
+                if let (Role::Author, Piece::Text(author)) = (role, piece) {
+                    out.push((a, author));
+                }
+            },
+            &mut true,
+        );
         out
     }
 }
 
-/// Reads the outline's layout front to back.
-struct Cursor<'a> {
-    bytes: &'a [u8],
-    at: usize,
-}
-
-impl<'a> Cursor<'a> {
-    fn peek(&self) -> Option<u32> {
-        let mut w = [0u8; 4];
-        w.copy_from_slice(self.bytes.get(self.at..self.at.checked_add(4)?)?);
-        Some(u32::from_le_bytes(w))
-    }
-
-    fn word(&mut self) -> Option<u32> {
-        let w = self.peek()?;
-        self.at += 4;
-        Some(w)
-    }
-
-    fn text(&mut self) -> Option<&'a str> {
-        let len = self.word()? as usize;
-        let end = self.at.checked_add(len)?;
-        let text = std::str::from_utf8(self.bytes.get(self.at..end)?).ok()?;
-        self.at = end;
-        Some(text)
-    }
+/// What a piece is to its article, as far as [`Outline::names`] and
+/// [`Outline::card_authors`] need to know.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Name,
+    Author,
+    Other,
 }
 
 #[cfg(test)]
@@ -227,32 +289,45 @@ mod tests {
     #[test]
     fn round_trips_and_walks_every_piece() {
         let articles = [
-            article("Seoul", Some("A lede"), &["Ann", "Bo"]),
+            article("Seoul 😀", Some("A lede"), &["Ann", "Bo"]),
             article("Kyiv — ё", None, &[]),
             article("", Some(""), &["Ann"]),
         ];
         let names = ["a.txt", "b.txt", "c.txt"];
         let outline = Outline::of(names.iter().copied().zip(articles.iter()));
-        let read = Outline::read(outline.bytes(), 3).unwrap();
+        let read = Outline::read(&outline.number_bytes(), outline.text_bytes(), 3).unwrap();
         assert_eq!(read, outline);
+        // UTF-16 lengths: the emoji is two units.
+        assert_eq!(read.numbers[..3], [5, 8, 6]);
         let mut pieces = Vec::new();
         read.pieces(&mut |p| pieces.push(format!("{p:?}")));
         assert_eq!(pieces.len(), 6 + 4 + 5);
+        assert_eq!(pieces[1], "Text(\"Seoul 😀\")");
         assert_eq!(pieces[4], "Text(\"Ann\")");
         assert_eq!(pieces[8], "NoLede");
         assert_eq!(read.names(), names);
         assert_eq!(read.card_authors(), [(0, "Ann"), (0, "Bo"), (2, "Ann")]);
-        // Too few articles, too many, a cut, bad UTF-8: refused.
-        assert!(Outline::read(outline.bytes(), 2).is_none());
-        assert!(Outline::read(outline.bytes(), 4).is_none());
-        for cut in 0..outline.bytes().len() {
+        // Too few articles, too many, a cut, bad UTF-8, a number cutting a character: refused.
+        let (numbers, text) = (outline.number_bytes(), outline.text_bytes().to_vec());
+        assert!(Outline::read(&numbers, &text, 2).is_none());
+        assert!(Outline::read(&numbers, &text, 4).is_none());
+        for cut in 0..text.len() {
             assert!(
-                Outline::read(&outline.bytes()[..cut], 3).is_none(),
-                "cut at {cut}"
+                Outline::read(&numbers, &text[..cut], 3).is_none(),
+                "text cut at {cut}"
             );
         }
-        let mut bad = outline.bytes().to_vec();
-        bad[4] = 0xff;
-        assert!(Outline::read(&bad, 3).is_none());
+        for cut in 0..numbers.len() {
+            assert!(
+                Outline::read(&numbers[..cut], &text, 3).is_none(),
+                "numbers cut at {cut}"
+            );
+        }
+        let mut bad = text.clone();
+        bad[0] = 0xff;
+        assert!(Outline::read(&numbers, &bad, 3).is_none());
+        let mut longer = numbers.clone();
+        longer[4] = 9; // the title one unit longer than the text has
+        assert!(Outline::read(&longer, &text, 3).is_none());
     }
 }

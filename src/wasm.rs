@@ -12,7 +12,6 @@ use crate::corpus::Corpus;
 use crate::flat;
 use crate::hits;
 use crate::keyphrase;
-use crate::outline::Piece;
 use js_sys::{Float64Array, Int32Array};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -64,11 +63,6 @@ impl Shared {
     }
 }
 
-/// The length of `s` in UTF-16 code units (JavaScript's).
-fn utf16_len(s: &str) -> u32 {
-    u32::try_from(s.encode_utf16().count()).unwrap_or(u32::MAX)
-}
-
 /// A block of the outline: `[kind, text or title, author, teaser]`, kind 0 paragraph,
 /// 1 heading, 2 card, 3 disclaimer (the texts a kind lacks are empty).
 type OutlineBlock<'a> = (u8, &'a str, &'a str, &'a str);
@@ -114,28 +108,17 @@ fn now() -> f64 {
 
 #[wasm_bindgen]
 impl Explorer {
-    /// The explorer of an index file's head (`index/head.bin`, `src/index/file.rs`), with
-    /// room taken at once for about `article_bytes` of articles to come (0: unknown): the
-    /// allocator would grow the heap a page at a time, and V8's cost per grow made loading
-    /// 10,000 articles 23× as slow as 1,000 (ARCHITECTURE.md). Throws a string saying why
-    /// when the head cannot be used: the page then fetches every chunk and builds one with
-    /// the builder module (src/wasm_builder.rs).
+    /// The explorer of an index file's head (`index/head.bin`, `src/index/file.rs`) read
+    /// at once ([`HeadLoader`] to its end). Throws a string saying why when the head
+    /// cannot be used.
     #[wasm_bindgen(js_name = fromHead)]
     pub fn from_head(head: &[u8], article_bytes: f64) -> Result<Explorer, JsValue> {
-        let start = now();
-        // The articles' text, the structures around it (their blocks, the allocator's
-        // share: 4.6 % of the text at 10,000 articles, so a twentieth), and the index,
-        // about four times its head.
-        let articles = article_bytes.max(0.0) as usize;
-        let holds = articles
-            .saturating_add(articles / 20)
-            .saturating_add(head.len().saturating_mul(4));
-        drop(Vec::<u8>::with_capacity(holds));
-        let corpus = Corpus::from_head(head).map_err(|why| JsValue::from_str(&why.to_string()))?;
-        Ok(Explorer {
-            corpus: Shared(Rc::new(RefCell::new(corpus))),
-            build_ms: Cell::new(now() - start),
-        })
+        let mut loader = HeadLoader::new(head, article_bytes);
+        loop {
+            if let Some(explorer) = loader.step()? {
+                return Ok(explorer);
+            }
+        }
     }
 
     /// Takes shards `first..` of the posting lists (`index/K.bin`; several end to end, as
@@ -217,43 +200,13 @@ impl Explorer {
     /// `u32::MAX`: no lede), the number of its cards' authors, then each author's; the
     /// string is [`Explorer::outline_text`].
     pub fn outline(&self) -> Vec<u32> {
-        // Counted first: allocated once, not grown (a wasm's memory never shrinks).
-        let mut n = 0;
-        self.outline_pieces(&mut |_| n += 1);
-        let mut lengths = Vec::with_capacity(n);
-        self.outline_pieces(&mut |piece| {
-            lengths.push(match piece {
-                Piece::Text(text) => utf16_len(text),
-                Piece::NoLede => u32::MAX,
-                Piece::Authors(n) => n,
-            })
-        });
-        lengths
+        self.corpus.with(|c| c.outline().numbers().to_vec())
     }
 
-    /// The outline's text: its pieces ([`Explorer::outline`]) end to end, made in the wasm
-    /// 64 kB at a time and joined in JavaScript. Whole, it took 3 MB of wasm memory at
-    /// 10,000 articles for a moment, and a wasm's memory never shrinks.
+    /// The outline's text: its pieces ([`Explorer::outline`]) end to end.
     #[wasm_bindgen(js_name = outlineText)]
-    pub fn outline_text(&self) -> js_sys::JsString {
-        const PART: usize = 1 << 16;
-        let mut text = js_sys::JsString::from("");
-        let mut part = String::with_capacity(PART);
-        self.outline_pieces(&mut |piece| {
-            if let Piece::Text(piece) = piece {
-                part.push_str(piece);
-                if part.len() >= PART {
-                    text = text.concat(&js_sys::JsString::from(part.as_str()));
-                    part.clear();
-                }
-            }
-        });
-        text.concat(&js_sys::JsString::from(part.as_str()))
-    }
-
-    /// Calls `f` with each piece of the outline, in order ([`Explorer::outline`]).
-    fn outline_pieces(&self, f: &mut dyn FnMut(Piece<'_>)) {
-        self.corpus.with(|c| c.outline().pieces(f));
+    pub fn outline_text(&self) -> String {
+        self.corpus.with(|c| c.outline().text().to_owned())
     }
 
     /// Article `article`'s blocks, when the page shows it: `[[kind, text or title,
@@ -308,6 +261,56 @@ impl Explorer {
         Hits {
             inner: self.corpus.with(|c| Some(c.hits(query))),
             corpus: self.corpus.clone(),
+        }
+    }
+}
+
+/// An index file's head read a step at a time (`src/index/read.rs`), each a few
+/// milliseconds, so that the page is not blocked while it reads the head of 10,000
+/// articles; then the explorer.
+#[wasm_bindgen]
+pub struct HeadLoader {
+    reading: crate::index::file::HeadReading,
+    /// Milliseconds spent in it.
+    spent: f64,
+}
+
+#[wasm_bindgen]
+impl HeadLoader {
+    /// A reading of `head`, with room taken at once for about `article_bytes` of articles
+    /// to come (0: unknown): the allocator would grow the heap a page at a time, and V8's
+    /// cost per grow made loading 10,000 articles 23× as slow as 1,000 (ARCHITECTURE.md).
+    #[wasm_bindgen(constructor)]
+    pub fn new(head: &[u8], article_bytes: f64) -> HeadLoader {
+        let start = now();
+        // The articles' text, the structures around it (their blocks, the allocator's
+        // share: 4.6 % of the text at 10,000 articles, so a twentieth), and the index,
+        // some six times its head.
+        let articles = article_bytes.max(0.0) as usize;
+        let holds = articles
+            .saturating_add(articles / 20)
+            .saturating_add(head.len().saturating_mul(6));
+        drop(Vec::<u8>::with_capacity(holds));
+        HeadLoader {
+            reading: crate::index::file::HeadReading::new(head.to_vec()),
+            spent: now() - start,
+        }
+    }
+
+    /// The next step: `undefined` while there are more, then the explorer. Throws a string
+    /// saying why when the head cannot be used: the page then fetches every chunk and
+    /// builds one with the builder module (src/wasm_builder.rs).
+    pub fn step(&mut self) -> Result<Option<Explorer>, JsValue> {
+        let start = now();
+        let done = self.reading.step();
+        self.spent += now() - start;
+        match done {
+            None => Ok(None),
+            Some(Err(why)) => Err(JsValue::from_str(&why.to_string())),
+            Some(Ok(head)) => Ok(Some(Explorer {
+                corpus: Shared(Rc::new(RefCell::new(Corpus::of_head(head)))),
+                build_ms: Cell::new(self.spent),
+            })),
         }
     }
 }

@@ -69,7 +69,7 @@ export class ArticleExplorer extends HTMLElement {
     loadEngine((text) => {
       if (this.#app) this.#app.progress(text);
       else if (text) this.#ui.status.textContent = text;
-    }).then((engine) => {
+    }, this.getAttribute('query') ?? undefined).then((engine) => {
       this.#app = new App(this.#ui, engine, {
         compact: this.hasAttribute('compact'),
         onResults: (result) => {

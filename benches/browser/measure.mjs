@@ -9,7 +9,7 @@ const PROBE = fileURLToPath(new URL('./probe.js', import.meta.url));
 
 /** Resources of the engine and of the corpus, by path on the site. */
 export const isEngine = (path) => /^\/pkg\/[^/]+\.(js|wasm)$/.test(path);
-export const isCorpus = (path) => /^\/(index\/(head|\d+)\.bin|articles\/\d+\.txt)$/.test(path);
+export const isCorpus = (path) => /^\/(articles\.txt|index\.bin|index\/(head|\d+)\.bin|articles\/\d+\.txt)$/.test(path);
 
 /**
  * Opens a fresh context and page with the probe and (unless `network: false`) a CDP
@@ -82,6 +82,10 @@ export async function measureLoad(page, origin, query, timeout = 120_000) {
       return r ? { start: r.startTime, responseEnd: r.responseEnd } : null;
     };
     const marksPainted = b.load.marksPainted;
+    const data = /** @type {PerformanceResourceTiming[]} */ (performance.getEntriesByType('resource'))
+      .filter((r) => /\/(articles\.txt|index\.bin|index\/(head|\d+)\.bin|articles\/\d+\.txt)$/.test(r.name) && r.responseEnd <= marksPainted)
+      .sort((x, y) => x.responseEnd - y.responseEnd)
+      .map((r) => ({ name: new URL(r.name).pathname, responseEnd: r.responseEnd, transferSize: r.transferSize }));
     return {
       state: document.body.dataset.state,
       marks: b.load.marks,
@@ -93,7 +97,11 @@ export async function measureLoad(page, origin, query, timeout = 120_000) {
       domContentLoaded: nav?.domContentLoadedEventEnd ?? null,
       wasm: res('/pkg/article_explorer_bg.wasm'),
       glue: res('/pkg/article_explorer.js'),
-      corpus: res('/articles.txt'),
+      // The data files downloaded by the first view (the articles and their index: a
+      // bundle and its index file before the load in parts, its head and the parts it
+      // wanted since): the last one's timing, and how many.
+      corpus: data.at(-1) ?? null,
+      dataParts: data.length,
       longTasks: b.longTasks.filter((t) => t.start < marksPainted),
       domElements: document.getElementsByTagName('*').length,
       // The list is virtual: how many it holds, not how many are rendered.
@@ -180,18 +188,43 @@ export function probeEngine(page, word, repeats = 5) {
   return page.evaluate(async ({ word, repeats }) => {
     const m = await import('/pkg/article_explorer.js');
     await m.default();
-    let t = performance.now();
-    const response = await fetch('/articles.txt');
-    const fetchHeaders = performance.now() - t;
-    const bytes = new Uint8Array(await response.arrayBuffer());
-    const fetchMs = performance.now() - t;
-    const fetchLongTasks = window.__bench.longTasks.filter((l) => l.start >= t - 1).map((l) => l.duration);
     const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-    // Since issue 15 the page reads the site's index file (fetched here untimed).
-    const index = m.Explorer.load ? new Uint8Array(await (await fetch('/index.bin')).arrayBuffer()) : null;
-    t = performance.now();
-    const explorer = index ? m.Explorer.load(bytes, index) : m.Explorer.fromBundle(bytes);
-    const fromBundle = performance.now() - t;
+    const get = async (name) => new Uint8Array(await (await fetch(name)).arrayBuffer());
+    let t = performance.now();
+    let explorer;
+    let fetchHeaders = 0;
+    let fetchMs;
+    let fromBundle;
+    let fetchLongTasks;
+    if (m.Explorer.fromHead) {
+      // The load in parts: the head, then every shard and chunk, fetched again here.
+      const head = await get('/index/head.bin');
+      fetchHeaders = performance.now() - t;
+      const counts = m.Explorer.fromHead(head, 0);
+      const [shards, chunks] = [counts.shards, counts.chunks];
+      counts.free();
+      const parts = await Promise.all([
+        ...Array.from({ length: shards }, (_, k) => get(`/index/${k}.bin`)),
+        ...Array.from({ length: chunks }, (_, k) => get(`/articles/${k}.txt`)),
+      ]);
+      fetchMs = performance.now() - t;
+      fetchLongTasks = window.__bench.longTasks.filter((l) => l.start >= t - 1).map((l) => l.duration);
+      t = performance.now();
+      explorer = m.Explorer.fromHead(head, 0);
+      parts.forEach((bytes, i) => (i < shards ? explorer.addShards(i, bytes) : explorer.addChunk(i - shards, bytes)));
+      fromBundle = performance.now() - t;
+    } else {
+      const response = await fetch('/articles.txt');
+      fetchHeaders = performance.now() - t;
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      fetchMs = performance.now() - t;
+      fetchLongTasks = window.__bench.longTasks.filter((l) => l.start >= t - 1).map((l) => l.duration);
+      // Issue 15's index file (fetched here untimed).
+      const index = m.Explorer.load ? await get('/index.bin') : null;
+      t = performance.now();
+      explorer = index ? m.Explorer.load(bytes, index) : m.Explorer.fromBundle(bytes);
+      fromBundle = performance.now() - t;
+    }
     t = performance.now();
     const outline = explorer.outline();
     // Since issue 15 the pieces' lengths, then one string.

@@ -9,7 +9,7 @@
 // key, keystroke to highlights painted (measure.mjs, probe.js). Definitions: README.md.
 
 import { parseArgs } from 'node:util';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import os from 'node:os';
@@ -73,7 +73,12 @@ const MIN_OCCURRENCES = 5;
  */
 async function wordFor(dir, word) {
   if (args.query) return word;
-  const text = (await readFile(resolve(dir, 'articles.txt'), 'utf8')).toLowerCase();
+  // The articles: the site's chunks (docs/format.md), or a bundle of an older build.
+  const chunks = existsSync(resolve(dir, 'articles'))
+    ? (await readdir(resolve(dir, 'articles'))).map((f) => resolve(dir, 'articles', f))
+    : [resolve(dir, 'articles.txt')];
+  let text = '';
+  for (const file of chunks) text += (await readFile(file, 'utf8')).toLowerCase();
   const n = text.match(new RegExp(`\\b${word.toLowerCase()}\\b`, 'gu'))?.length ?? 0;
   return n >= MIN_OCCURRENCES ? word : FALLBACK_WORD;
 }
@@ -148,6 +153,7 @@ function summarize(dir, word, sizes, transfer, samples, probe) {
       documentResponseEnd: loadField((l) => l.documentResponseEnd),
       wasmResponseEnd: loadField((l) => l.wasm?.responseEnd),
       corpusResponseEnd: loadField((l) => l.corpus?.responseEnd),
+      dataParts: loadField((l) => l.dataParts),
       afterDownloads: loadField((l) => l.firstResultsPainted - Math.max(l.wasm?.responseEnd ?? 0, l.corpus?.responseEnd ?? 0)),
       longTasks: { perRunCount: median(loadLong.map((t) => t.length)), perRunMs: round(median(loadLong.map((t) => sum(t.map((x) => x.duration))))), longestMs: round(Math.max(0, ...loadLong.flat().map((t) => t.duration))) },
       domElements: loads[0]?.domElements ?? null,
@@ -203,7 +209,7 @@ function table(results) {
   ];
   const lines = [`| ${rows[0].join(' | ')} |`, `|${rows[0].map(() => '---').join('|')}|`, ...rows.slice(1).map((r) => `| ${r.join(' | ')} |`)];
   const detail = results.map((r) => [
-    `${r.site}: load — FCP ${ms(r.load.fcp.median)}, wasm at ${ms(r.load.wasmResponseEnd.median)}, articles.txt at ${ms(r.load.corpusResponseEnd.median)}, `
+    `${r.site}: load — FCP ${ms(r.load.fcp.median)}, wasm at ${ms(r.load.wasmResponseEnd.median)}, the data it waited for at ${ms(r.load.corpusResponseEnd.median)} (${r.load.dataParts.median} files), `
       + `first results ${ms(r.load.afterDownloads.median)} after the last of them; long tasks to first results ${r.load.longTasks.perRunCount} (${ms(r.load.longTasks.perRunMs)} ms, longest ${ms(r.load.longTasks.longestMs)}); `
       + `${r.load.domElements} elements, ${r.load.marks} marks`,
     `${r.site}: keystroke — input delay ${ms(r.typing.inputDelay.median)}, handler (query + DOM) ${ms(r.typing.handler.median)} / p95 ${ms(r.typing.handler.p95)}, `

@@ -81,12 +81,13 @@ async function sizeOf(paths) {
  * the archive.
  * @param {string} file
  */
-export const isData = (file) => /^(index\/(head|\d+)\.bin|articles\/\d+\.txt)$/.test(file);
+export const isData = (file) => /^(articles\.txt|index\.bin|index\/(head|\d+)\.bin|articles\/\d+\.txt)$/.test(file);
 
-/** The site's data files, relative to `dir`. @param {string} dir */
+/** The site's data files, relative to `dir` (an older build's bundle and index file too). @param {string} dir */
 async function dataFiles(dir) {
-  const list = async (sub) => (await readdir(join(dir, sub))).map((f) => `${sub}/${f}`);
-  return [...await list('index'), ...await list('articles')].filter(isData).sort();
+  const list = async (sub) => (await readdir(join(dir, sub)).catch(() => [])).map((f) => `${sub}/${f}`);
+  const old = (await readdir(dir)).filter((f) => f === 'articles.txt' || f === 'index.bin');
+  return [...old, ...await list('index'), ...await list('articles')].filter(isData).sort();
 }
 
 /**

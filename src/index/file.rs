@@ -17,7 +17,7 @@ use crate::hash::digest;
 use crate::keyphrase::Keyphrase;
 use crate::lang::Lang;
 
-pub use super::read::{read_head, Head};
+pub use super::read::{read_head, Head, HeadReading};
 use crate::outline::Outline;
 
 /// The file's first eight bytes.
@@ -34,7 +34,7 @@ pub const VERSION: u32 = 4;
 /// lengths.
 pub(super) const HEADER: usize = 8 + 4 + 4 + COUNTS * 4 + Class::COUNT * 4;
 /// The counts in the header (see [`write`]).
-pub(super) const COUNTS: usize = 14;
+pub(super) const COUNTS: usize = 15;
 /// Words (u32) of one field: block (as i32), part | kind << 8, base, len, words, step.
 const FIELD_WORDS: usize = 6;
 pub(super) const FIELD: usize = FIELD_WORDS * 4;
@@ -149,7 +149,8 @@ pub fn write(
             + index.fields.len() * FIELD
             + index.terms.len()
             + index.term_ends.len() * 13
-            + outline.bytes().len()
+            + outline.numbers_len() * 4
+            + outline.text_bytes().len()
             + TRAILER,
     );
     out.extend_from_slice(MAGIC);
@@ -169,7 +170,8 @@ pub fn write(
         index.tf_codes.len(),
         shards.len(),
         chunks.digests.len(),
-        outline.bytes().len(),
+        outline.numbers_len(),
+        outline.text_bytes().len(),
     ] {
         put(&mut out, u32::try_from(n).unwrap_or(u32::MAX));
     }
@@ -207,7 +209,8 @@ pub fn write(
     for d in &chunks.digests {
         out.extend_from_slice(&d.to_le_bytes());
     }
-    out.extend_from_slice(outline.bytes());
+    out.extend_from_slice(&outline.number_bytes());
+    out.extend_from_slice(outline.text_bytes());
     let sum = digest(&out);
     out.extend_from_slice(&sum.to_le_bytes());
     (out, shards)

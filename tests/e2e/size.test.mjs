@@ -1,7 +1,7 @@
 // End-to-end: the size budget (docs/performance.md). A size is exact, so it is checked
 // here; timings are measured by the benchmarks, never asserted. What the first visit of
 // the page downloads besides the articles and their index (which grow with the archive) — the HTML, scripts, styles, wasm and icon the
-// page asks for, and the service worker it registers — at most 101 kB after gzip -9
+// page asks for, and the service worker it registers — at most 105 kB after gzip -9
 // (each file on its own, as a server sends it); the wasm alone within its own budget.
 
 import assert from 'node:assert/strict';
@@ -17,12 +17,16 @@ const browser = useBrowser();
  * Bytes after gzip -9: the first visit's files, and the wasm (issue 5's engine, ported
  * stemmers and all). The first visit's was 100,000 (issue 14); issue 15's virtual list,
  * which keeps a list of 10,000 articles as quick as one of ten, added ~750 bytes of JS
- * after the wasm had given back what it could (docs/performance.md, "Download size").
+ * after the wasm had given back what it could; its load in parts (an index's head read a
+ * step at a time, shards and chunks fetched in the order the view needs them, an answer
+ * only when whole) added 2.6 kB to the wasm (84,700 before) and 1.5 kB of JS, and in
+ * return the first results at 10,000 articles come after 0.2 of the archive's 220 MB,
+ * not all of it (docs/performance.md, "Download size").
  */
-const FIRST_VISIT_BUDGET = 101_000;
-const WASM_BUDGET = 84_700;
+const FIRST_VISIT_BUDGET = 105_000;
+const WASM_BUDGET = 86_500;
 
-test('the first visit downloads at most 101 kB gzip besides the articles and their index', async (t) => {
+test('the first visit downloads at most 105 kB gzip besides the articles and their index', async (t) => {
   /** @type {Set<string>} */
   const requested = new Set();
   const { page, problems } = await openPage(t, browser(), SITE, {

@@ -102,18 +102,19 @@ fn versions_and_broken_sections_are_refused_with_their_reason() {
             "the terms are not sorted and distinct"
         ))
     );
-    // The outline's first length made longer than the outline.
-    let outline_at = head.len() - 8 - u32_at(&head, 16 + 13 * 4);
+    // The outline's first length made longer than the outline's text.
+    let (numbers, text) = (u32_at(&head, 16 + 13 * 4), u32_at(&head, 16 + 14 * 4));
+    let outline_at = head.len() - 8 - text - 4 * numbers;
     let mut outline = head.clone();
-    outline[outline_at..outline_at + 4].copy_from_slice(&u32::MAX.to_le_bytes());
+    outline[outline_at..outline_at + 4].copy_from_slice(&7u32.to_le_bytes());
     assert_eq!(
         why(&resum(outline)),
         Some(LoadError::Malformed("the outline is malformed"))
     );
 }
 
-/// Bytes before the sections: magic, version, flags, 14 counts, 8 averages.
-const HEADER: usize = 8 + 4 + 4 + 14 * 4 + 8 * 4;
+/// Bytes before the sections: magic, version, flags, 15 counts, 8 averages.
+const HEADER: usize = 8 + 4 + 4 + 15 * 4 + 8 * 4;
 
 fn u32_at(bytes: &[u8], at: usize) -> usize {
     u32::from_le_bytes(bytes[at..at + 4].try_into().unwrap()) as usize

@@ -18,6 +18,7 @@ const HISTORY_PAUSE_MS = 1000;
  * @typedef {import('./ui.js').Ui} Ui
  * @typedef {{articles: import('./engine.js').Article[], search: (q: string) => Result,
  *   here?: (a: number) => boolean, onParts?: (listener: () => void) => void,
+ *   nextParts?: () => Promise<void>,
  *   keyphrases?: () => import('./engine.js').Keyphrase[],
  *   articleKeyphrases?: (a: number) => import('./engine.js').Keyphrase[],
  *   authors?: () => import('./engine.js').Author[]}} Engine
@@ -60,7 +61,7 @@ export class App {
     this.engine = engine;
     this.options = options;
     /** @type {Result} until start() runs the first query */
-    this.result = { query: '', notice: null, total: 0, highlighting: false, articles: [], suggestions: [], didYouMean: null };
+    this.result = { query: '', notice: null, total: 0, highlighting: false, articles: [], suggestions: [], didYouMean: null, pending: false };
     this.selected = -1;
     /** @type {HTMLElement[]} */
     this.marks = [];
@@ -79,7 +80,7 @@ export class App {
     this.waitingArticle = -1;
     /** The load's progress, shown while the view waits. */
     this.loadText = '';
-    /** Resolves the first whole view (start()). @type {() => void} */
+    /** Resolves `shown`. @type {() => void} */
     this.settle = () => {};
     engine.onParts?.(() => this.refresh());
     this.reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
@@ -118,9 +119,11 @@ export class App {
     this.keyphrases = new Map();
     /** The author chips and the filter each toggles. @type {Array<[HTMLElement, string]>} */
     this.authorChips = [];
+    /** Resolves once the first view is whole (start()). */
+    this.shown = new Promise((resolve) => { this.settle = () => resolve(undefined); });
     if (!options.compact && engine.keyphrases) {
-      // The collection's chips once the page is idle: tens of ms at 1,000 articles.
-      (globalThis.requestIdleCallback ?? setTimeout)(() => this.fillFacets());
+      // The collection's chips after the first view, once the page is idle.
+      this.shown.then(() => (globalThis.requestIdleCallback ?? setTimeout)(() => this.fillFacets()));
     }
     if (options.history) {
       window.addEventListener('popstate', () => {
@@ -143,7 +146,6 @@ export class App {
    *   fetch the parts of the index and the article it needs)
    */
   start(query, article) {
-    const shown = new Promise((resolve) => { this.settle = () => resolve(undefined); });
     const typed = this.ui.input.value;
     if (typed !== '' && typed !== query) {
       this.run(typed, null);
@@ -152,7 +154,7 @@ export class App {
       this.ui.input.value = query;
       this.run(query, article);
     }
-    return shown;
+    return this.shown;
   }
 
   /**
@@ -211,15 +213,16 @@ export class App {
     }
     this.waiting = null;
     this.result = result;
-    const active = q.trim() !== '';
-    const hidden = this.list.update(result, active);
-    setText(ui.hiddenCount, hidden ? `${plural(hidden, 'article', 'articles')} hidden (no match)` : '');
     const byName = name === null ? -1 : engine.articles.findIndex((a) => a.name === name);
     /** @param {number} i */
     const inResult = (i) => result.articles.some((h) => h.article === i);
     const pick = inResult(byName) ? byName
       : inResult(this.selected) && name === null ? this.selected
       : result.articles[0]?.article ?? -1;
+    // The article to show is asked for first (the list's snippets after it).
+    if (pick >= 0) engine.here?.(pick);
+    const hidden = this.list.update(result, q.trim() !== '');
+    setText(ui.hiddenCount, hidden ? `${plural(hidden, 'article', 'articles')} hidden (no match)` : '');
     this.announce(q);
     this.show(pick, 0, false, false);
     this.options.onResults?.(result);
@@ -299,7 +302,13 @@ export class App {
     const texts = [];
     const pause = slicer();
     for (const k of ks) {
-      texts.push(this.writtenForm(k, article));
+      let text = this.writtenForm(k, article);
+      // Its query's parts not here yet: asked again once parts have come.
+      while (text === null) {
+        await this.engine.nextParts?.();
+        text = this.writtenForm(k, article);
+      }
+      texts.push(text);
       await pause();
     }
     return texts;
@@ -313,10 +322,12 @@ export class App {
    * or after the frame that shows the article; an article's are kept with its chips.
    * @param {import('./engine.js').Keyphrase} k
    * @param {number} article -1: the collection
+   * @returns {string|null} null while the parts its query needs have not come
    */
   writtenForm(k, article) {
     if (k.name) return k.text;
-    const { articles } = this.engine.search(`"${k.text}"`);
+    const { articles, pending } = this.engine.search(`"${k.text}"`);
+    if (pending && this.engine.nextParts) return null;
     const hit = article >= 0 ? articles.find((h) => h.article === article) : articles[0];
     const shown = hit && this.engine.articles[hit.article];
     if (!shown) return k.text;

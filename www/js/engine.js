@@ -37,8 +37,8 @@
  *   `onParts`: ask again).
  */
 
-import init, { Explorer } from '../pkg/article_explorer.js';
-import { slicer } from './tasks.js';
+import init, { Explorer, HeadLoader } from '../pkg/article_explorer.js';
+import { nextTask, slicer } from './tasks.js';
 import { BUILDER_SOURCE, DATA, part, WASM_SOURCE } from './sources.js';
 
 /** @typedef {import('../pkg/article_explorer.js').Hits} Hits */
@@ -61,11 +61,13 @@ let shared;
  *   an author of cards, and how many articles have a card by them.
  * @typedef {{articles: Article[], search: (q: string) => Result, buildMs: number,
  *   here: (a: number) => boolean, onParts: (listener: () => void) => void,
+ *   nextParts: () => Promise<void>,
  *   keyphrases: () => Keyphrase[], articleKeyphrases: (a: number) => Keyphrase[],
  *   authors: () => Author[]}} Engine
  *   search: the answer, `pending` while it waits for parts of the index or articles not
  *   here yet (they are fetched first; `onParts` listeners hear when they have come: ask
- *   again). here: whether article a's text has arrived (else it is fetched first).
+ *   again; `nextParts` is when they next do). here: whether article a's text has arrived
+ *   (else it is fetched first).
  *   keyphrases and authors: the collection's, computed on the first call and kept.
  */
 
@@ -76,13 +78,19 @@ let shared;
  * shown article needs first.
  * @param {(text: string) => void} [onProgress] told how far the load is ("Loading 1,000
  *   articles — 40 %"), a few times, until every part is here
+ * @param {string} [query] the query the first view will ask (the URL's): the parts it
+ *   needs are asked for as soon as the head is read
  * @returns {Promise<Engine>}
  */
-export function loadEngine(onProgress) {
+export function loadEngine(onProgress, query) {
   if (onProgress) progress.add(onProgress);
+  if (query) hints.push(query);
   shared ??= load();
   return shared;
 }
+
+/** The queries the first views will ask. @type {string[]} */
+const hints = [];
 
 /**
  * Who hears how far the load is (every explorer of the page), until it is done.
@@ -99,14 +107,27 @@ function report(text) {
  * The bytes of data file `name`: carried by the edition (the single file), or fetched.
  * @param {string} name
  * @param {'high'|'low'} priority
+ * @param {(bytes: number) => void} [onBytes] told of each piece of a download as it comes
  * @returns {Promise<Uint8Array>}
  */
-async function bytesOf(name, priority) {
+async function bytesOf(name, priority, onBytes) {
   const from = part(name);
   if (!(from instanceof URL)) return from;
   const response = await fetch(from, { priority });
   if (!response.ok) throw new Error(`cannot load ${name}: HTTP ${response.status}`);
-  return new Uint8Array(await response.arrayBuffer());
+  if (!onBytes || !response.body) return new Uint8Array(await response.arrayBuffer());
+  /** @type {Uint8Array[]} */
+  const pieces = [];
+  const reader = response.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    pieces.push(value);
+    onBytes(value.length);
+  }
+  const whole = new Uint8Array(pieces.reduce((n, p) => n + p.length, 0));
+  pieces.reduce((at, p) => (whole.set(p, at), at + p.length), 0);
+  return whole;
 }
 
 /**
@@ -120,42 +141,95 @@ function thisBuilds(head) {
   if (DATA.head && sum !== DATA.head) throw 'the index file was built from other articles (it is not this build\'s)';
 }
 
+/**
+ * The explorer of the index's head `bytes`, read a step at a time (each a few ms, 9.5 MB
+ * at 10,000 articles), the page running in between. Throws a string saying why when
+ * the head cannot be used.
+ * @param {Uint8Array} bytes
+ * @returns {Promise<Explorer>}
+ */
+async function readHead(bytes) {
+  const reading = new HeadLoader(bytes, DATA.articleBytes);
+  try {
+    const pause = slicer();
+    for (;;) {
+      const explorer = reading.step();
+      if (explorer) return explorer;
+      await pause();
+    }
+  } finally {
+    reading.free();
+  }
+}
+
+/**
+ * The outline (docs/format.md): its numbers and its text, the head's last sections but
+ * its checksum — taken from the head's bytes as they are (one decoding of the text, no
+ * copy through the wasm: 50 ms at 10,000 articles), or from the engine when it built
+ * the index itself.
+ * @param {Uint8Array|undefined} head a head the engine read
+ * @param {Explorer} explorer
+ * @returns {[Uint32Array, string]}
+ */
+function outlineOf(head, explorer) {
+  if (!head) return [explorer.outline(), explorer.outlineText()];
+  const view = new DataView(head.buffer, head.byteOffset, head.byteLength);
+  // The counts: the outline's numbers and its text's bytes are the 14th and 15th.
+  const numbers = view.getUint32(16 + 13 * 4, true);
+  const bytes = view.getUint32(16 + 14 * 4, true);
+  const textEnd = head.length - 8;
+  const textStart = textEnd - bytes;
+  const numbersStart = textStart - 4 * numbers;
+  const lengths = new Uint32Array(numbers);
+  for (let i = 0; i < numbers; i++) lengths[i] = view.getUint32(numbersStart + 4 * i, true);
+  return [lengths, new TextDecoder().decode(head.subarray(textStart, textEnd))];
+}
+
 /** @returns {Promise<Engine>} */
 async function load() {
   // User-timing marks (named `engine:…`): where the load's time goes, for the browser
   // benchmark and DevTools.
   performance.mark('engine:start');
   // The head downloads at once (index.html preloads it), beside the module.
-  const head = bytesOf('index/head.bin', 'high').catch(() => new Uint8Array(0));
+  const parts = new Arrivals();
+  const head = bytesOf('index/head.bin', 'high', (n) => parts.received(n)).catch(() => new Uint8Array(0));
   await init({ module_or_path: WASM_SOURCE });
   performance.mark('engine:wasm-ready');
-  const parts = new Arrivals();
   let explorer;
+  /** The head's bytes, when it is read: the outline is taken from them as they are. */
+  let headBytes;
   try {
     const bytes = await head;
-    explorer = Explorer.fromHead(bytes, DATA.articleBytes);
+    explorer = await readHead(bytes);
     try {
       thisBuilds(bytes);
     } catch (why) {
       explorer.free();
       throw why;
     }
+    headBytes = bytes;
   } catch (why) {
     if (typeof why !== 'string') throw why;
     console.info(`article-explorer: ${why}; indexing the articles in the browser`);
     explorer = await indexHere(parts);
   }
   performance.mark('engine:head');
+  // The first views' parts first: their queries' shards, then their best articles'.
+  parts.explorer = explorer;
+  parts.hints = hints;
+  parts.followHints();
   parts.start(explorer);
-  const lengths = explorer.outline();
-  const { articles: shown, forget } = outline(explorer.outlineText(), lengths, (n) => {
+  await nextTask();
+  const [numbers, text] = outlineOf(headBytes, explorer);
+  const { articles: shown, forget } = await outline(text, numbers, (n) => {
     const blocks = parts.explorer.blocks(n);
     if (blocks === null) parts.pull();
     return blocks;
   });
-  parts.count = shown.length;
   parts.forget = forget;
   performance.mark('engine:outline');
+  // The page's first render, in a task of its own.
+  await nextTask();
   /** @type {Keyphrase[]|undefined} */
   let keyphrases;
   /** @type {Author[]|undefined} */
@@ -170,6 +244,13 @@ async function load() {
     search: (q) => decode(parts.explorer.query(q), (urgent) => parts.pull(urgent)),
     here: (a) => parts.has(a),
     onParts: (listener) => parts.listeners.add(listener),
+    nextParts: () => new Promise((resolve) => {
+      const once = () => {
+        parts.listeners.delete(once);
+        resolve(undefined);
+      };
+      parts.listeners.add(once);
+    }),
     keyphrases: () => (keyphrases ??= phrases(parts.explorer.keyphrases())),
     articleKeyphrases: (a) => phrases(parts.explorer.articleKeyphrases(a)),
     authors: () => (authors ??= /** @type {Array<Row>} */ (parts.explorer.authors())
@@ -201,8 +282,6 @@ class Arrivals {
   explorer = /** @type {any} */ (undefined);
   /** @type {Set<() => void>} */
   listeners = new Set();
-  /** The number of articles, for the progress. */
-  count = 0;
   /** Forgets the articles' blocks read so far (their text may have changed). */
   forget = () => {};
   /** Parts asked for (fetching or here), by id. @type {Set<number>} */
@@ -212,9 +291,12 @@ class Arrivals {
   /** The background's next parts, in order. @type {number[]} */
   #queue = [];
   #running = 0;
+  /** Parts the view waits for, on their way. */
+  #urgent = 0;
   /** Wanted parts not here yet: their arrival is told to the listeners. @type {Set<number>} */
   #awaited = new Set();
   #received = 0;
+  #said = '';
   #pause = slicer();
   /** Parts handed to the engine one at a time, in order. */
   #adding = Promise.resolve();
@@ -225,6 +307,26 @@ class Arrivals {
     for (let k = 0; k < explorer.shards; k++) if (!this.#here.has(k)) this.#queue.push(k);
     for (let k = 0; k < explorer.chunks; k++) if (!this.#here.has(CHUNK + k)) this.#queue.push(CHUNK + k);
     this.#more();
+  }
+
+  /** The queries the first views will ask, until their parts are here. @type {string[]} */
+  hints = [];
+
+  /**
+   * Asks for what the first views' queries need next: their shards, then their best
+   * articles' chunks (before the page asks: it renders in between).
+   */
+  followHints() {
+    this.hints = this.hints.filter((q) => {
+      const hits = this.explorer.query(q);
+      let wanted = this.pull();
+      if (!wanted) {
+        const best = hits.rows(0, 1);
+        wanted = best.length > 0 && !this.has(best[0]);
+      }
+      hits.free();
+      return wanted;
+    });
   }
 
   /** Whether article `a`'s text is here (else its chunk is fetched at once). */
@@ -244,13 +346,28 @@ class Arrivals {
     const wanted = this.explorer.wanted();
     for (const id of wanted) {
       this.#awaited.add(id);
-      if (!this.#asked.has(id)) this.#fetch(id, urgent ? 'high' : 'low');
+      if (this.#asked.has(id)) continue;
+      if (urgent) {
+        this.#urgent++;
+        this.#fetch(id, 'high').finally(() => {
+          this.#urgent--;
+          this.#more();
+        });
+      } else {
+        // Next in the background.
+        this.#queue.unshift(id);
+      }
     }
+    if (!urgent) this.#more();
     return wanted.length > 0;
   }
 
-  /** Starts background fetches up to BACKGROUND at a time. */
+  /**
+   * Starts background fetches up to BACKGROUND at a time, none while a part the view
+   * waits for is on its way (they would share the connection and the decoding with it).
+   */
   #more() {
+    if (this.#urgent > 0) return;
     while (this.#running < Arrivals.BACKGROUND && this.#queue.length) {
       const id = /** @type {number} */ (this.#queue.shift());
       if (this.#asked.has(id)) continue;
@@ -300,7 +417,7 @@ class Arrivals {
       this.#queue = [];
       this.#here.clear();
       const rebuilt = await indexHere(this);
-      if (rebuilt.length !== this.count) {
+      if (rebuilt.length !== this.explorer.length) {
         // Another number of articles: the list shown is not theirs.
         const message = 'The articles changed on the server while they loaded: reload the page.';
         console.error(`article-explorer: ${message}`);
@@ -308,14 +425,18 @@ class Arrivals {
         return;
       }
       this.forget();
+      const old = this.explorer;
       this.start(rebuilt);
+      old.free();
       this.#tell();
       return;
     }
     this.#here.add(id);
-    this.#received += bytes.length;
-    this.#report();
-    if (this.#awaited.delete(id)) this.#tell();
+    this.received(bytes.length);
+    if (this.#awaited.delete(id)) {
+      if (this.hints.length) this.followHints();
+      this.#tell();
+    }
   }
 
   /** Tells the listeners that parts have come. */
@@ -323,17 +444,22 @@ class Arrivals {
     for (const listener of this.listeners) listener();
   }
 
-  /** Says how far the load is, in tens of percent, until it is whole. */
-  #report() {
-    const { explorer } = this;
-    if (explorer.complete) {
+  /**
+   * Counts `n` bytes more of the data come, and says how far the load is, in percent of
+   * all the data, until it is whole.
+   * @param {number} n
+   */
+  received(n) {
+    this.#received += n;
+    if (this.explorer?.complete) {
       report('');
       return;
     }
     // Nothing for a small site: it loads at once.
     if (DATA.bytes < 1e6) return;
     const share = Math.min(99, Math.floor((this.#received / DATA.bytes) * 100));
-    report(`Loading ${plural(this.count, 'article', 'articles')} — ${share} %`);
+    const text = `Loading ${plural(DATA.articles, 'article', 'articles')} — ${share} %`;
+    if (text !== this.#said) report((this.#said = text));
   }
 
   /**
@@ -364,9 +490,11 @@ const KEPT_BLOCKS = 200;
  * @param {Uint32Array} lengths
  * @param {(a: number) => Array<[number, string, string, string]>|null} blocksOf
  *   `[[kind, text, author, teaser], …]` of article a, or null while its text has not come
- * @returns {{articles: Article[], forget: () => void}} forget: drops the blocks kept
+ * @returns {Promise<{articles: Article[], forget: () => void}>} forget: drops the blocks
+ *   kept. In slices (tasks.js): 18 ms at 10,000 articles.
  */
-function outline(text, lengths, blocksOf) {
+async function outline(text, lengths, blocksOf) {
+  const pause = slicer();
   let at = 0;
   let i = 0;
   /** The next piece of the text, of the next length (NONE: no piece). */
@@ -399,6 +527,7 @@ function outline(text, lengths, blocksOf) {
   const articles = [];
   while (i < lengths.length) {
     const a = articles.length;
+    if (a % 256 === 0) await pause();
     const name = piece() ?? '';
     const title = piece() ?? '';
     const lede = piece();

@@ -20,12 +20,12 @@ watchConnection(ui.notices);
 try {
   /** @type {App|undefined} */
   let app;
+  const view = readHash(location.hash);
   const engine = await loadEngine((text) => {
     if (app) app.progress(text);
     else if (text) ui.status.textContent = text;
-  });
+  }, view.q);
   app = new App(ui, engine, { history: !embedded });
-  const view = readHash(location.hash);
   // Ready once the first view is whole (the parts it needs have come).
   await app.start(view.q, view.a);
   document.body.dataset.state = 'ready';

@@ -40,6 +40,8 @@ pub struct Data {
     pub names: Vec<String>,
     /// How many chunks of articles.
     pub chunks: usize,
+    /// How many articles.
+    pub articles: u32,
     /// The chunks' bytes.
     pub article_bytes: u64,
     /// All the files' bytes.
@@ -77,9 +79,14 @@ impl Data {
         let head = std::fs::read(out.join("index").join(HEAD_FILE))
             .map_err(|e| format!("cannot read the index's head: {e}"))?;
         let sum = head.get(head.len().saturating_sub(8)..).unwrap_or(&[]);
+        // The number of articles: the head's first count (docs/format.md).
+        let articles = head
+            .get(16..20)
+            .map_or(0, |w| u32::from_le_bytes([w[0], w[1], w[2], w[3]]));
         Ok(Data {
             names,
             chunks,
+            articles,
             article_bytes,
             bytes,
             head: sum.iter().map(|b| format!("{b:02x}")).collect(),
@@ -89,8 +96,8 @@ impl Data {
     /// `DATA` of `js/sources.js`.
     fn constant(&self) -> String {
         format!(
-            "export const DATA = {{ chunks: {}, articleBytes: {}, bytes: {}, head: '{}' }};\n",
-            self.chunks, self.article_bytes, self.bytes, self.head
+            "export const DATA = {{ articles: {}, chunks: {}, articleBytes: {}, bytes: {}, head: '{}' }};\n",
+            self.articles, self.chunks, self.article_bytes, self.bytes, self.head
         )
     }
 }
