@@ -103,7 +103,7 @@ impl Outline {
         }
         let numbers: Vec<u32> = numbers
             .chunks_exact(4)
-            .map(|w| u32::from_le_bytes([w[0], w[1], w[2], w[3]]))
+            .map(|w| w.try_into().map_or(0, u32::from_le_bytes))
             .collect();
         let text = std::str::from_utf8(text).ok()?;
         let mut it = numbers.iter().copied();

@@ -64,10 +64,10 @@ impl Counts {
 
     /// The head's length (in `u64`: counts from a damaged file may be huge). Each count's
     /// bytes, in the counts' order (docs/format.md): an article's first field (4) and
-    /// language (1); a field; a term's end, list, languages and document frequency (4 + 4
-    /// + 1 + 4); a byte of the terms; none for the postings; a stem key; a collided hash;
-    /// a one-edit key; none for the number of keyphrases; a byte of them; a tf code; a
-    /// shard's start and digest (4 + 8); a chunk's start and digest; an outline number; a
+    /// language (1); a field; a term's end, list, languages and document frequency (13
+    /// in all); a byte of the terms; none for the postings; a stem key; a collided hash; a
+    /// one-edit key; none for the number of keyphrases; a byte of them; a tf code; a
+    /// shard's start and digest (12); a chunk's start and digest; an outline number; a
     /// byte of the outline's text. And the ends: an article's offsets', the lists'
     /// offsets', the shards' and chunks' starts', the trailer.
     fn file(&self) -> u64 {

@@ -82,7 +82,8 @@ impl Data {
         // The number of articles: the head's first count (docs/format.md).
         let articles = head
             .get(16..20)
-            .map_or(0, |w| u32::from_le_bytes([w[0], w[1], w[2], w[3]]));
+            .and_then(|w| w.try_into().ok())
+            .map_or(0, u32::from_le_bytes);
         Ok(Data {
             names,
             chunks,
