@@ -1,8 +1,10 @@
 //! The binding: the only file that knows JavaScript. It converts and delegates.
 //!
-//! One opaque handle, [`Explorer`], owns the corpus and its index, built once. The
-//! articles' outline crosses once (serde-wasm-bindgen: structured, rare). Each keystroke
-//! is one [`Explorer::query`] call returning a second handle, [`Hits`]: its counts are
+//! One opaque handle, [`Explorer`], owns the corpus and its index: made from the index's
+//! head ([`HeadLoader`], a step at a time), then given the shards and chunks as they come
+//! (`addShards`, `addChunk`); what a call needed that is not here yet is told by
+//! [`Explorer::wanted`]. The page takes the outline from the head's bytes itself. Each
+//! keystroke is one [`Explorer::query`] call returning a second handle, [`Hits`]: its counts are
 //! getters, and the page asks it for the rows it lists and the highlights of the articles
 //! it shows, whose numbers cross as typed arrays (copied out of wasm memory, never views
 //! that go stale when it grows). See ARCHITECTURE.md for the measured choices.
@@ -113,7 +115,7 @@ impl Explorer {
     /// cannot be used.
     #[wasm_bindgen(js_name = fromHead)]
     pub fn from_head(head: &[u8], article_bytes: f64) -> Result<Explorer, JsValue> {
-        let mut loader = HeadLoader::new(head, article_bytes);
+        let mut loader = HeadLoader::new(head.to_vec(), article_bytes);
         loop {
             if let Some(explorer) = loader.step()? {
                 return Ok(explorer);
@@ -265,6 +267,17 @@ impl Explorer {
     }
 }
 
+/// Grows the heap once by `bytes`, what a load will hold (the page: its articles, a
+/// twentieth more for the structures around their text — the allocator's share was 4.6 %
+/// at 10,000 articles — and the index). The allocator would grow the heap a page at a
+/// time, and V8's cost per grow made loading 10,000 articles 23× as slow as 1,000
+/// (ARCHITECTURE.md). The page calls it while the head downloads, so that growing is not
+/// in the head's task.
+#[wasm_bindgen]
+pub fn reserve(bytes: f64) {
+    drop(Vec::<u8>::with_capacity(bytes.max(0.0) as usize));
+}
+
 /// An index file's head read a step at a time (`src/index/read.rs`), each a few
 /// milliseconds, so that the page is not blocked while it reads the head of 10,000
 /// articles; then the explorer.
@@ -278,21 +291,15 @@ pub struct HeadLoader {
 #[wasm_bindgen]
 impl HeadLoader {
     /// A reading of `head`, with room taken at once for about `article_bytes` of articles
-    /// to come (0: unknown): the allocator would grow the heap a page at a time, and V8's
-    /// cost per grow made loading 10,000 articles 23× as slow as 1,000 (ARCHITECTURE.md).
+    /// to come (0: unknown; [`reserve`]).
     #[wasm_bindgen(constructor)]
-    pub fn new(head: &[u8], article_bytes: f64) -> HeadLoader {
+    pub fn new(head: Vec<u8>, article_bytes: f64) -> HeadLoader {
         let start = now();
-        // The articles' text, the structures around it (their blocks, the allocator's
-        // share: 4.6 % of the text at 10,000 articles, so a twentieth), and the index,
-        // some six times its head.
-        let articles = article_bytes.max(0.0) as usize;
-        let holds = articles
-            .saturating_add(articles / 20)
-            .saturating_add(head.len().saturating_mul(6));
-        drop(Vec::<u8>::with_capacity(holds));
+        // The articles, a twentieth, the index (some six times its head).
+        let articles = article_bytes.max(0.0);
+        reserve(articles + articles / 20.0 + 6.0 * head.len() as f64);
         HeadLoader {
-            reading: crate::index::file::HeadReading::new(head.to_vec()),
+            reading: crate::index::file::HeadReading::new(head),
             spent: now() - start,
         }
     }

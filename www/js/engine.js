@@ -37,7 +37,7 @@
  *   `onParts`: ask again).
  */
 
-import init, { Explorer, HeadLoader } from '../pkg/article_explorer.js';
+import init, { Explorer, HeadLoader, reserve } from '../pkg/article_explorer.js';
 import { nextTask, slicer } from './tasks.js';
 import { BUILDER_SOURCE, DATA, part, WASM_SOURCE } from './sources.js';
 
@@ -50,6 +50,15 @@ const ROW = 3;
 
 /** The bit that marks a chunk's number in `Explorer.wanted()` (src/index/parts.rs). */
 const CHUNK = 2 ** 31;
+
+/** A site this small (its data's bytes) is fetched whole at once, and loaded in one go. */
+const SMALL = 1 << 20;
+
+/**
+ * The next task, between the load's steps — only on a site large enough for a step to
+ * take long: on a small one each yield only adds a few ms to the first results.
+ */
+const breath = () => (DATA.bytes >= SMALL ? nextTask() : undefined);
 
 /** @type {Promise<Engine>|undefined} */
 let shared;
@@ -149,8 +158,11 @@ function thisBuilds(head) {
  * @returns {Promise<Explorer>}
  */
 async function readHead(bytes) {
+  // Tasks of their own: the download's end, taking the bytes in (a copy), the steps.
+  await breath();
   const reading = new HeadLoader(bytes, DATA.articleBytes);
   try {
+    await breath();
     const pause = slicer();
     for (;;) {
       const explorer = reading.step();
@@ -190,11 +202,19 @@ async function load() {
   // User-timing marks (named `engine:…`): where the load's time goes, for the browser
   // benchmark and DevTools.
   performance.mark('engine:start');
-  // The head downloads at once (index.html preloads it), beside the module.
+  // The head downloads at once (index.html preloads it), beside the module; a small
+  // site's parts with it (waiting for the head to ask for them would cost round trips).
   const parts = new Arrivals();
+  if (DATA.bytes < SMALL) {
+    for (let k = 0; k < DATA.shards; k++) parts.early(k);
+    for (let k = 0; k < DATA.chunks; k++) parts.early(CHUNK + k);
+  }
   const head = bytesOf('index/head.bin', 'high', (n) => parts.received(n)).catch(() => new Uint8Array(0));
   await init({ module_or_path: WASM_SOURCE });
   performance.mark('engine:wasm-ready');
+  // The heap grown for the load while the head downloads: the articles, a twentieth for
+  // the structures around their text, the index (the data's other bytes).
+  reserve(DATA.bytes + DATA.articleBytes / 20);
   let explorer;
   /** The head's bytes, when it is read: the outline is taken from them as they are. */
   let headBytes;
@@ -214,12 +234,14 @@ async function load() {
     explorer = await indexHere(parts);
   }
   performance.mark('engine:head');
+  // A small site's parts, fetched with the head, are all in before the first view.
+  await parts.takeEarly(explorer);
   // The first views' parts first: their queries' shards, then their best articles'.
   parts.explorer = explorer;
   parts.hints = hints;
   parts.followHints();
   parts.start(explorer);
-  await nextTask();
+  await breath();
   const [numbers, text] = outlineOf(headBytes, explorer);
   const { articles: shown, forget } = await outline(text, numbers, (n) => {
     const blocks = parts.explorer.blocks(n);
@@ -229,7 +251,7 @@ async function load() {
   parts.forget = forget;
   performance.mark('engine:outline');
   // The page's first render, in a task of its own.
-  await nextTask();
+  await breath();
   /** @type {Keyphrase[]|undefined} */
   let keyphrases;
   /** @type {Author[]|undefined} */
@@ -379,6 +401,44 @@ class Arrivals {
     }
   }
 
+  /** Parts fetched before the head was read, by id. @type {Map<number, Promise<Uint8Array>>} */
+  #early = new Map();
+
+  /**
+   * Adds the parts fetched before the head was read (a small site) to `explorer`, as they
+   * come: the first view then needs nothing more.
+   * @param {Explorer} explorer
+   */
+  async takeEarly(explorer) {
+    for (const [id, promise] of this.#early) {
+      let bytes;
+      try {
+        bytes = await promise;
+      } catch {
+        continue; // fetched again when wanted
+      }
+      try {
+        if (id >= CHUNK) explorer.addChunk(id - CHUNK, bytes);
+        else explorer.addShards(id, bytes);
+      } catch {
+        continue; // not the head's: told, and dealt with, when fetched again
+      }
+      this.#early.delete(id);
+      this.added(id);
+      this.received(bytes.length);
+    }
+  }
+
+  /**
+   * Fetches part `id` now, before the head is read (a small site).
+   * @param {number} id
+   */
+  early(id) {
+    const bytes = bytesOf(nameOf(id), 'high');
+    bytes.catch(() => {}); // told when it is awaited (#fetch)
+    this.#early.set(id, bytes);
+  }
+
   /**
    * @param {number} id
    * @param {'high'|'low'} priority
@@ -387,7 +447,9 @@ class Arrivals {
     this.#asked.add(id);
     let bytes;
     try {
-      bytes = await bytesOf(nameOf(id), priority);
+      const early = this.#early.get(id);
+      this.#early.delete(id);
+      bytes = await (early ?? bytesOf(nameOf(id), priority));
     } catch (error) {
       // Offline without that part, or the server failed: asked again when next wanted.
       this.#asked.delete(id);

@@ -8,12 +8,13 @@ export const WASM_SOURCE = /** @type {URL|Uint8Array} */ (new URL('pkg/article_e
 /** The builder module, which indexes the articles when the index is missing or not theirs. */
 export const BUILDER_SOURCE = /** @type {URL|undefined} */ (new URL('pkg/builder.js', import.meta.url));
 /**
- * The data files as built: how many articles, and chunks of them; the articles' bytes
+ * The data files as built: how many articles, shards of their index and chunks of them;
+ * the articles' bytes
  * (the engine's memory is grown for them at once); all the data's bytes (the load's
  * progress); the head's checksum (its last eight bytes, in hex: the head of this build
  * and no other).
  */
-export const DATA = { articles: 0, chunks: 0, articleBytes: 0, bytes: 0, head: '' };
+export const DATA = { articles: 0, shards: 0, chunks: 0, articleBytes: 0, bytes: 0, head: '' };
 /**
  * Data file `name` (`index/head.bin`, `index/K.bin`, `articles/K.txt`): a URL to fetch,
  * or its bytes.

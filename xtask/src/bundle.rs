@@ -38,6 +38,8 @@ pub const VERSION_PLACEHOLDER: &str = "__build_hash16__";
 pub struct Data {
     /// The files, the head first.
     pub names: Vec<String>,
+    /// How many shards of posting lists.
+    pub shards: usize,
     /// How many chunks of articles.
     pub chunks: usize,
     /// How many articles.
@@ -86,6 +88,7 @@ impl Data {
             .map_or(0, u32::from_le_bytes);
         Ok(Data {
             names,
+            shards,
             chunks,
             articles,
             article_bytes,
@@ -97,8 +100,8 @@ impl Data {
     /// `DATA` of `js/sources.js`.
     fn constant(&self) -> String {
         format!(
-            "export const DATA = {{ articles: {}, chunks: {}, articleBytes: {}, bytes: {}, head: '{}' }};\n",
-            self.articles, self.chunks, self.article_bytes, self.bytes, self.head
+            "export const DATA = {{ articles: {}, shards: {}, chunks: {}, articleBytes: {}, bytes: {}, head: '{}' }};\n",
+            self.articles, self.shards, self.chunks, self.article_bytes, self.bytes, self.head
         )
     }
 }
