@@ -267,14 +267,11 @@ impl Explorer {
     }
 }
 
-/// Grows the heap once by `bytes`, what a load will hold (the page: its articles, a
-/// twentieth more for the structures around their text — the allocator's share was 4.6 %
-/// at 10,000 articles — and the index). The allocator would grow the heap a page at a
-/// time, and V8's cost per grow made loading 10,000 articles 23× as slow as 1,000
-/// (ARCHITECTURE.md). The page calls it while the head downloads, so that growing is not
-/// in the head's task.
-#[wasm_bindgen]
-pub fn reserve(bytes: f64) {
+/// Grows the heap once by `bytes`, what a load will hold. The allocator would grow the
+/// heap a page at a time, and V8's cost per grow made loading 10,000 articles 23× as slow
+/// as 1,000 (ARCHITECTURE.md). (Grown while the head downloads, it came with a 50–76 ms
+/// task in the benchmark at 10,000 articles; in the head's first task, none.)
+fn reserve(bytes: f64) {
     drop(Vec::<u8>::with_capacity(bytes.max(0.0) as usize));
 }
 

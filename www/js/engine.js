@@ -37,7 +37,7 @@
  *   `onParts`: ask again).
  */
 
-import init, { Explorer, HeadLoader, reserve } from '../pkg/article_explorer.js';
+import init, { Explorer, HeadLoader } from '../pkg/article_explorer.js';
 import { nextTask, slicer } from './tasks.js';
 import { BUILDER_SOURCE, DATA, part, WASM_SOURCE } from './sources.js';
 
@@ -128,12 +128,16 @@ async function bytesOf(name, priority, onBytes) {
   /** @type {Uint8Array[]} */
   const pieces = [];
   const reader = response.body.getReader();
+  // Pieces already downloaded resolve one after another in one task: sliced.
+  const pause = slicer();
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
     pieces.push(value);
     onBytes(value.length);
+    await pause();
   }
+  await pause();
   const whole = new Uint8Array(pieces.reduce((n, p) => n + p.length, 0));
   pieces.reduce((at, p) => (whole.set(p, at), at + p.length), 0);
   return whole;
@@ -212,9 +216,6 @@ async function load() {
   const head = bytesOf('index/head.bin', 'high', (n) => parts.received(n)).catch(() => new Uint8Array(0));
   await init({ module_or_path: WASM_SOURCE });
   performance.mark('engine:wasm-ready');
-  // The heap grown for the load while the head downloads: the articles, a twentieth for
-  // the structures around their text, the index (the data's other bytes).
-  reserve(DATA.bytes + DATA.articleBytes / 20);
   let explorer;
   /** The head's bytes, when it is read: the outline is taken from them as they are. */
   let headBytes;
