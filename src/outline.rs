@@ -97,7 +97,7 @@ impl Outline {
     /// are one: the text UTF-8, the numbers as many as its articles call for, and the
     /// texts' lengths adding up to the text's (a pass over the numbers and one over the
     /// text, eight bytes a step: the head of 10,000 articles is read in the page's time).
-    pub fn read(numbers: &[u8], text: &[u8], articles: usize) -> Option<Outline> {
+    pub fn read(numbers: &[u8], text: Vec<u8>, articles: usize) -> Option<Outline> {
         if numbers.len() % 4 != 0 {
             return None;
         }
@@ -105,7 +105,8 @@ impl Outline {
             .chunks_exact(4)
             .map(|w| w.try_into().map_or(0, u32::from_le_bytes))
             .collect();
-        let text = std::str::from_utf8(text).ok()?;
+        // The text kept in the bytes given (a head's, cut to it): no copy.
+        let text = String::from_utf8(text).ok()?;
         let mut it = numbers.iter().copied();
         let mut units = 0u64;
         let mut length = |n: Option<u32>| -> Option<()> {
@@ -125,9 +126,9 @@ impl Outline {
         }
         let whole =
             it.next().is_none() && units == u64::from(crate::span::utf16_units(text.as_bytes()));
-        whole.then(|| Outline {
+        whole.then_some(Outline {
             numbers,
-            text: text.to_owned(),
+            text,
             articles,
         })
     }
@@ -295,7 +296,8 @@ mod tests {
         ];
         let names = ["a.txt", "b.txt", "c.txt"];
         let outline = Outline::of(names.iter().copied().zip(articles.iter()));
-        let read = Outline::read(&outline.number_bytes(), outline.text_bytes(), 3).unwrap();
+        let read =
+            Outline::read(&outline.number_bytes(), outline.text_bytes().to_vec(), 3).unwrap();
         assert_eq!(read, outline);
         // UTF-16 lengths: the emoji is two units.
         assert_eq!(read.numbers[..3], [5, 8, 6]);
@@ -309,25 +311,25 @@ mod tests {
         assert_eq!(read.card_authors(), [(0, "Ann"), (0, "Bo"), (2, "Ann")]);
         // Too few articles, too many, a cut, bad UTF-8, a number cutting a character: refused.
         let (numbers, text) = (outline.number_bytes(), outline.text_bytes().to_vec());
-        assert!(Outline::read(&numbers, &text, 2).is_none());
-        assert!(Outline::read(&numbers, &text, 4).is_none());
+        assert!(Outline::read(&numbers, text.clone(), 2).is_none());
+        assert!(Outline::read(&numbers, text.clone(), 4).is_none());
         for cut in 0..text.len() {
             assert!(
-                Outline::read(&numbers, &text[..cut], 3).is_none(),
+                Outline::read(&numbers, text[..cut].to_vec(), 3).is_none(),
                 "text cut at {cut}"
             );
         }
         for cut in 0..numbers.len() {
             assert!(
-                Outline::read(&numbers[..cut], &text, 3).is_none(),
+                Outline::read(&numbers[..cut], text.clone(), 3).is_none(),
                 "numbers cut at {cut}"
             );
         }
         let mut bad = text.clone();
         bad[0] = 0xff;
-        assert!(Outline::read(&numbers, &bad, 3).is_none());
+        assert!(Outline::read(&numbers, bad, 3).is_none());
         let mut longer = numbers.clone();
         longer[4] = 9; // the title one unit longer than the text has
-        assert!(Outline::read(&longer, &text, 3).is_none());
+        assert!(Outline::read(&longer, text, 3).is_none());
     }
 }

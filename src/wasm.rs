@@ -114,8 +114,8 @@ impl Explorer {
     /// at once ([`HeadLoader`] to its end). Throws a string saying why when the head
     /// cannot be used.
     #[wasm_bindgen(js_name = fromHead)]
-    pub fn from_head(head: &[u8], article_bytes: f64) -> Result<Explorer, JsValue> {
-        let mut loader = HeadLoader::new(head.to_vec(), article_bytes);
+    pub fn from_head(head: Vec<u8>, article_bytes: f64) -> Result<Explorer, JsValue> {
+        let mut loader = HeadLoader::new(head, article_bytes);
         loop {
             if let Some(explorer) = loader.step()? {
                 return Ok(explorer);
@@ -288,13 +288,19 @@ pub struct HeadLoader {
 #[wasm_bindgen]
 impl HeadLoader {
     /// A reading of `head`, with room taken at once for about `article_bytes` of articles
-    /// to come (0: unknown; [`reserve`]).
+    /// to come (0: unknown) and the posting lists ([`reserve`]).
     #[wasm_bindgen(constructor)]
     pub fn new(head: Vec<u8>, article_bytes: f64) -> HeadLoader {
         let start = now();
-        // The articles, a twentieth, the index (some six times its head).
+        // The articles, a twentieth, and the postings (their size is the head's fifth
+        // count: docs/format.md), less the head's bytes, which lie below and are given
+        // back once read (its tables then go where they were).
         let articles = article_bytes.max(0.0);
-        reserve(articles + articles / 20.0 + 6.0 * head.len() as f64);
+        let postings = head
+            .get(32..36)
+            .and_then(|w| w.try_into().ok())
+            .map_or(0, u32::from_le_bytes);
+        reserve(articles + articles / 20.0 + f64::from(postings) - head.len() as f64);
         HeadLoader {
             reading: crate::index::file::HeadReading::new(head),
             spent: now() - start,

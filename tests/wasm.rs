@@ -31,7 +31,7 @@ fn load(bundle: &[u8]) -> Result<Explorer, String> {
 
 /// The explorer of a site's head with every shard and chunk added.
 fn explorer_of(site: &SiteFiles) -> Explorer {
-    let explorer = Explorer::from_head(&site.head, 0.0).unwrap();
+    let explorer = Explorer::from_head(site.head.clone(), 0.0).unwrap();
     for (k, shard) in site.shards.iter().enumerate() {
         explorer.add_shards(k as u32, shard).unwrap();
     }
@@ -226,7 +226,7 @@ fn the_site_files_are_the_native_ones_and_arrive_in_any_order() {
     assert_eq!(pinned, include_str!("snapshots/seed.index.txt"));
 
     let corpus = Corpus::embedded().unwrap();
-    let explorer = Explorer::from_head(&site.head, 0.0).unwrap();
+    let explorer = Explorer::from_head(site.head.clone(), 0.0).unwrap();
     assert_eq!(
         explorer.outline().len(),
         4 + 2,
@@ -256,14 +256,14 @@ fn the_site_files_are_the_native_ones_and_arrive_in_any_order() {
 
     let mut cut = site.head.clone();
     cut.truncate(site.head.len() / 2);
-    let why = Explorer::from_head(&cut, 0.0).err().unwrap();
+    let why = Explorer::from_head(cut.clone(), 0.0).err().unwrap();
     assert_eq!(
         why.as_string().as_deref(),
         Some("the index file is truncated")
     );
-    let why = Explorer::from_head(&[], 0.0).err().unwrap();
+    let why = Explorer::from_head(Vec::new(), 0.0).err().unwrap();
     assert_eq!(why.as_string().as_deref(), Some("there is no index file"));
-    let explorer = Explorer::from_head(&site.head, 0.0).unwrap();
+    let explorer = Explorer::from_head(site.head.clone(), 0.0).unwrap();
     let mut other = site.chunks[0].clone();
     other.push(b' ');
     let why = explorer.add_chunk(0, &other).err().unwrap();

@@ -328,12 +328,18 @@ impl HeadReading {
             bytes: &self.bytes,
             at: self.at,
         };
-        let numbers = r.records(c.get(13), 4)?;
-        let text = r.take(c.get(14))?;
-        self.outline = Outline::read(numbers, text, c.get(0))
+        let numbers = r.records(c.get(13), 4)?.to_vec();
+        let text_at = r.at;
+        r.take(c.get(14))?;
+        let text_end = r.at;
+        // The bytes are all read: cut to the outline's text, which keeps them (the rest
+        // given back before the postings' room is taken).
+        let mut text = std::mem::take(&mut self.bytes);
+        text.truncate(text_end);
+        text.drain(..text_at);
+        text.shrink_to_fit();
+        self.outline = Outline::read(&numbers, text, c.get(0))
             .ok_or(LoadError::Malformed("the outline is malformed"))?;
-        // The bytes are all read: given back before the postings' room is taken.
-        self.bytes = Vec::new();
         self.stage = Stage::Room;
         Ok(())
     }
