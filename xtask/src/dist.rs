@@ -125,6 +125,7 @@ fn dist(ctx: &Ctx, out: &Path, seeds: Option<&Path>) -> Result<(), String> {
     bundle::builder(ctx, &pkg.join("builder.js"), &out.join("pkg/builder.js"))?;
     write_articles(ctx, out, seeds)?;
     bundle::site(ctx, &src, out)?;
+    preload_small(out)?;
     let version = stamp(out, &src.join("sw.js"))?;
     bundle::worker(ctx, &src.join("sw.js"), &out.join("sw.js"))?;
     let single = bundle::single(ctx, &src, out, &version)?;
@@ -203,6 +204,39 @@ fn write_articles(ctx: &Ctx, out: &Path, seeds: Option<&Path>) -> Result<(), Str
     ctx.run(&cargo(), &[&cli[..], &["bundle", &bundle, &seeds]].concat())?;
     ctx.run(&cargo(), &[&cli[..], &["index", &dir, &bundle]].concat())?;
     std::fs::remove_file(&bundle_path).map_err(|e| format!("cannot remove {bundle}: {e}"))
+}
+
+/// A site's data under this many bytes is fetched whole with the head (www/js/engine.js,
+/// `SMALL`): its parts are preloaded beside the head, as early as the HTML names them.
+const SMALL: u64 = 1 << 20;
+
+/// Adds a preload of every data file to `out/index.html` when the site is small (the
+/// head's preload is always there): the page would otherwise ask for them only once its
+/// script runs, some 40 ms after the head (docs/performance.md).
+fn preload_small(out: &Path) -> Result<(), String> {
+    let data = bundle::Data::of(out)?;
+    if data.bytes >= SMALL {
+        return Ok(());
+    }
+    let head = format!("index/{}", bundle::HEAD_FILE);
+    let links: String = data
+        .names
+        .iter()
+        .filter(|name| **name != head)
+        .map(|name| format!("\n  <link rel=\"preload\" href=\"{name}\" as=\"fetch\" crossorigin>"))
+        .collect();
+    let path = out.join("index.html");
+    let html = std::fs::read_to_string(&path)
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let anchor = format!("<link rel=\"preload\" href=\"{head}\" as=\"fetch\" crossorigin>");
+    if !html.contains(&anchor) {
+        return Err(format!(
+            "{}: no preload of {head} to put the others beside",
+            path.display()
+        ));
+    }
+    let html = html.replacen(&anchor, &format!("{anchor}{links}"), 1);
+    std::fs::write(&path, html).map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
 
 /// Whether the service worker keeps `file` for offline use: everything the page and the
