@@ -422,3 +422,24 @@ test('the shipped demo page: its element shows results and its iframe takes the 
   assert.deepEqual(problems, [], 'console errors/warnings, page errors or failed requests');
   assert.deepEqual(dialogs, []);
 });
+
+test('an element never scrolls its host page on load, only once the reader acts inside it', async (t) => {
+  const url = `${SITE}host-scroll.html`;
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A host</title></head><body>
+    <header style="height: 80px">The host's header</header>
+    <div style="height: 300px; background: #ddd">A banner</div>
+    <script type="module" src="article-explorer.js"></script>
+    <article-explorer id="one" query="Seoul" style="height: 600px"></article-explorer>
+    <div style="height: 2000px">The host's footer</div></body></html>`;
+  const { page, problems } = await openHost(t, url, html, { viewport: { width: 1280, height: 800 } });
+  await elementsReady(page);
+  const scrolls = [];
+  await page.evaluate(() => addEventListener('scroll', () => { /** @type {any} */ (window).__scrolled = scrollY; }));
+  await page.waitForTimeout(800);
+  scrolls.push(await page.evaluate(() => scrollY));
+  assert.deepEqual(scrolls, [0], 'the host is not scrolled through the load');
+  // The reader steps to the next match inside it: now it may bring the match into view.
+  await page.locator('#one').locator('#q').press('Enter');
+  await page.waitForFunction(() => scrollY > 0, null, { timeout: 5000 });
+  assert.deepEqual(problems, []);
+});

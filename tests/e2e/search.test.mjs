@@ -545,3 +545,57 @@ test('a search scrolls its current match into view when it is below the fold', a
   await eventually(() => currentMarkPlacement(page), 'visible', 'the match scrolled into view');
   assert.deepEqual(problems, []);
 });
+
+/** The title of the article shown. */
+const shownTitle = (page) => page.locator('#article h1.title').textContent();
+
+test('while the reader types, the view follows the best result; an article chosen stays', async (t) => {
+  // "filler" is best in the shortest article (one alpha, no beta); "filler alpha" in
+  // another. Both match both words.
+  const fresh = await openPage(t, browser(), `${SITE}#q=${encodeURIComponent('filler alpha')}`, generated);
+  const best = await shownTitle(fresh.page);
+  const { page, problems } = await openPage(t, browser(), SITE, generated);
+  await typeQuery(page, 'filler');
+  const first = await shownTitle(page);
+  assert.notEqual(first, best, 'the two queries have different best articles');
+  await page.locator('#q').pressSequentially(' alpha');
+  assert.equal(await shownTitle(page), best, 'typed letter by letter, as opened from the URL');
+  // Chosen in the list, it stays while the query still finds it.
+  await typeQuery(page, 'filler');
+  const third = page.locator('#list li.item[aria-posinset="3"] button.pick');
+  const chosen = await third.locator('.item-title').textContent();
+  await third.click();
+  assert.equal(await shownTitle(page), chosen);
+  // (Set at once: a prefix typed on the way, "filler a", finds nothing and changes it away.)
+  await page.fill('#q', 'filler alpha');
+  assert.equal(await shownTitle(page), chosen, 'the article the reader chose stays');
+  assert.deepEqual(problems, []);
+});
+
+test('"Skip to the article" moves the focus and leaves the query, the URL and the history alone', async (t) => {
+  const { page, problems } = await openPage(t, browser(), `${SITE}#q=Seoul`);
+  const before = await page.evaluate(() => ({ hash: location.hash, length: history.length }));
+  const marks = (await readView(page)).marks.length;
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.className), 'skip', 'the skip link comes first');
+  await page.keyboard.press('Enter');
+  await page.waitForTimeout(100);
+  const after = await page.evaluate(() => ({ hash: location.hash, length: history.length, focused: document.activeElement?.id }));
+  assert.deepEqual(after, { ...before, focused: 'article' });
+  const view = await readView(page);
+  assert.equal(view.query, 'Seoul');
+  assert.equal(view.marks.length, marks);
+  assert.deepEqual(problems, []);
+});
+
+test('"/" goes to the search field, except while typing in it', async (t) => {
+  const { page, problems } = await openPage(t, browser(), `${SITE}#q=Seoul`);
+  await page.locator('#article').focus();
+  await page.keyboard.press('/');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'q');
+  assert.equal((await readView(page)).query, 'Seoul', 'the slash is not typed');
+  await page.keyboard.press('End');
+  await page.keyboard.type(' a/b');
+  assert.equal((await readView(page)).query, 'Seoul a/b', 'in the field it is a character');
+  assert.deepEqual(problems, []);
+});

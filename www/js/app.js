@@ -84,6 +84,19 @@ export class App {
     this.settle = () => {};
     engine.onParts?.(() => this.refresh());
     this.reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
+    /**
+     * Whether a search may scroll to its match: the page's own explorer always; an embed
+     * only once the reader has acted inside it (it never scrolls its host page on load).
+     */
+    this.engaged = !!options.history;
+    for (const type of ['pointerdown', 'keydown', 'input']) {
+      ui.root.addEventListener(type, () => { this.engaged = true; }, { capture: true });
+    }
+    /**
+     * Whether the shown article was chosen (in the list, by the URL, by stepping to it):
+     * it stays while it matches. Else the view follows the best result as the query changes.
+     */
+    this.chosen = false;
     // After a search, the current match is scrolled to only if it is not fully in view,
     // and only once the frame with the new highlights has been laid out: the observer's
     // first report comes after that frame, so the search itself never forces a layout.
@@ -91,6 +104,7 @@ export class App {
     /** The search bar: sticky in narrow layouts, where it may cover the current mark. */
     this.bar = /** @type {HTMLElement} */ (ui.root.querySelector('.bar'));
     this.list = new ArticleList(ui.list, engine.articles, (i) => {
+      this.chosen = true;
       this.show(i, 0);
       this.syncUrl('push');
       if (!options.compact) ui.view.focus({ preventScroll: true });
@@ -216,9 +230,12 @@ export class App {
     const byName = name === null ? -1 : engine.articles.findIndex((a) => a.name === name);
     /** @param {number} i */
     const inResult = (i) => result.articles.some((h) => h.article === i);
-    const pick = inResult(byName) ? byName
-      : inResult(this.selected) && name === null ? this.selected
-      : result.articles[0]?.article ?? -1;
+    // The article named (the URL's, the element's) if it matches; else the one the reader
+    // chose while it matches; else the best.
+    const named = inResult(byName);
+    const kept = !named && name === null && this.chosen && inResult(this.selected);
+    const pick = named ? byName : kept ? this.selected : result.articles[0]?.article ?? -1;
+    this.chosen = named || kept;
     // The article to show is asked for first (the list's snippets after it).
     if (pick >= 0) engine.here?.(pick);
     const hidden = this.list.update(result, q.trim() !== '');
@@ -514,6 +531,7 @@ export class App {
     const order = result.articles.filter((h) => h.matches > 0);
     const here = order.findIndex((h) => h.article === this.selected);
     const target = order[(here + direction + order.length) % order.length];
+    this.chosen = true;
     this.show(target.article, direction > 0 ? 0 : target.matches - 1);
     this.syncUrl('replace');
   }
@@ -551,6 +569,7 @@ export class App {
    * @param {HTMLElement} mark
    */
   reveal(mark) {
+    if (!this.engaged) return;
     mark.scrollIntoView({ block: 'center', behavior: this.reducedMotion.matches ? 'auto' : 'smooth' });
   }
 

@@ -14,6 +14,21 @@ const ui = createUi({ tips: !embedded });
 document.body.dataset.build = BUILD;
 document.body.classList.toggle('embed', embedded);
 document.getElementById('app')?.replaceWith(ui.root);
+// "Skip to the article" moves the focus there: followed as a link, it would write
+// `#article` over the URL's query (and a history entry).
+document.querySelector('a.skip')?.addEventListener('click', (event) => {
+  event.preventDefault();
+  ui.view.focus();
+});
+// `/` goes to the search field, unless the reader is typing somewhere.
+document.addEventListener('keydown', (event) => {
+  const target = /** @type {HTMLElement|null} */ (event.target);
+  const typing = target?.closest('input, textarea, select, [contenteditable]');
+  if (event.key !== '/' || typing || event.ctrlKey || event.metaKey || event.altKey) return;
+  event.preventDefault();
+  ui.input.focus();
+  ui.input.select();
+});
 if (embedded) reportHeight(ui.root);
 watchConnection(ui.notices);
 
