@@ -10,7 +10,7 @@ import { reportHeight } from './frame.js';
 import { BUILD } from './version.js';
 
 const embedded = new URLSearchParams(location.search).get('embed') === '1';
-const ui = createUi({ tips: !embedded });
+const ui = createUi({ tips: !embedded, page: true });
 document.body.dataset.build = BUILD;
 document.body.classList.toggle('embed', embedded);
 document.getElementById('app')?.replaceWith(ui.root);

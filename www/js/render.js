@@ -216,7 +216,8 @@ function renderUnit(article, block, field) {
   const b = article.blocks[block];
   if (b.kind === 'card') {
     const card = el('aside', 'card');
-    card.setAttribute('aria-label', 'Related article');
+    // Each landmark named apart: by the card's title.
+    card.setAttribute('aria-label', `Related article: ${b.title}`);
     const marks = [];
     for (const [part, tag] of /** @type {Array<['title'|'author'|'teaser', 'p']>} */ ([['title', 'p'], ['author', 'p'], ['teaser', 'p']])) {
       const node = el(tag, `card-${part}`);

@@ -14,12 +14,15 @@ import { el } from './render.js';
 
 /**
  * Builds the explorer: a search bar, the article list and the article view.
- * @param {{tips?: boolean}} [options] tips: show the search tips
+ * @param {{tips?: boolean, page?: boolean}} [options] page: the page's own explorer (its
+ *   heading and main landmark), not an element on a host page; tips: show the search tips
  * @returns {Ui}
  */
-export function createUi({ tips = true } = {}) {
+export function createUi({ tips = true, page = false } = {}) {
   const root = el('div', 'ae');
   root.setAttribute('part', 'explorer');
+  // The page's own heading (an element on a host page has the host's).
+  const heading = page ? [el('h1', 'visually-hidden', document.title)] : [];
 
   const bar = el('header', 'bar');
   bar.setAttribute('part', 'bar');
@@ -46,6 +49,9 @@ export function createUi({ tips = true } = {}) {
   prev.setAttribute('aria-label', 'Previous match (Shift+Enter)');
   const position = el('span', undefined, '0 of 0');
   position.id = 'position';
+  // Said when it changes: where the reader is in the matches ("2 of 8").
+  position.setAttribute('aria-live', 'polite');
+  position.setAttribute('aria-atomic', 'true');
   const next = /** @type {HTMLButtonElement} */ (el('button', undefined, '\u2193'));
   Object.assign(next, { id: 'next', type: 'button', disabled: true });
   next.setAttribute('aria-label', 'Next match (Enter)');
@@ -64,7 +70,7 @@ export function createUi({ tips = true } = {}) {
   // The collection's keyphrases and authors, filled when the page is idle (app.js).
   const facets = el('div', 'facets');
   facets.id = 'facets';
-  bar.append(search, tools, status, suggest, facets, notices);
+  bar.append(...heading, search, tools, status, suggest, facets, notices);
   if (tips) bar.append(searchTips());
 
   const error = el('div');
@@ -72,7 +78,8 @@ export function createUi({ tips = true } = {}) {
   error.setAttribute('role', 'alert');
   error.hidden = true;
 
-  const main = el('div', 'panes');
+  // The page's main landmark (an element on a host page is in the host's).
+  const main = el(page ? 'main' : 'div', 'panes');
   const listPane = el('nav', 'list-pane');
   listPane.setAttribute('aria-label', 'Articles');
   listPane.setAttribute('part', 'list');
