@@ -216,6 +216,16 @@ impl Hits {
         snippet::best(index, articles, a, &spans)
     }
 
+    /// The words no article has that were searched as the words a few edits away: each
+    /// as folded, and the most common word it was taken for (`query::Evaluation`).
+    pub fn respelled<'i>(&self, index: &'i Index) -> Vec<(&str, &'i str)> {
+        self.evaluation
+            .respelled
+            .iter()
+            .map(|(word, t)| (word.as_str(), index.term(*t)))
+            .collect()
+    }
+
     /// The highlighted fields of article `a` (none when it does not match).
     pub fn fields(&self, index: &Index, articles: &[Article], a: u32) -> Vec<FieldHit> {
         if self.evaluation.articles.binary_search(&a).is_err() {

@@ -402,6 +402,20 @@ impl Hits {
         to_rows(&rows)
     }
 
+    /// The words no article has that were searched as the words a few edits away: `[[word,
+    /// taken for, 0], …]` (both folded), for "Showing results for …".
+    pub fn respelled(&self) -> Result<JsValue, JsError> {
+        self.corpus.read(|c| {
+            let pairs = self
+                .inner
+                .as_ref()
+                .map(|h| h.respelled(c.index()))
+                .unwrap_or_default();
+            let rows: Vec<Row<'_>> = pairs.iter().map(|&(w, t)| (w, t, 0)).collect();
+            to_rows(&rows)
+        })
+    }
+
     /// Rows `start..start + len` of the ranking: `[article, matches, score]` each.
     pub fn rows(&mut self, start: u32, len: u32) -> Float64Array {
         let rows = self

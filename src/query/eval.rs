@@ -97,6 +97,9 @@ pub struct Evaluation {
     spans: Vec<(Span, MatchKind)>,
     /// Per positive leaf: the index terms it found, when it is one term (else `None`).
     leaf_terms: Vec<Option<Vec<usize>>>,
+    /// The words no article has that were searched as the words a few edits away (not
+    /// asked for with `~`): each as folded, and the most common word it was taken for.
+    pub respelled: Vec<(String, usize)>,
 }
 
 /// Evaluates `query` against `index` (built from `articles`).
@@ -262,6 +265,21 @@ impl Evaluation {
             .sum()
     }
 
+    /// Notes `term` as respelled when `sources` are only words a few edits away that it
+    /// did not ask for (`~`).
+    fn note_respelled(&mut self, index: &Index, term: &Term, sources: &[Source]) {
+        let respelled = !term.fuzzy
+            && !term.prefix
+            && !sources.is_empty()
+            && sources.iter().all(|s| s.kind == MatchKind::Fuzzy);
+        let best = sources.iter().map(|s| s.term).max_by_key(|&t| index.df(t));
+        if let (true, Some(best)) = (respelled, best) {
+            if !self.respelled.iter().any(|(w, _)| *w == term.text) {
+                self.respelled.push((term.text.clone(), best));
+            }
+        }
+    }
+
     /// Where `leaf` occurs, article by article.
     fn leaf_hits<'a>(
         &mut self,
@@ -275,6 +293,7 @@ impl Evaluation {
         };
         let simple = rest.is_empty() && leaf.field.is_none() && query.scope.is_none();
         let first_sources = sources(index, first, leaf.exact);
+        self.note_respelled(index, first, &first_sources);
         self.leaf_terms.push(
             rest.is_empty()
                 .then(|| first_sources.iter().map(|s| s.term).collect()),
@@ -285,7 +304,11 @@ impl Evaluation {
         let entries = entries_of(index, &first_sources, None);
         let rest: Vec<(&Term, Vec<Found<'a>>)> = rest
             .iter()
-            .map(|t| (t, entries_of(index, &sources(index, t, leaf.exact), None)))
+            .map(|t| {
+                let found = sources(index, t, leaf.exact);
+                self.note_respelled(index, t, &found);
+                (t, entries_of(index, &found, None))
+            })
             .collect();
         let mut out = Vec::new();
         let mut spans: Vec<(Span, MatchKind)> = Vec::new();

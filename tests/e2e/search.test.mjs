@@ -599,3 +599,18 @@ test('"/" goes to the search field, except while typing in it', async (t) => {
   assert.equal((await readView(page)).query, 'Seoul a/b', 'in the field it is a character');
   assert.deepEqual(problems, []);
 });
+
+test('a respelled word is said: "Showing results for …", and the query as typed is a click away', async (t) => {
+  const { page, problems } = await openPage(t, browser(), `${SITE}#q=${encodeURIComponent('Seol Moon')}`);
+  const line = page.locator('#suggest .did-you-mean-line');
+  assert.equal(await line.textContent(), 'Showing results for seoul Moon — search instead for "Seol" Moon');
+  assert.match((await readView(page)).status ?? '', /^\d+ matches? in 1 article$/);
+  await line.locator('a').click();
+  const view = await readView(page);
+  assert.equal(view.query, '"Seol" Moon');
+  assert.deepEqual(view.marks, [], 'as typed, nothing matches');
+  // A word found as typed says nothing.
+  await typeQuery(page, 'Seoul');
+  assert.equal(await page.locator('#suggest .did-you-mean-line').count(), 0);
+  assert.deepEqual(problems, []);
+});

@@ -214,3 +214,34 @@ fn did_you_mean() {
     let json = serde_json::to_value(&result).unwrap();
     assert_eq!(json["did_you_mean"]["query"], "Korea");
 }
+
+/// A word no article has is searched as the words a few edits away, and the answer says
+/// which it took it for (the page's "Showing results for …"); a word asked for with `~`,
+/// quoted, or found as typed or as another form, is not respelled.
+#[test]
+fn a_respelled_word_says_what_it_was_taken_for() {
+    let corpus = article_explorer::Corpus::embedded().unwrap();
+    let respelled = |q: &str| -> Vec<(String, String)> {
+        corpus
+            .hits(q)
+            .respelled(corpus.index())
+            .into_iter()
+            .map(|(w, t)| (w.to_owned(), t.to_owned()))
+            .collect()
+    };
+    let pair = |w: &str, t: &str| (w.to_owned(), t.to_owned());
+    assert_eq!(respelled("Vladivostk"), [pair("vladivostk", "vladivostok")]);
+    assert_eq!(respelled("Seol Moon"), [pair("seol", "seoul")]);
+    // Quoted: as typed, never respelled.
+    for q in [
+        "Seoul",
+        "sanction",
+        "Vladivostk~",
+        "Vlad*",
+        "\"Seol Moon\"",
+        "zzzqxw",
+        "",
+    ] {
+        assert_eq!(respelled(q), [], "{q}");
+    }
+}

@@ -61,7 +61,7 @@ export class App {
     this.engine = engine;
     this.options = options;
     /** @type {Result} until start() runs the first query */
-    this.result = { query: '', notice: null, total: 0, highlighting: false, articles: [], suggestions: [], didYouMean: null, pending: false };
+    this.result = { query: '', notice: null, total: 0, highlighting: false, articles: [], suggestions: [], didYouMean: null, respelled: [], pending: false };
     this.selected = -1;
     /** @type {HTMLElement[]} */
     this.marks = [];
@@ -436,9 +436,40 @@ export class App {
       if (!result.suggestions.length && !fix) text = `No matches: no article has ${q.trim()}.`;
     } else {
       text = `${plural(result.total, 'match', 'matches')} in ${plural(n, 'article', 'articles')}`;
+      if (result.respelled.length) this.sayRespelled(q);
     }
     if (result.notice) text += ` ${result.notice}`;
     setText(ui.status, text);
+  }
+
+  /**
+   * "Showing results for vladivostok — search instead for Vladivostk": the words no article
+   * has that were searched as the words a few edits away, and a link to the query with
+   * them as typed (quoted).
+   * @param {string} q
+   */
+  sayRespelled(q) {
+    const { ui, result } = this;
+    let shown = q;
+    let asTyped = q;
+    for (const { word, as } of result.respelled) {
+      // The word as the reader wrote it: its letters, any case (the engine's is folded).
+      const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      const written = new RegExp(`(?<![\\p{L}\\p{N}"])${escaped}(?![\\p{L}\\p{N}"])`, 'iu');
+      shown = shown.replace(written, as);
+      asTyped = asTyped.replace(written, (w) => `"${w}"`);
+    }
+    const line = el('p', 'did-you-mean-line', 'Showing results for ');
+    const link = el('a', 'did-you-mean', asTyped);
+    link.href = writeHash({ q: asTyped, a: null });
+    link.addEventListener('click', (event) => {
+      event.preventDefault();
+      ui.input.value = asTyped;
+      this.run(asTyped, null);
+      this.syncUrl('push');
+    });
+    line.append(el('strong', undefined, shown), ' — search instead for ', link);
+    ui.suggest.append(line);
   }
 
   /**

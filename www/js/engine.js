@@ -29,9 +29,11 @@
  * @typedef {[string, string, number]} Row
  *   a row of the engine's short lists: two texts and a number (src/wasm.rs).
  *   query: the query with its misspelt words corrected; articles: what that finds.
+ * @typedef {{word: string, as: string}} Respelling
+ *   a word no article has (folded), searched as the word a few edits away `as` (folded).
  * @typedef {{query: string, notice: string|null, total: number, highlighting: boolean,
  *            articles: ArticleHit[], suggestions: Suggestion[], didYouMean: Correction|null,
- *            pending: boolean}} Result
+ *            respelled: Respelling[], pending: boolean}} Result
  *   articles: the matching articles, best first (all of them for an empty query).
  *   pending: not whole: parts of the index or articles it needs are on their way (engine
  *   `onParts`: ask again).
@@ -664,6 +666,9 @@ export function decode(hits, pull) {
         .map(([drop, without, n]) => ({ drop, without, articles: n }))
       : [],
     didYouMean: empty ? correction(hits.didYouMean()) : null,
+    respelled: articles.length && !pending
+      ? /** @type {Array<Row>} */ (hits.respelled()).map(([word, as]) => ({ word, as }))
+      : [],
     articles,
     pending,
   };
