@@ -119,7 +119,7 @@ pageTest('each listed article shows its best excerpt, its matches marked', async
   assert.ok(SEED.lines.some((line) => line.includes(got.text.replace(/^… | …$/g, ''))), 'a piece of one field');
 });
 
-pageTest('keyphrase chips add their phrase to the query; author chips filter by author', async (page) => {
+pageTest('keyphrase chips toggle their phrase in the query; "Cards by" chips filter by a card\'s author', async (page) => {
   const topics = page.locator('#facets [aria-label="Topics"] button.chip');
   await topics.first().waitFor();
   const names = await topics.allTextContents();
@@ -144,10 +144,13 @@ pageTest('keyphrase chips add their phrase to the query; author chips filter by 
   assert.equal(view.query, 'Seoul "Republic of Korea"');
   assert.deepEqual([...new Set(view.marks)].sort(), ['Republic of Korea', 'Seoul', "Seoul's"].filter((m) => view.marks.includes(m)).sort());
   assert.ok(view.marks.includes('Republic of Korea'));
-  await topics.filter({ hasText: /^Republic of Korea$/ }).click();
-  assert.equal((await readView(page)).query, 'Seoul "Republic of Korea"', 'added once');
-  // Authors: a toggle.
-  const author = page.locator('#facets [aria-label="Authors"] button.chip', { hasText: 'Georgy Toloraya (1)' });
+  const korea = topics.filter({ hasText: /^Republic of Korea$/ });
+  assert.equal(await korea.getAttribute('aria-pressed'), 'true', 'pressed while the query holds it');
+  await korea.click();
+  assert.equal((await readView(page)).query, 'Seoul', 'a second press takes it out');
+  assert.equal(await korea.getAttribute('aria-pressed'), 'false');
+  // The cards' authors (not the articles'): a toggle too.
+  const author = page.locator('#facets [aria-label="Cards by"] button.chip', { hasText: 'Georgy Toloraya (1)' });
   await typeQuery(page, '');
   await author.click();
   view = await readView(page);

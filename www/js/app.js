@@ -131,8 +131,6 @@ export class App {
     ui.toggle.addEventListener('change', () => this.show(this.selected, 0));
     /** Each article's keyphrases as shown (writtenForm), once asked. @type {Map<number, string[]>} */
     this.keyphrases = new Map();
-    /** The author chips and the filter each toggles. @type {Array<[HTMLElement, string]>} */
-    this.authorChips = [];
     /** Resolves once the first view is whole (start()). */
     this.shown = new Promise((resolve) => { this.settle = () => resolve(undefined); });
     if (!options.compact && engine.keyphrases) {
@@ -260,12 +258,13 @@ export class App {
         const button = el('button', 'chip', `${a.name} (${a.articles})`);
         button.type = 'button';
         button.title = `Only articles with a card by ${a.name}`;
+        button.dataset.clause = clause;
         button.addEventListener('click', () => this.toggleClause(clause));
-        this.authorChips.push([button, clause]);
         return button;
       };
       // The most frequent authors; the rest (hundreds in a large collection) when asked.
-      const row = this.chips('Authors', authors.slice(0, TOP_AUTHORS).map(chip));
+      // The authors of the related-article cards, not of the articles: named so.
+      const row = this.chips('Cards by', authors.slice(0, TOP_AUTHORS).map(chip));
       const rest = authors.slice(TOP_AUTHORS);
       if (rest.length) {
         const more = el('details', 'more-authors');
@@ -273,7 +272,7 @@ export class App {
         more.addEventListener('toggle', () => {
           if (more.open && more.childElementCount === 1) {
             more.append(...rest.map(chip));
-            this.pressAuthors(ui.input.value);
+            this.pressChips(ui.input.value);
           }
         });
         row.append(more);
@@ -281,7 +280,7 @@ export class App {
       rows.push(row);
     }
     ui.facets.replaceChildren(...rows);
-    this.pressAuthors(ui.input.value);
+    this.pressChips(ui.input.value);
   }
 
   /**
@@ -305,7 +304,10 @@ export class App {
     const chip = el('button', 'chip', text);
     chip.type = 'button';
     chip.title = `Search "${text}"`;
-    chip.addEventListener('click', () => this.addClause(`"${text}"`));
+    const clause = `"${text}"`;
+    chip.dataset.clause = clause;
+    chip.setAttribute('aria-pressed', String(hasClause(this.ui.input.value, clause)));
+    chip.addEventListener('click', () => this.toggleClause(clause));
     return chip;
   }
 
@@ -360,15 +362,6 @@ export class App {
   }
 
   /**
-   * Adds `clause` to the query (unless it is there) and runs it.
-   * @param {string} clause
-   */
-  addClause(clause) {
-    const q = this.ui.input.value;
-    if (!hasClause(q, clause)) this.replaceQuery(`${q.trim()} ${clause}`.trim());
-  }
-
-  /**
    * Adds `clause` to the query, or takes it out if it is there, and runs it.
    * @param {string} clause
    */
@@ -387,12 +380,12 @@ export class App {
   }
 
   /**
-   * Marks the author chips whose filter the query holds.
+   * Marks the chips (keyphrases, card authors) whose clause the query holds: each toggles it.
    * @param {string} q
    */
-  pressAuthors(q) {
-    for (const [chip, clause] of this.authorChips) {
-      const on = String(hasClause(q, clause));
+  pressChips(q) {
+    for (const chip of this.ui.root.querySelectorAll('button.chip[data-clause]')) {
+      const on = String(hasClause(q, /** @type {HTMLElement} */ (chip).dataset.clause ?? ''));
       if (chip.getAttribute('aria-pressed') !== on) chip.setAttribute('aria-pressed', on);
     }
   }
@@ -400,7 +393,7 @@ export class App {
   /** @param {string} q */
   announce(q) {
     const { ui, result } = this;
-    this.pressAuthors(q);
+    this.pressChips(q);
     if (ui.suggest.firstChild) ui.suggest.replaceChildren();
     const n = result.articles.length;
     let text;
