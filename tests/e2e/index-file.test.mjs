@@ -57,6 +57,8 @@ async function answers(t, { file, body }) {
   const views = [];
   for (const q of QUERIES) {
     await typeQuery(page, q);
+    // A refused part is rebuilt in the browser: until then a query waits ("Loading…").
+    await page.waitForFunction(() => !/^Loading/.test(document.querySelector('#status')?.textContent ?? ''));
     const { status, marks, items, suggestions, position } = await readView(page);
     views.push({ q, status, marks, items, suggestions, position });
   }

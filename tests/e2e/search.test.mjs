@@ -617,3 +617,33 @@ test('a respelled word is said: "Showing results for …", and the query as type
   assert.equal(await page.locator('#suggest .did-you-mean-line').count(), 0);
   assert.deepEqual(problems, []);
 });
+
+test('printed, the page is the article with its marks, without the search chrome', async (t) => {
+  const { page, problems } = await openPage(t, browser(), `${SITE}#q=Seoul`);
+  await page.emulateMedia({ media: 'print' });
+  const printed = await page.evaluate(() => {
+    const shown = (selector) => {
+      const node = document.querySelector(selector);
+      return !!node && getComputedStyle(node).display !== 'none';
+    };
+    const article = /** @type {HTMLElement} */ (document.querySelector('#article'));
+    const mark = /** @type {HTMLElement} */ (document.querySelector('#article mark'));
+    return {
+      bar: shown('header.bar'),
+      list: shown('.list-pane'),
+      skip: shown('a.skip'),
+      article: shown('#article'),
+      top: Math.round(article.getBoundingClientRect().top),
+      clipped: article.scrollHeight > article.clientHeight + 1,
+      marks: document.querySelectorAll('#article mark').length,
+      markColour: getComputedStyle(mark).printColorAdjust,
+      markLine: getComputedStyle(mark).borderBottomStyle,
+    };
+  });
+  assert.deepEqual(printed, {
+    bar: false, list: false, skip: false, article: true, top: printed.top, clipped: false,
+    marks: SEOUL.length, markColour: 'exact', markLine: 'solid',
+  });
+  assert.ok(printed.top < 40, `the article starts the page (at ${printed.top} px)`);
+  assert.deepEqual(problems, []);
+});
