@@ -38,6 +38,23 @@ pub struct SiteFiles {
 }
 
 impl SiteFiles {
+    /// The files' format version, sizes and digests on one line: what a test pins, so that
+    /// a change to the files cannot land without a new [`file::VERSION`].
+    pub fn fingerprint(&self) -> String {
+        let each = |files: &[Vec<u8>]| -> Vec<String> {
+            let sum = |f: &Vec<u8>| format!("{} bytes {:016x}", f.len(), digest(f));
+            files.iter().map(sum).collect()
+        };
+        format!(
+            "version {}: head {} bytes, digest {:016x}; shards {:?}; chunks {:?}",
+            file::VERSION,
+            self.head.len(),
+            digest(&self.head),
+            each(&self.shards),
+            each(&self.chunks),
+        )
+    }
+
     /// The files of named article files (`(name, bytes)`, in order), each parsed first:
     /// one that is not an article is the error.
     pub fn of<'a>(files: &[(&'a str, &'a [u8])]) -> Result<SiteFiles, Error> {

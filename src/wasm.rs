@@ -108,6 +108,22 @@ fn now() -> f64 {
         .map_or(0.0, |p| p.now())
 }
 
+impl Explorer {
+    /// Adds a part with `add`, its time counted in [`Explorer::build_ms`]; why it was
+    /// refused as a string.
+    fn add(
+        &self,
+        add: &dyn Fn(&mut Corpus) -> Result<(), crate::index::file::LoadError>,
+    ) -> Result<(), JsValue> {
+        let start = now();
+        let added = self
+            .corpus
+            .with_mut(|c| add(c).map_err(|why| JsValue::from_str(&why.to_string())));
+        self.build_ms.set(self.build_ms.get() + now() - start);
+        added
+    }
+}
+
 #[wasm_bindgen]
 impl Explorer {
     /// The explorer of an index file's head (`index/head.bin`, `src/index/file.rs`) read
@@ -127,26 +143,14 @@ impl Explorer {
     /// the builder gives them). Throws a string saying why when one is not the head's.
     #[wasm_bindgen(js_name = addShards)]
     pub fn add_shards(&self, first: u32, bytes: &[u8]) -> Result<(), JsValue> {
-        let start = now();
-        let added = self.corpus.with_mut(|c| {
-            c.add_shards(first as usize, bytes)
-                .map_err(|why| JsValue::from_str(&why.to_string()))
-        });
-        self.build_ms.set(self.build_ms.get() + now() - start);
-        added
+        self.add(&|c| c.add_shards(first as usize, bytes))
     }
 
     /// Takes chunk `k` of the articles (`articles/K.txt`). Throws a string saying why when
     /// it is not the head's.
     #[wasm_bindgen(js_name = addChunk)]
     pub fn add_chunk(&self, k: u32, bytes: &[u8]) -> Result<(), JsValue> {
-        let start = now();
-        let added = self.corpus.with_mut(|c| {
-            c.add_chunk(k as usize, bytes)
-                .map_err(|why| JsValue::from_str(&why.to_string()))
-        });
-        self.build_ms.set(self.build_ms.get() + now() - start);
-        added
+        self.add(&|c| c.add_chunk(k as usize, bytes))
     }
 
     /// The parts the queries (and hits, and blocks) asked since the last call that are not

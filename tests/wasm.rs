@@ -208,21 +208,7 @@ fn the_site_files_are_the_native_ones_and_arrive_in_any_order() {
     let seeds = article_explorer::corpus::embedded_seeds();
     let files: Vec<(&str, &[u8])> = seeds.iter().map(|(n, t)| (*n, t.as_bytes())).collect();
     let site = SiteFiles::of(&files).unwrap();
-    let digest = article_explorer::hash::digest;
-    let pinned = format!(
-        "version {}: head {} bytes, digest {:016x}; shards {:?}; chunks {:?}",
-        article_explorer::index::file::VERSION,
-        site.head.len(),
-        digest(&site.head),
-        site.shards
-            .iter()
-            .map(|s| format!("{} bytes {:016x}", s.len(), digest(s)))
-            .collect::<Vec<_>>(),
-        site.chunks
-            .iter()
-            .map(|s| format!("{} bytes {:016x}", s.len(), digest(s)))
-            .collect::<Vec<_>>(),
-    );
+    let pinned = site.fingerprint();
     assert_eq!(pinned, include_str!("snapshots/seed.index.txt"));
 
     let corpus = Corpus::embedded().unwrap();

@@ -166,6 +166,10 @@ impl Parts {
     /// The parts wanted since the last call and still not here: shard `k` as `k`, chunk
     /// `k` as `CHUNK | k`. They are no longer marked.
     pub fn take_wanted(&self) -> Vec<u32> {
+        // All here (the page asks after every keystroke's calls): nothing to look through.
+        if self.complete() {
+            return Vec::new();
+        }
         let shards = self.shard_count();
         self.state
             .iter()

@@ -286,11 +286,7 @@ impl HeadReading {
             at: self.at,
         };
         self.prepared = Prepared {
-            stem_keys: r
-                .records(c.get(5), 8)?
-                .chunks_exact(8)
-                .map(u64_at)
-                .collect(),
+            stem_keys: r.u64s(c.get(5))?,
             collided: r.u32s(c.get(6))?,
             one_edit: r.u32s(c.get(7))?,
         };
@@ -304,17 +300,9 @@ impl HeadReading {
         self.keyphrases = keyphrases(r.take(c.get(9))?, c.get(8))?;
         let (n_shards, n_chunks) = (c.get(11), c.get(12));
         let shards = r.u32s(n_shards.saturating_add(1))?;
-        let shard_digests = r
-            .records(n_shards, 8)?
-            .chunks_exact(8)
-            .map(u64_at)
-            .collect();
+        let shard_digests = r.u64s(n_shards)?;
         let chunks = r.u32s(n_chunks.saturating_add(1))?;
-        let chunk_digests = r
-            .records(n_chunks, 8)?
-            .chunks_exact(8)
-            .map(u64_at)
-            .collect();
+        let chunk_digests = r.u64s(n_chunks)?;
         self.index.parts = Parts::absent(shards, shard_digests, chunks, chunk_digests);
         self.at = r.at;
         self.stage = Stage::Outline;
@@ -441,6 +429,10 @@ impl<'a> Reader<'a> {
     /// `n` records of `size` bytes.
     fn records(&mut self, n: usize, size: usize) -> Result<&'a [u8], LoadError> {
         self.take(n.checked_mul(size).ok_or(LoadError::Truncated)?)
+    }
+
+    fn u64s(&mut self, n: usize) -> Result<Vec<u64>, LoadError> {
+        Ok(self.records(n, 8)?.chunks_exact(8).map(u64_at).collect())
     }
 
     fn u32s(&mut self, n: usize) -> Result<Vec<u32>, LoadError> {

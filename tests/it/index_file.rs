@@ -134,21 +134,7 @@ fn the_seed_index_is_pinned_to_its_version() {
     let seeds = article_explorer::corpus::embedded_seeds();
     let files: Vec<(&str, &[u8])> = seeds.iter().map(|(n, t)| (*n, t.as_bytes())).collect();
     let site = SiteFiles::of(&files).unwrap();
-    let digest = article_explorer::hash::digest;
-    let pinned = format!(
-        "version {}: head {} bytes, digest {:016x}; shards {:?}; chunks {:?}",
-        file::VERSION,
-        site.head.len(),
-        digest(&site.head),
-        site.shards
-            .iter()
-            .map(|s| format!("{} bytes {:016x}", s.len(), digest(s)))
-            .collect::<Vec<_>>(),
-        site.chunks
-            .iter()
-            .map(|s| format!("{} bytes {:016x}", s.len(), digest(s)))
-            .collect::<Vec<_>>(),
-    );
+    let pinned = site.fingerprint();
     // The wasm test (tests/wasm.rs) checks its own build against the same files.
     expect_test::expect_file!["../snapshots/seed.index.txt"].assert_eq(&pinned);
 }

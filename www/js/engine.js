@@ -290,6 +290,17 @@ async function load() {
  */
 const plural = (n, one, many) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 
+/**
+ * Gives part `id`'s bytes to `explorer`; throws why when they are not the head's.
+ * @param {Explorer} explorer
+ * @param {number} id
+ * @param {Uint8Array} bytes
+ */
+function give(explorer, id, bytes) {
+  if (id >= CHUNK) explorer.addChunk(id - CHUNK, bytes);
+  else explorer.addShards(id, bytes);
+}
+
 /** The name of part `id` (`Explorer.wanted()`: a shard's number, or CHUNK + a chunk's). */
 const nameOf = (/** @type {number} */ id) => (id >= CHUNK ? `articles/${id - CHUNK}.txt` : `index/${id}.bin`);
 
@@ -421,8 +432,7 @@ class Arrivals {
         continue; // fetched again when wanted
       }
       try {
-        if (id >= CHUNK) explorer.addChunk(id - CHUNK, bytes);
-        else explorer.addShards(id, bytes);
+        give(explorer, id, bytes);
       } catch {
         continue; // not the head's: told, and dealt with, when fetched again
       }
@@ -472,8 +482,7 @@ class Arrivals {
     await this.#pause();
     if (this.#here.has(id)) return;
     try {
-      if (id >= CHUNK) this.explorer.addChunk(id - CHUNK, bytes);
-      else this.explorer.addShards(id, bytes);
+      give(this.explorer, id, bytes);
     } catch (why) {
       if (typeof why !== 'string') throw why;
       // Not the head's part (a new build deployed during the load, or damage): the index
