@@ -159,6 +159,12 @@ impl Corpus {
         crate::hits::Hits::new(&self.index, &self.articles, query)
     }
 
+    /// The answer to `query` while the reader is still typing it
+    /// ([`crate::hits::Hits::typing`]).
+    pub fn hits_typing(&self, query: &str) -> crate::hits::Hits {
+        crate::hits::Hits::typing(&self.index, &self.articles, query)
+    }
+
     /// The highlighted fields of article `a` in `hits`.
     pub fn hit_fields(&self, hits: &crate::hits::Hits, a: u32) -> Vec<crate::FieldHit> {
         hits.fields(&self.index, &self.articles, a)

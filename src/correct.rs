@@ -34,6 +34,7 @@ pub fn correct(index: &Index, articles: &[Article], query: &Query) -> Option<Cor
         for leaf in &clause.alternatives {
             for term in leaf.terms.iter().filter(|t| !t.prefix) {
                 let known = index.find(&term.text).is_some()
+                    || (term.open && !index.prefix_range(&term.text).is_empty())
                     || (!leaf.exact
                         && Lang::STEMMED
                             .iter()

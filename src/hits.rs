@@ -59,7 +59,17 @@ pub struct Hits {
 impl Hits {
     /// Evaluates and scores `input` over the index of `articles`.
     pub fn new(index: &Index, articles: &[Article], input: &str) -> Hits {
-        let parsed = query::parse(input);
+        Hits::of(index, articles, query::parse(input))
+    }
+
+    /// Evaluates and scores `input`, which the reader is still typing
+    /// ([`query::parse_typing`]): its last word also finds the words it begins.
+    pub fn typing(index: &Index, articles: &[Article], input: &str) -> Hits {
+        Hits::of(index, articles, query::parse_typing(input))
+    }
+
+    /// Evaluates and scores a parsed query.
+    pub fn of(index: &Index, articles: &[Article], parsed: query::Query) -> Hits {
         let evaluation = query::evaluate(index, articles, &parsed);
         let n = index.article_count();
         // Dense per article, but empty when nothing matches (an absent word costs nothing).
@@ -135,13 +145,8 @@ impl Hits {
             Vec::new()
         };
         Hits {
-            notice: parsed.cut.then(|| {
-                format!(
-                    "The query was cut to its first {} characters.",
-                    query::MAX_QUERY_CHARS
-                )
-            }),
-            highlighting: parsed.has_positive(),
+            notice: notice(&parsed),
+            highlighting: parsed.highlights(),
             query: parsed.text.clone(),
             total,
             suggestions,
@@ -234,4 +239,24 @@ impl Hits {
         let spans = self.evaluation.article_spans(index, articles, a);
         field_hits(index, articles, a, &spans)
     }
+}
+
+/// What the reader should know about how `query` was read: that it was cut, that common
+/// words were left out.
+fn notice(query: &query::Query) -> Option<String> {
+    let mut out = Vec::new();
+    if query.cut {
+        out.push(format!(
+            "The query was cut to its first {} characters.",
+            query::MAX_QUERY_CHARS
+        ));
+    }
+    if !query.dropped.is_empty() {
+        let words: Vec<String> = query.dropped.iter().map(|w| format!("“{w}”")).collect();
+        out.push(format!(
+            "Left out {}: common words count only beside the other words.",
+            words.join(", ")
+        ));
+    }
+    (!out.is_empty()).then(|| out.join(" "))
 }

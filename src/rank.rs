@@ -37,13 +37,15 @@ pub fn weight(class: Class) -> f32 {
 }
 
 /// What an occurrence counts for by how it matched: the word as typed fully, another
-/// form of it less, a word a few edits away least — so that, all else equal, exact
-/// matches rank above stemmed ones and stemmed above fuzzy.
+/// form of it less, a word a few edits away less again, a longer word the one still
+/// being typed begins least — so that, all else equal, exact matches rank above stemmed
+/// ones, stemmed above fuzzy, and whole words above the completions of a half-typed one.
 pub fn match_weight(kind: MatchKind) -> f32 {
     match kind {
         MatchKind::Exact => 1.0,
         MatchKind::Stem => 0.7,
         MatchKind::Fuzzy => 0.4,
+        MatchKind::Prefix => 0.3,
     }
 }
 

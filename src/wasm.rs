@@ -263,9 +263,18 @@ impl Explorer {
 
     /// The answer to a query, kept for display ([`Hits`]). Never fails: any text is a
     /// query. Not whole when it wanted a part that is not here ([`Explorer::wanted`]).
-    pub fn query(&self, query: &str) -> Hits {
+    /// `typing`: the reader is still typing it, so its last word also finds the words it
+    /// begins (`crate::query::parse_typing`).
+    pub fn query(&self, query: &str, typing: Option<bool>) -> Hits {
+        let typing = typing.unwrap_or(false);
         Hits {
-            inner: self.corpus.with(|c| Some(c.hits(query))),
+            inner: self.corpus.with(|c| {
+                Some(if typing {
+                    c.hits_typing(query)
+                } else {
+                    c.hits(query)
+                })
+            }),
             corpus: self.corpus.clone(),
         }
     }

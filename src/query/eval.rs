@@ -15,7 +15,7 @@
 //! per article: every positive clause, no negated one.
 
 use super::text::ArticleText;
-use super::{FieldFilter, Leaf, Query, Term};
+use super::{FieldFilter, Leaf, Query, Role, Term};
 use crate::article::{Article, Kind, Part};
 use crate::fuzzy;
 use crate::index::{Entry, FieldInfo, Index};
@@ -27,21 +27,24 @@ use crate::token::possessive_stem;
 use serde::Serialize;
 use std::ops::Range;
 
-/// How an occurrence matched the word typed; ordered best first.
+/// How an occurrence matched the word typed; ordered best first (by the discriminant,
+/// which is also its code: a prefix match was added last).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum MatchKind {
     /// The word as typed (folded), or a word it begins (`word*`).
     #[default]
-    Exact,
+    Exact = 0,
     /// Another form of it: the same stem in the article's language.
-    Stem,
+    Stem = 1,
     /// A word within a few edits of it.
-    Fuzzy,
+    Fuzzy = 2,
+    /// A word that the word still being typed begins ([`super::Term::open`]).
+    Prefix = 3,
 }
 
 impl MatchKind {
-    /// A small number for u64 keys and typed arrays: 0 exact, 1 stem, 2 fuzzy.
+    /// A small number for u64 keys and typed arrays: 0 exact, 1 stem, 2 fuzzy, 3 prefix.
     pub fn code(self) -> u8 {
         self as u8
     }
@@ -50,7 +53,8 @@ impl MatchKind {
         match code {
             0 => MatchKind::Exact,
             1 => MatchKind::Stem,
-            _ => MatchKind::Fuzzy,
+            2 => MatchKind::Fuzzy,
+            _ => MatchKind::Prefix,
         }
     }
 }
@@ -95,7 +99,7 @@ pub struct Evaluation {
     /// positions matched.
     chunks: Vec<(u32, u32, MatchKind)>,
     spans: Vec<(Span, MatchKind)>,
-    /// Per positive leaf: the index terms it found, when it is one term (else `None`).
+    /// Per leaf of `leaves`: the index terms it found, when it is one term (else `None`).
     leaf_terms: Vec<Option<Vec<usize>>>,
     /// The words no article has that were searched as the words a few edits away (not
     /// asked for with `~`): each as folded, and the most common word it was taken for.
@@ -103,6 +107,9 @@ pub struct Evaluation {
 }
 
 /// Evaluates `query` against `index` (built from `articles`).
+///
+/// A [`Role::Filter`] clause picks articles but adds no leaves (no matches, no marks); a
+/// [`Role::Run`] clause picks none but adds its leaves.
 pub fn evaluate(index: &Index, articles: &[Article], query: &Query) -> Evaluation {
     let n = index.article_count();
     let mut eval = Evaluation::default();
@@ -116,19 +123,27 @@ pub fn evaluate(index: &Index, articles: &[Article], query: &Query) -> Evaluatio
     let mut candidates: Option<Vec<u32>> = None;
     for clause in &query.clauses {
         touched.clear();
+        let picks = clause.role != Role::Run;
+        let marks = !clause.negated && clause.role != Role::Filter;
         for leaf in &clause.alternatives {
-            let found = eval.leaf_hits(index, articles, query, leaf);
-            for hit in &found {
-                if let Some(flag) = seen.get_mut(hit.article as usize) {
-                    if !*flag {
-                        *flag = true;
-                        touched.push(hit.article);
+            let (found, terms) = eval.leaf_hits(index, articles, query, leaf);
+            if picks {
+                for hit in &found {
+                    if let Some(flag) = seen.get_mut(hit.article as usize) {
+                        if !*flag {
+                            *flag = true;
+                            touched.push(hit.article);
+                        }
                     }
                 }
             }
-            if !clause.negated {
+            if marks {
                 eval.leaves.push(found);
+                eval.leaf_terms.push(terms);
             }
+        }
+        if !picks {
+            continue;
         }
         for &a in &touched {
             let a = a as usize;
@@ -280,27 +295,45 @@ impl Evaluation {
         }
     }
 
-    /// Where `leaf` occurs, article by article.
-    fn leaf_hits<'a>(
+    /// Where `leaf` occurs, article by article; and the terms it found, when it is one
+    /// term (else `None`).
+    fn leaf_hits(
+        &mut self,
+        index: &Index,
+        articles: &[Article],
+        query: &Query,
+        leaf: &Leaf,
+    ) -> (Vec<LeafHit>, Option<Vec<usize>>) {
+        let Some((first, rest)) = leaf.terms.split_first() else {
+            return (Vec::new(), None);
+        };
+        let simple = rest.is_empty() && leaf.field.is_none() && query.scope.is_none();
+        let first_sources = sources(index, first, leaf.exact);
+        self.note_respelled(index, first, &first_sources);
+        let terms = rest
+            .is_empty()
+            .then(|| first_sources.iter().map(|s| s.term).collect());
+        if simple {
+            return (self.union_hits(index, &first_sources), terms);
+        }
+        (
+            self.phrase_hits(index, articles, query, leaf, &first_sources, rest),
+            terms,
+        )
+    }
+
+    /// Where `leaf` (of terms `first` then `rest`, `first` found as `first_sources`) occurs,
+    /// article by article, as spans.
+    fn phrase_hits<'a>(
         &mut self,
         index: &'a Index,
         articles: &[Article],
         query: &Query,
         leaf: &Leaf,
+        first_sources: &[Source],
+        rest: &[Term],
     ) -> Vec<LeafHit> {
-        let Some((first, rest)) = leaf.terms.split_first() else {
-            return Vec::new();
-        };
-        let simple = rest.is_empty() && leaf.field.is_none() && query.scope.is_none();
-        let first_sources = sources(index, first, leaf.exact);
-        self.note_respelled(index, first, &first_sources);
-        self.leaf_terms.push(
-            rest.is_empty()
-                .then(|| first_sources.iter().map(|s| s.term).collect()),
-        );
-        if simple {
-            return self.union_hits(index, &first_sources);
-        }
+        let first_sources = first_sources.to_vec();
         let entries = entries_of(index, &first_sources, None);
         let rest: Vec<(&Term, Vec<Found<'a>>)> = rest
             .iter()
@@ -508,7 +541,8 @@ type Found<'a> = (Entry<'a>, MatchKind);
 
 /// The terms of the index that `term` finds (see [`Leaf::exact`]): a prefix's terms; a
 /// fuzzy word's near terms; the word itself, then (unless `exact`) its other forms in each
-/// stemmed language, or if the corpus has it in no form, the terms near it.
+/// stemmed language, and, for the word being typed ([`Term::open`]), the words it begins;
+/// or if the corpus has none of these, the terms near it.
 ///
 /// Invariant: distinct terms. Of a possessive (`seoul's`) and its stem (`seoul`) both
 /// found, the possessive's entries are dropped where the stem's count
@@ -564,6 +598,16 @@ fn sources(index: &Index, term: &Term, exact: bool) -> Vec<Source> {
                     kind: MatchKind::Stem,
                     only: Some(lang),
                 }),
+        );
+    }
+    if term.open {
+        // The words it begins, but those found already: ranked below them, marked.
+        let whole: Vec<usize> = out.iter().map(|s| s.term).collect();
+        out.extend(
+            index
+                .prefix_range(&term.text)
+                .filter(|t| !whole.contains(t))
+                .map(|t| of(t, MatchKind::Prefix)),
         );
     }
     if out.is_empty() {

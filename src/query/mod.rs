@@ -6,13 +6,18 @@
 //! its spelling; `"exact phrase"` (words as typed); `-word` excludes; `a OR b`;
 //! `prefix*`; `word~` (typos); `title:`, `author:` and `in:KIND` filters. Parsing never
 //! fails: whatever cannot be read as an operator is read literally or ignored.
+//!
+//! Two readings go beyond the words: a common word in a query of several words counts
+//! only where it stands beside them ([`stop`]), and the word still being typed also finds
+//! the words it begins ([`parse_typing`], [`Term::open`]).
 
 pub mod eval;
 pub mod parse;
+pub mod stop;
 pub mod text;
 
 pub use eval::{evaluate, Evaluation, LeafHit, MatchKind};
-pub use parse::{parse, MAX_QUERY_CHARS};
+pub use parse::{parse, parse_typing, MAX_QUERY_CHARS};
 
 use crate::article::Kind;
 
@@ -27,12 +32,17 @@ pub struct Query {
     pub clauses: Vec<Clause>,
     /// The kinds of field the query looks in (`in:` filters); all when `None`.
     pub scope: Option<Vec<Kind>>,
+    /// Common words left out: they had no word beside them to be searched with
+    /// ([`stop`]); as typed.
+    pub dropped: Vec<String>,
 }
 
 impl Query {
-    /// Whether any clause must match: without one, the query means every article.
-    pub fn has_positive(&self) -> bool {
-        self.clauses.iter().any(|c| !c.negated)
+    /// Whether the query marks anything: a positive clause that is not only a filter.
+    pub fn highlights(&self) -> bool {
+        self.clauses
+            .iter()
+            .any(|c| !c.negated && c.role != Role::Filter)
     }
 
     /// Whether a field of this kind is within the `in:` scope.
@@ -52,6 +62,24 @@ pub struct Clause {
     pub source: std::ops::Range<usize>,
     /// At least one.
     pub alternatives: Vec<Leaf>,
+    /// How it takes part.
+    pub role: Role,
+}
+
+/// How a clause takes part in a query.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Role {
+    /// It must match (negated: must not), and where it occurs are the matches.
+    #[default]
+    Match,
+    /// It must match, but is no match: its occurrences are neither counted nor marked.
+    /// A clause of `author:` leaves only (a card's author picks articles; the reader is
+    /// not looking for the name).
+    Filter,
+    /// It need not match; where it occurs in a matching article counts and is marked.
+    /// Common words in a query of several words ([`stop`]): its alternatives are the runs
+    /// they stand in with the words beside them (`sea of`, `of japan`).
+    Run,
 }
 
 /// A sequence of terms that must stand next to each other in one field (a single word
@@ -88,4 +116,7 @@ pub struct Term {
     pub fuzzy: bool,
     /// Must continue a hyphenated word (`Jae-Young` is `jae` then joined `young`).
     pub joined: bool,
+    /// The word still being typed ([`parse_typing`]): it also finds the words it begins,
+    /// as [`MatchKind::Prefix`] matches; never with `prefix` or `fuzzy`.
+    pub open: bool,
 }

@@ -1,6 +1,6 @@
 //! The query parser: text → [`Query`]. Total: every input gives a query.
 
-use super::{Clause, FieldFilter, Leaf, Query, Term};
+use super::{Clause, FieldFilter, Leaf, Query, Role, Term};
 use crate::article::Kind;
 use crate::token::for_each_token;
 
@@ -17,6 +17,18 @@ enum Item {
 
 /// Parses a query. Never fails; see the module docs of [`crate::query`].
 pub fn parse(input: &str) -> Query {
+    parse_as(input, false)
+}
+
+/// Parses a query the reader is still typing: its last word, unless a space follows it,
+/// is [`Term::open`] — when it is unquoted, not negated, not a prefix (`*`) or fuzzy
+/// (`~`) already, not a common word, and two letters or more (one letter begins too many
+/// words to be worth the time).
+pub fn parse_typing(input: &str) -> Query {
+    parse_as(input, true)
+}
+
+fn parse_as(input: &str, typing: bool) -> Query {
     let (text, cut) = match input.char_indices().nth(MAX_QUERY_CHARS) {
         Some((at, _)) => (input.get(..at).unwrap_or(input), true),
         None => (input, false),
@@ -55,6 +67,7 @@ pub fn parse(input: &str) -> Query {
                         negated,
                         source: start..source.end,
                         alternatives: vec![leaf],
+                        role: Role::Match,
                     }),
                 }
                 pending_or = false;
@@ -70,7 +83,40 @@ pub fn parse(input: &str) -> Query {
         };
         query.scope = Some(base.into_iter().filter(|k| !excluded.contains(k)).collect());
     }
+    for clause in &mut query.clauses {
+        let author = |l: &Leaf| l.field == Some(FieldFilter::Author);
+        if !clause.negated && clause.alternatives.iter().all(author) {
+            clause.role = Role::Filter;
+        }
+    }
+    if typing {
+        open_last(&mut query);
+    }
+    super::stop::in_runs(&mut query);
     query
+}
+
+/// Marks the query's last word open (see [`parse_typing`]).
+fn open_last(query: &mut Query) {
+    let end = query.text.len();
+    let Some(clause) = query.clauses.last_mut() else {
+        return;
+    };
+    if clause.negated || clause.source.end != end {
+        return;
+    }
+    let Some(leaf) = clause.alternatives.last_mut() else {
+        return;
+    };
+    if leaf.exact {
+        return;
+    }
+    if let Some(term) = leaf.terms.last_mut() {
+        let letters = term.text.chars().count();
+        if !term.prefix && !term.fuzzy && letters >= 2 && !crate::lang::is_stop(&term.text) {
+            term.open = true;
+        }
+    }
 }
 
 fn is_quote(c: char) -> bool {
@@ -209,6 +255,7 @@ pub(crate) fn terms(body: &str) -> Vec<Term> {
                 prefix: false,
                 fuzzy: false,
                 joined: token.joined,
+                open: false,
             });
         });
         if terms.len() > first {
@@ -254,6 +301,8 @@ mod tests {
                                         "*"
                                     } else if t.fuzzy {
                                         "~"
+                                    } else if t.open {
+                                        "…"
                                     } else {
                                         ""
                                     }
@@ -264,12 +313,20 @@ mod tests {
                         format!("{filter}{quote}{}{quote}", terms.join("_"))
                     })
                     .collect();
-                format!("{}{}", if c.negated { "-" } else { "" }, alts.join("|"))
+                let alts = alts.join("|");
+                match c.role {
+                    Role::Match => format!("{}{alts}", if c.negated { "-" } else { "" }),
+                    Role::Filter => format!("filter({alts})"),
+                    Role::Run => format!("run({alts})"),
+                }
             })
             .collect();
         if let Some(scope) = &q.scope {
             let kinds: Vec<&str> = scope.iter().map(|k| k.name()).collect();
             parts.push(format!("in:[{}]", kinds.join(",")));
+        }
+        if !q.dropped.is_empty() {
+            parts.push(format!("dropped:[{}]", q.dropped.join(",")));
         }
         parts.join(" ")
     }
@@ -293,7 +350,7 @@ mod tests {
         check("Toloraya OR Lee", "toloraya|lee");
         check("a OR b OR c d", "a|b|c d");
         check("a | b", "a|b");
-        check("a AND b", "a b");
+        check("a AND b", "run(a_b) b");
         check("a OR -b", "a -b");
         check("cooperat*", "cooperat*");
         check("Pyongyng~", "pyongyng~");
@@ -307,9 +364,11 @@ mod tests {
 
     #[test]
     fn filters() {
-        check("author:Toloraya", "author:toloraya");
+        check("author:Toloraya", "filter(author:toloraya)");
+        check("author:Lee OR Toloraya", "author:lee|toloraya");
         check("Title:\"Russian-South\"", "title:\"russian_+south\"");
         check("-title:x", "-title:x");
+        check("-author:x", "-author:x");
         check("in:card Seoul", "seoul in:[card]");
         check("IN:Card", "in:[card]");
         check("in:title in:lede Korea", "korea in:[title,lede]");
@@ -333,9 +392,60 @@ mod tests {
         check("\"\"", "");
         check("\"Seoul", "seoul");
         check("Moon \"Jae-in", "moon jae_+in");
-        check("a\"b\"c", "a \"b\" c");
+        check("a\"b\"c", "\"b\" c dropped:[a]");
         check("- * ? !", "");
         check("<script>alert(1)</script>", "script_alert_1_script");
+    }
+
+    #[test]
+    fn common_words_count_beside_the_others() {
+        check("of", "of");
+        check("of the", "of the");
+        check("sea of japan", "sea run(sea_of|of_japan) japan");
+        check("Sea of the Japan", "sea run(sea_of_the|of_the_japan) japan");
+        check("the sea", "run(the_sea) sea");
+        check("sea of", "sea run(sea_of)");
+        check("\"sea of japan\"", "\"sea_of_japan\"");
+        check("\"sea\" of japan", "\"sea\" run(of_japan) japan");
+        check("\"moon jae-in\" of", "\"moon_jae_+in\" dropped:[of]");
+        check("sea -of", "sea -of");
+        check("sea OR of japan", "sea|of japan");
+        check("author:lee of", "filter(author:lee) of");
+        check("title:sea of japan", "title:sea run(of_japan) japan");
+        check("Korea's of", "korea's run(korea's_of)");
+        check(
+            "сотрудничество и развитие",
+            "сотрудничество run(сотрудничество_и|и_развитие) развитие",
+        );
+    }
+
+    #[track_caller]
+    fn check_typing(input: &str, expected: &str) {
+        assert_eq!(
+            show(&parse_typing(input)),
+            expected,
+            "parse_typing({input:?})"
+        );
+    }
+
+    #[test]
+    fn the_last_word_typed_is_open() {
+        check_typing("sanc", "sanc…");
+        check_typing("sanc ", "sanc");
+        check_typing("s", "s");
+        check_typing("Seoul sanc", "seoul sanc…");
+        check_typing("\"sanc\"", "\"sanc\"");
+        check_typing("\"sanc", "sanc…");
+        check_typing("-sanc", "-sanc");
+        check_typing("sanc*", "sanc*");
+        check_typing("sanc~", "sanc~");
+        check_typing("title:sanc", "title:sanc…");
+        check_typing("jae-yo", "jae_+yo…");
+        check_typing("sea of", "sea run(sea_of)");
+        check_typing("sea of jap", "sea run(sea_of|of_jap…) jap…");
+        check_typing("a OR sanc", "a|sanc…");
+        check_typing("sanc in:card", "sanc in:[card]");
+        check_typing("санкц", "санкц…");
     }
 
     #[test]

@@ -8,7 +8,7 @@
 
 use article_explorer::article::{FieldAddr, Kind, Part};
 use article_explorer::lang::Lang;
-use article_explorer::query::{self, FieldFilter, Leaf, Query, Term};
+use article_explorer::query::{self, FieldFilter, Leaf, Query, Role, Term};
 use article_explorer::token::{possessive_stem, tokenize, Token};
 use article_explorer::{span, Corpus, Span};
 use rust_stemmers::{Algorithm, Stemmer};
@@ -20,7 +20,20 @@ pub type Answer = Vec<(u32, Vec<(FieldAddr, Vec<Span>)>)>;
 type Fields = Vec<(FieldAddr, Kind, Vec<Token>)>;
 
 pub fn search(corpus: &Corpus, input: &str) -> Answer {
-    let query = query::parse(input);
+    answer(corpus, &query::parse(input))
+}
+
+/// The same for a query the reader is still typing: its open word (`Term::open`) also
+/// matches the tokens it begins.
+pub fn search_typing(corpus: &Corpus, input: &str) -> Answer {
+    answer(corpus, &query::parse_typing(input))
+}
+
+/// A parsed query's answer. The parser's reading is taken as given (it has its own
+/// tests): a filter clause must match and marks nothing; a run clause (common words
+/// beside the others) need not match and marks what it finds.
+fn answer(corpus: &Corpus, query: &Query) -> Answer {
+    let query = query.clone();
     // Every article's language and fields' tokens.
     let all: Vec<(Lang, Fields)> = corpus
         .articles()
@@ -40,10 +53,10 @@ pub fn search(corpus: &Corpus, input: &str) -> Answer {
         for term in &leaf.terms {
             let loose = !leaf.exact && !term.prefix && !term.fuzzy;
             let anywhere = all.iter().any(|(lang, fields)| {
-                fields
-                    .iter()
-                    .flat_map(|(_, _, tokens)| tokens)
-                    .any(|t| word_matches(&term.text, t, *lang, false))
+                fields.iter().flat_map(|(_, _, tokens)| tokens).any(|t| {
+                    word_matches(&term.text, t, *lang, false)
+                        || (term.open && begins(&term.text, t))
+                })
             });
             if loose && !anywhere {
                 fuzzy.push(term.text.clone());
@@ -88,12 +101,16 @@ pub fn search(corpus: &Corpus, input: &str) -> Answer {
         for clause in &query.clauses {
             let found: Vec<(FieldAddr, Span)> =
                 clause.alternatives.iter().flat_map(&occurs).collect();
-            if clause.negated {
-                ok &= found.is_empty();
-            } else {
-                positives += 1;
-                ok &= !found.is_empty();
-                marks.extend(found);
+            match (clause.negated, clause.role) {
+                (true, _) => ok &= found.is_empty(),
+                (false, Role::Run) => marks.extend(found),
+                (false, role) => {
+                    positives += 1;
+                    ok &= !found.is_empty();
+                    if role == Role::Match {
+                        marks.extend(found);
+                    }
+                }
             }
         }
         if positives == 0 && query.scope.is_some() {
@@ -171,7 +188,7 @@ fn term_matches(term: &Term, how: How, token: &Token, first: bool) -> bool {
     let word = if term.prefix {
         forms.any(|f| f.starts_with(&term.text))
     } else if let How::Loose(lang) = how {
-        word_matches(&term.text, token, lang, false)
+        word_matches(&term.text, token, lang, false) || (term.open && begins(&term.text, token))
     } else if term.fuzzy || matches!(how, How::Fuzzy) {
         // `word~`: within 1 edit (words of 4–7 letters), 2 (8 or more), else exact.
         let k = match term.text.chars().count() {
@@ -184,6 +201,13 @@ fn term_matches(term: &Term, how: How, token: &Token, first: bool) -> bool {
         forms.any(|f| f == term.text)
     };
     word && (first || !term.joined || token.joined)
+}
+
+/// Whether `token` (or its possessive's stem) begins with `prefix`.
+fn begins(prefix: &str, token: &Token) -> bool {
+    std::iter::once(token.term.as_str())
+        .chain(possessive_stem(&token.term))
+        .any(|f| f.starts_with(prefix))
 }
 
 /// The textbook edit distance (Levenshtein, over chars), whole table.
@@ -203,6 +227,24 @@ pub fn levenshtein(a: &str, b: &str) -> usize {
         prev = row;
     }
     prev[b.len()]
+}
+
+/// The index's answer to a query being typed, in the same shape.
+pub fn indexed_typing(corpus: &Corpus, input: &str) -> Answer {
+    let mut hits = corpus.hits_typing(input);
+    let mut out: Answer = hits
+        .rows(0, hits.len())
+        .into_iter()
+        .map(|r| {
+            let fields = corpus.hit_fields(&hits, r.article);
+            (
+                r.article,
+                fields.into_iter().map(|f| (f.addr, f.spans)).collect(),
+            )
+        })
+        .collect();
+    out.sort_by_key(|(a, _)| *a);
+    out
 }
 
 /// The index's answer in the same shape.

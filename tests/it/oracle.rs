@@ -178,6 +178,19 @@ proptest! {
         }
     }
 
+    /// A query being typed: its last word also finds the words it begins, as the scan
+    /// says; and the counts are the spans.
+    #[test]
+    fn typing_equals_naive_scan(q in query()) {
+        let naive = naive::search_typing(corpus(), &q);
+        prop_assert_eq!(&naive::indexed_typing(corpus(), &q), &naive, "query {:?}", q);
+        let mut hits = corpus().hits_typing(&q);
+        for row in hits.rows(0, hits.len()) {
+            let spans: usize = corpus().hit_fields(&hits, row.article).iter().map(|f| f.spans.len()).sum();
+            prop_assert_eq!(row.matches as usize, spans, "query {:?}", q);
+        }
+    }
+
     /// The index read from its file answers as the one built from the articles: the same
     /// result, ranking, highlights, rows and suggestions.
     #[test]

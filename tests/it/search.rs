@@ -1,6 +1,7 @@
 //! Every query feature, on the seed and the fixtures.
 
 use crate::support::fixture_corpus;
+use article_explorer::query::MatchKind;
 use article_explorer::{Corpus, Kind, Part, SearchResult};
 
 /// The seed alone.
@@ -178,9 +179,10 @@ fn or() {
     assert_eq!(corpus.search("Toloraya OR Nonexistent").total, 1);
     assert_eq!(corpus.search("Nonexistent OR Toloraya Seoul").total, 9);
     assert_eq!(corpus.search("Nonexistent OR Toloraya Absentword").total, 0);
-    // Lowercase or is a word, ANDed like the others.
+    // Lowercase or is a word, ANDed like the others (a common one: marked only beside them).
     let lower = marks(&corpus, &corpus.search("Toloraya or Lee"));
-    assert!(lower.contains(&"or".to_owned()) && lower.contains(&"Toloraya".to_owned()));
+    assert!(lower.contains(&"Lee".to_owned()) && lower.contains(&"Toloraya".to_owned()));
+    assert!(!lower.contains(&"or".to_owned()));
     assert_eq!(corpus.search("Toloraya or Absentword").total, 0);
 }
 
@@ -200,10 +202,42 @@ fn prefixes() {
 #[test]
 fn field_filters() {
     let corpus = fixture_corpus();
-    check_marks(&corpus, "author:Toloraya", &["Toloraya", "Толорая"][..1]);
-    check_marks(&corpus, "author:Толорая", &["Толорая"]);
-    assert_eq!(corpus.search("author:Seoul").total, 0);
-    check_marks(&corpus, "author:\"Lee Jae-Young\"", &["Lee Jae-Young"]);
+    // author: picks the articles with a card by that author and marks nothing: a filter
+    // is no match (pressing an author's chip must not add to the count).
+    for (q, expected) in [
+        (
+            "author:Toloraya",
+            "000-todays-prospects-for-russian-south-korean-relations.txt",
+        ),
+        ("author:Толорая", "ru-economic-forum.txt"),
+        (
+            "author:\"Lee Jae-Young\"",
+            "000-todays-prospects-for-russian-south-korean-relations.txt",
+        ),
+    ] {
+        let r = corpus.search(q);
+        assert_eq!(files(&corpus, &r), [expected], "{q}");
+        assert_eq!((r.total, r.highlighting), (0, false), "{q}");
+        assert!(r.articles.iter().all(|a| a.fields.is_empty()), "{q}");
+    }
+    assert!(corpus.search("author:Seoul").articles.is_empty());
+    // With words, the words are the matches, as many as without the filter.
+    let with = corpus.search("author:Toloraya Seoul");
+    assert_eq!(
+        files(&corpus, &with),
+        ["000-todays-prospects-for-russian-south-korean-relations.txt"]
+    );
+    let seoul = corpus.search("Seoul");
+    let in_it = seoul
+        .articles
+        .iter()
+        .find(|a| a.article == with.articles[0].article);
+    assert_eq!(with.total, in_it.unwrap().matches);
+    let got = marks(&corpus, &with);
+    assert!(
+        got.iter().all(|m| m.to_lowercase().starts_with("seoul")),
+        "{got:?}"
+    );
     // title: is the article's title, not a card's.
     let t = corpus.search("title:Korean");
     assert_eq!(
@@ -290,7 +324,10 @@ fn other_scripts() {
     check_marks(&corpus, "Российско-корейская", &["Российско-корейская"]);
     // Hangul words, whole.
     check_marks(&corpus, "서울은", &["서울은"]);
-    check_marks(&corpus, "author:재영", &["재영"]);
+    assert_eq!(
+        files(&corpus, &corpus.search("author:재영")),
+        ["ko-seoul-dialogue.txt"]
+    );
     // CJK: a word of several ideographs is a phrase of them.
     check_marks(&corpus, "北京", &["北京"]);
     check_marks(&corpus, "京大", &["京大"]);
@@ -388,4 +425,84 @@ fn no_match_suggests_what_to_drop() {
                                                              // One clause alone: nothing to drop; a result: no suggestions.
     assert!(corpus.search("Absentword").suggestions.is_empty());
     assert!(corpus.search("Seoul Moscow").suggestions.is_empty());
+}
+
+#[test]
+fn common_words_count_beside_the_others() {
+    let corpus = seed();
+    // "of" is in nearly every paragraph; in a query of several words it counts only in
+    // the runs it makes with them: "Republic of Korea" is one match each time.
+    let r = corpus.search("republic of korea");
+    let got = marks(&corpus, &r);
+    assert!(got.iter().all(|m| !m.eq_ignore_ascii_case("of")), "{got:?}");
+    let runs = got.iter().filter(|m| *m == "Republic of Korea").count();
+    assert_eq!(runs, 7, "{got:?}");
+    // Every mark is one of the words or a run of them, and the count is the marks.
+    assert_eq!(r.total as usize, got.len());
+    let words = corpus.search("republic korea");
+    assert!(
+        r.total < words.total,
+        "the runs join their words: {} < {}",
+        r.total,
+        words.total
+    );
+    assert_eq!(files(&corpus, &r), files(&corpus, &words));
+    // Alone, a common word is searched as typed.
+    assert!(corpus.search("of").total > 50);
+    // With no word beside it, it is left out, and the query says so.
+    let dropped = corpus.search("\"south korea\" of");
+    assert!(dropped.total > 0);
+    assert!(dropped.notice.unwrap().contains("“of”"));
+}
+
+#[test]
+fn the_word_being_typed_finds_the_words_it_begins() {
+    let corpus = seed();
+    let typed = |q: &str| {
+        let mut hits = corpus.hits_typing(q);
+        let rows = hits.rows(0, hits.len());
+        let mut marks = Vec::new();
+        for row in &rows {
+            for f in corpus.hit_fields(&hits, row.article) {
+                let text = corpus.articles()[row.article as usize]
+                    .field(f.addr)
+                    .unwrap();
+                for (s, k) in f.spans.iter().zip(&f.matched) {
+                    marks.push((s.slice(text).unwrap().to_owned(), *k));
+                }
+            }
+        }
+        (hits.total, marks)
+    };
+    // "cooperat" is no word: typed, it finds the words it begins, marked as such.
+    let (total, marks) = typed("cooperat");
+    assert!(total > 0);
+    assert!(
+        marks
+            .iter()
+            .all(|(m, k)| m.to_lowercase().starts_with("cooperat") && *k == MatchKind::Prefix),
+        "{marks:?}"
+    );
+    // Finished (a space after it, or not typing), it is a word no article has.
+    assert_eq!(
+        corpus.hits_typing("cooperat ").total,
+        corpus.search("cooperat").total
+    );
+    assert!(corpus.search("cooperat").articles.iter().all(|a| a
+        .fields
+        .iter()
+        .all(|f| !f.matched.contains(&MatchKind::Prefix))));
+    // A whole word typed stays what it finds, and the longer words it begins come below.
+    let (_, marks) = typed("Korea");
+    assert!(marks
+        .iter()
+        .any(|(m, k)| m == "Korea" && *k == MatchKind::Exact));
+    assert!(
+        marks
+            .iter()
+            .any(|(m, k)| m.starts_with("Korean") && *k == MatchKind::Prefix),
+        "{marks:?}"
+    );
+    // One letter begins too much: as typed.
+    assert_eq!(corpus.hits_typing("s").total, corpus.search("s").total);
 }
