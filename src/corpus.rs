@@ -156,13 +156,22 @@ impl Corpus {
 
     /// The answer to `query`, kept for display ([`crate::hits`]).
     pub fn hits(&self, query: &str) -> crate::hits::Hits {
-        crate::hits::Hits::new(&self.index, &self.articles, query)
+        self.hits_as(query, false)
     }
 
     /// The answer to `query` while the reader is still typing it
-    /// ([`crate::hits::Hits::typing`]).
+    /// ([`crate::query::parse_typing`]).
     pub fn hits_typing(&self, query: &str) -> crate::hits::Hits {
-        crate::hits::Hits::typing(&self.index, &self.articles, query)
+        self.hits_as(query, true)
+    }
+
+    /// [`Corpus::hits`] or, `typing`, [`Corpus::hits_typing`].
+    pub fn hits_as(&self, query: &str, typing: bool) -> crate::hits::Hits {
+        crate::hits::Hits::of(
+            &self.index,
+            &self.articles,
+            crate::query::parse_as(query, typing),
+        )
     }
 
     /// The highlighted fields of article `a` in `hits`.

@@ -5,13 +5,15 @@
 //!   every u32 and f32 is exact in an f64);
 //! - fields of one article, in reading order, each `[block, part, n]` then `n` spans as
 //!   `start, end, how` — `[start, end)` in UTF-16 code units of the field's text, `how` it
-//!   matched ([`crate::MatchKind::code`]: 0 exact, 1 stem, 2 fuzzy) — (an `Int32Array`):
+//!   matched ([`crate::MatchKind::code`]: 0 exact, 1 stem, 2 fuzzy, 3 prefix) — (an `Int32Array`):
 //!   `block` −1 title, −2 lede; `part` 0 text, 1 card title, 2 card author, 3 card teaser.
 
 use crate::article::Part;
 use crate::hits::Row;
+use crate::query::MatchKind;
 use crate::search::FieldHit;
 use crate::snippet::Snippet;
+use crate::span::Span;
 
 /// A snippet as `[block, part, start, end, cut before, cut after, n, start, end, how, …]`:
 /// the range shown and then `n` marks, in UTF-16 code units of the field's text (`how` as in
@@ -31,6 +33,17 @@ pub fn snippet(snippet: Option<&Snippet>, field_text: &str) -> Vec<i32> {
         i32::try_from(marks.len()).unwrap_or(i32::MAX),
     ];
     for (span, (_, how)) in marks.iter().zip(&s.marks) {
+        out.extend([to_i32(span.start), to_i32(span.end), i32::from(how.code())]);
+    }
+    out
+}
+
+/// Marks of one field as `[n, start, end, how, …]`, in UTF-16 units of `text` (their
+/// byte spans are of `text`).
+pub fn marks(text: &str, marks: &[(Span, MatchKind)]) -> Vec<i32> {
+    let spans: Vec<Span> = marks.iter().map(|(s, _)| *s).collect();
+    let mut out = vec![i32::try_from(marks.len()).unwrap_or(i32::MAX)];
+    for (span, (_, how)) in crate::span::to_utf16(text, &spans).iter().zip(marks) {
         out.extend([to_i32(span.start), to_i32(span.end), i32::from(how.code())]);
     }
     out
@@ -118,5 +131,13 @@ mod tests {
             ),
         ];
         assert_eq!(fields(&f), [-1, 0, 1, 0, 5, 0, 3, 2, 2, 1, 2, 1, 4, 9, 2]);
+        // A title's marks, bytes to UTF-16: "Сеул" is 8 bytes, 4 units; 🇰🇷 8 bytes, 4 units.
+        let title = "Сеул 🇰🇷 Seoul";
+        let spans = [
+            (Span::new(0, 8), MatchKind::Stem),
+            (Span::new(18, 23), MatchKind::Prefix),
+        ];
+        assert_eq!(marks(title, &spans), [2, 0, 4, 1, 10, 15, 3]);
+        assert_eq!(marks(title, &[]), [0]);
     }
 }

@@ -15,13 +15,16 @@
 //! a key is `(u32::MAX − score bits) << 32 | article`, so ascending keys are best first
 //! (scores are ≥ 0, whose bits order as the numbers do), ties in corpus order.
 
-use crate::article::Article;
+use crate::article::{Article, Kind};
 use crate::correct::{correct, Correction};
 use crate::index::Index;
+use crate::query::text::ArticleText;
+use crate::query::MatchKind;
 use crate::query::{self, Evaluation};
 use crate::rank;
 use crate::search::{field_hits, suggestions, FieldHit, Suggestion};
 use crate::snippet::{self, Snippet};
+use crate::span::Span;
 
 /// One row of the ranking.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -60,12 +63,6 @@ impl Hits {
     /// Evaluates and scores `input` over the index of `articles`.
     pub fn new(index: &Index, articles: &[Article], input: &str) -> Hits {
         Hits::of(index, articles, query::parse(input))
-    }
-
-    /// Evaluates and scores `input`, which the reader is still typing
-    /// ([`query::parse_typing`]): its last word also finds the words it begins.
-    pub fn typing(index: &Index, articles: &[Article], input: &str) -> Hits {
-        Hits::of(index, articles, query::parse_typing(input))
     }
 
     /// Evaluates and scores a parsed query.
@@ -214,11 +211,29 @@ impl Hits {
     /// Article `a`'s best excerpt for the result list (`None` when it does not match, or
     /// matches only in its title).
     pub fn snippet(&self, index: &Index, articles: &[Article], a: u32) -> Option<Snippet> {
+        self.listing(index, articles, a).0
+    }
+
+    /// What the result list shows of article `a`: its best excerpt ([`Hits::snippet`])
+    /// and its title's marks (bytes of the title, with how each matched), from one
+    /// reading of its matches.
+    pub fn listing(
+        &self,
+        index: &Index,
+        articles: &[Article],
+        a: u32,
+    ) -> (Option<Snippet>, Vec<(Span, MatchKind)>) {
         if !self.highlighting || self.evaluation.articles.binary_search(&a).is_err() {
-            return None;
+            return (None, Vec::new());
         }
         let spans = self.evaluation.article_spans(index, articles, a);
-        snippet::best(index, articles, a, &spans)
+        let mut title = Vec::new();
+        ArticleText::new(index, articles, a).per_field(&spans, |info, _, here| {
+            if info.kind == Kind::Title {
+                title = here;
+            }
+        });
+        (snippet::best(index, articles, a, &spans), title)
     }
 
     /// The words no article has that were searched as the words a few edits away: each

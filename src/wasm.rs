@@ -268,13 +268,7 @@ impl Explorer {
     pub fn query(&self, query: &str, typing: Option<bool>) -> Hits {
         let typing = typing.unwrap_or(false);
         Hits {
-            inner: self.corpus.with(|c| {
-                Some(if typing {
-                    c.hits_typing(query)
-                } else {
-                    c.hits(query)
-                })
-            }),
+            inner: self.corpus.with(|c| Some(c.hits_as(query, typing))),
             corpus: self.corpus.clone(),
         }
     }
@@ -439,21 +433,28 @@ impl Hits {
         Float64Array::from(flat::rows(&rows).as_slice())
     }
 
-    /// Article `article`'s best excerpt for a result list: `[block, part, start, end, cut
-    /// before, cut after, n, start, end, how, …]` (`src/flat.rs`), empty without one (or
-    /// while its text has not arrived: [`Explorer::wanted`]).
+    /// What a result list shows of article `article`: its title's marks, `[n, start, end,
+    /// how, …]` (UTF-16 of the title), then its best excerpt, `[block, part, start, end,
+    /// cut before, cut after, n, start, end, how, …]` (`src/flat.rs`), or nothing without
+    /// one; all empty while its text has not arrived ([`Explorer::wanted`]).
     pub fn snippet(&self, article: u32) -> Int32Array {
         let flat = self.corpus.with(|c| {
             let articles = c.articles();
-            let snippet = self
+            let (snippet, title) = self
                 .inner
                 .as_ref()
-                .and_then(|h| h.snippet(c.index(), articles, article));
-            let text = snippet
-                .as_ref()
-                .and_then(|s| articles.get(article as usize)?.field(s.addr))
-                .unwrap_or("");
-            flat::snippet(snippet.as_ref(), text)
+                .map(|h| h.listing(c.index(), articles, article))
+                .unwrap_or_default();
+            let field = |addr| articles.get(article as usize)?.field(addr);
+            let text = snippet.as_ref().and_then(|s| field(s.addr)).unwrap_or("");
+            let title_addr = crate::article::FieldAddr {
+                block: crate::article::TITLE_BLOCK,
+                part: crate::article::Part::Text,
+            };
+            let title_text = field(title_addr).unwrap_or("");
+            let mut out = flat::marks(title_text, &title);
+            out.extend(flat::snippet(snippet.as_ref(), text));
+            out
         });
         Int32Array::from(flat.as_slice())
     }

@@ -72,6 +72,8 @@ export class ArticleExplorer extends HTMLElement {
     }, this.getAttribute('query') ?? undefined).then((engine) => {
       this.#app = new App(this.#ui, engine, {
         compact: this.hasAttribute('compact'),
+        // A passage's link opens the explorer's own page, beside this script.
+        linkBase: new URL('./index.html', import.meta.url).href,
         onResults: (result) => {
           this.#results = result;
           this.dispatchEvent(new CustomEvent('results', {

@@ -17,7 +17,7 @@ pub mod stop;
 pub mod text;
 
 pub use eval::{evaluate, Evaluation, LeafHit, MatchKind};
-pub use parse::{parse, parse_typing, MAX_QUERY_CHARS};
+pub use parse::{parse, parse_as, parse_typing, MAX_QUERY_CHARS};
 
 use crate::article::Kind;
 

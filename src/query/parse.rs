@@ -28,7 +28,8 @@ pub fn parse_typing(input: &str) -> Query {
     parse_as(input, true)
 }
 
-fn parse_as(input: &str, typing: bool) -> Query {
+/// [`parse`] or, `typing`, [`parse_typing`].
+pub fn parse_as(input: &str, typing: bool) -> Query {
     let (text, cut) = match input.char_indices().nth(MAX_QUERY_CHARS) {
         Some((at, _)) => (input.get(..at).unwrap_or(input), true),
         None => (input, false),

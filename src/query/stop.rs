@@ -34,71 +34,72 @@ fn is_common(clause: &Clause) -> bool {
 
 /// Rewrites the common words of `query` as above.
 pub fn in_runs(query: &mut Query) {
-    let other = |c: &Clause| !c.negated && c.role == Role::Match && !is_common(c);
-    if !query.clauses.iter().any(is_common) || !query.clauses.iter().any(other) {
+    let common: Vec<bool> = query.clauses.iter().map(is_common).collect();
+    let other = query
+        .clauses
+        .iter()
+        .zip(&common)
+        .any(|(c, &k)| !k && !c.negated && c.role == Role::Match);
+    if !other || !common.contains(&true) {
         return;
     }
     let old = std::mem::take(&mut query.clauses);
-    let word = |i: Option<usize>| {
-        i.and_then(|i| old.get(i))
-            .filter(|c| !is_common(c))
-            .and_then(plain)
-            .cloned()
+    // The plain word of clause `i`, if it is one and not common.
+    let word = |i: usize| match (common.get(i), old.get(i).and_then(plain)) {
+        (Some(false), Some(t)) => Some(t.clone()),
+        _ => None,
     };
     let mut i = 0;
     while let Some(clause) = old.get(i) {
-        if !is_common(clause) {
+        let mut end = i;
+        while common.get(end) == Some(&true) {
+            end += 1;
+        }
+        if end == i {
             query.clauses.push(clause.clone());
             i += 1;
             continue;
         }
-        let run_end = i + old
-            .get(i..)
-            .unwrap_or(&[])
-            .iter()
-            .take_while(|c| is_common(c))
-            .count();
-        let commons: Vec<Term> = old
-            .get(i..run_end)
-            .unwrap_or(&[])
-            .iter()
-            .filter_map(plain)
-            .map(|t| Term {
+        let run = old.get(i..end).unwrap_or(&[]);
+        let mut terms: Vec<Term> = Vec::new();
+        for t in run.iter().filter_map(plain) {
+            terms.push(Term {
                 open: false,
                 ..t.clone()
-            })
-            .collect();
-        let before = word(i.checked_sub(1));
-        let after = word(Some(run_end));
-        let phrase = |terms: Vec<Term>| Leaf {
-            field: None,
-            terms,
-            exact: false,
-        };
+            });
+        }
         let mut alternatives = Vec::new();
-        if let Some(b) = before {
-            alternatives.push(phrase(std::iter::once(b).chain(commons.clone()).collect()));
+        if let Some(before) = i.checked_sub(1).and_then(word) {
+            let mut phrase = vec![before];
+            phrase.extend_from_slice(&terms);
+            alternatives.push(phrase);
         }
-        if let Some(a) = after {
-            alternatives.push(phrase(commons.iter().cloned().chain([a]).collect()));
+        if let Some(after) = word(end) {
+            let mut phrase = terms;
+            phrase.push(after);
+            alternatives.push(phrase);
         }
-        let start = clause.source.start;
-        let end = old
-            .get(run_end - 1)
-            .map_or(clause.source.end, |c| c.source.end);
         if alternatives.is_empty() {
-            for c in old.get(i..run_end).unwrap_or(&[]) {
+            for c in run {
                 let typed = query.text.get(c.source.clone()).unwrap_or("");
                 query.dropped.push(typed.to_owned());
             }
         } else {
+            let last = run.last().map_or(clause.source.end, |c| c.source.end);
             query.clauses.push(Clause {
                 negated: false,
-                source: start..end,
-                alternatives,
+                source: clause.source.start..last,
+                alternatives: alternatives
+                    .into_iter()
+                    .map(|terms| Leaf {
+                        field: None,
+                        terms,
+                        exact: false,
+                    })
+                    .collect(),
                 role: Role::Run,
             });
         }
-        i = run_end;
+        i = end;
     }
 }

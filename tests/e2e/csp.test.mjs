@@ -53,7 +53,7 @@ test('index.html under the strict CSP: loaded, used, and reloaded from the servi
   const session = await openStrict(t, 'index.html');
   const { page } = session;
   await ready(page);
-  await page.click('details.tips summary');
+  await page.click('details.more > summary');
   for (const query of ['Seoul', '"Moon Jae-in"', '-Japan', 'cooperat*', 'toloraya OR lee', 'in:card Seoul']) await typeQuery(page, query);
   await typeQuery(page, 'Seoul Absentword');
   await page.click('#suggest button.suggestion');

@@ -362,7 +362,7 @@ test('the iframe mode reports its height to the host, from its own origin, witho
   assert.ok(first > 0, `a positive height (${first})`);
 
   assert.equal(await inner.evaluate(() => document.body.classList.contains('embed')), true);
-  assert.equal(await inner.locator('details.tips').count(), 0, 'no search tips in embed mode');
+  assert.equal(await inner.locator('.tips').count(), 0, 'no search tips in embed mode');
   assert.deepEqual(await inner.$$eval('#article mark', (ms) => ms.map((m) => m.textContent)), SEOUL, 'the query from the hash');
 
   // The height changes with the content, and the host hears of it.
@@ -379,7 +379,7 @@ test('the iframe mode reports its height to the host, from its own origin, witho
   // Control: the page itself, not embedded, shows the tips.
   const full = await page.context().newPage();
   await full.goto(SITE);
-  assert.equal(await full.locator('details.tips').count(), 1, 'the tips outside embed mode');
+  assert.equal(await full.locator('.tips').count(), 1, 'the tips outside embed mode');
   assert.deepEqual(problems, [], 'console errors/warnings, page errors or failed requests');
 });
 

@@ -62,8 +62,9 @@ pageTest('a quoted phrase highlights the whole phrase', async (page) => {
 
 pageTest('a word finds its other forms and a misspelt word its spelling, each mark saying so', async (page) => {
   const marks = () => page.$$eval('#article mark', (ms) => ms.map((m) => [m.textContent, m.className.replace('current', '').trim(), m.title]));
-  // Porter2 stems relation, relations and related alike (relat), not relationship.
-  await typeQuery(page, 'relation');
+  // Porter2 stems relation, relations and related alike (relat), not relationship (a
+  // space after it: finished, the word no longer finds the longer words it begins).
+  await typeQuery(page, 'relation ');
   const found = await marks();
   assert.deepEqual(new Set(found.map(([text]) => text.toLowerCase())), new Set(['relations', 'related']));
   assert.ok(found.every(([, cls, title]) => cls === 'stem' && title === 'another form of the word'));
@@ -120,6 +121,8 @@ pageTest('each listed article shows its best excerpt, its matches marked', async
 });
 
 pageTest('keyphrase chips toggle their phrase in the query; "Cards by" chips filter by a card\'s author', async (page) => {
+  // Folded at first.
+  await page.locator('details.more > summary').click();
   const topics = page.locator('#facets [aria-label="Topics"] button.chip');
   await topics.first().waitFor();
   const names = await topics.allTextContents();
@@ -149,17 +152,72 @@ pageTest('keyphrase chips toggle their phrase in the query; "Cards by" chips fil
   await korea.click();
   assert.equal((await readView(page)).query, 'Seoul', 'a second press takes it out');
   assert.equal(await korea.getAttribute('aria-pressed'), 'false');
-  // The cards' authors (not the articles'): a toggle too.
+  // The cards' authors (not the articles'): a toggle too, and a filter, not a match: the
+  // count stays that of the words, and the name is not marked.
   const author = page.locator('#facets [aria-label="Cards by"] button.chip', { hasText: 'Georgy Toloraya (1)' });
+  await typeQuery(page, 'Seoul ');
+  await author.click();
+  view = await readView(page);
+  assert.equal(view.query, 'Seoul author:"Georgy Toloraya"');
+  assert.equal(view.status, `${SEOUL.length} matches in 1 article`);
+  assert.deepEqual(view.marks, SEOUL);
+  assert.equal(await author.getAttribute('aria-pressed'), 'true');
+  await author.click();
+  assert.equal((await readView(page)).query, 'Seoul');
+  assert.equal(await author.getAttribute('aria-pressed'), 'false');
   await typeQuery(page, '');
   await author.click();
   view = await readView(page);
   assert.equal(view.query, 'author:"Georgy Toloraya"');
-  assert.deepEqual(view.marks, ['Georgy Toloraya']);
-  assert.equal(await author.getAttribute('aria-pressed'), 'true');
-  await author.click();
-  assert.equal((await readView(page)).query, '');
-  assert.equal(await author.getAttribute('aria-pressed'), 'false');
+  assert.equal(view.status, '1 article');
+  assert.deepEqual(view.marks, []);
+  assert.deepEqual(view.items.map((i) => i.title), [SEED.lines[0]]);
+});
+
+pageTest('the word being typed finds the words it begins, marked so; a space or Enter finishes it', async (page) => {
+  const marks = () => page.$$eval('#article mark', (ms) => ms.map((m) => [m.textContent, m.className.replace('current', '').trim()]));
+  // "Kore" is no word of the seed: typed, it finds Korea and Korean, marked as a prefix.
+  await typeQuery(page, 'Kore');
+  const typed = await marks();
+  const korea = occurrences('Kore');
+  assert.deepEqual(typed.map(([text]) => text), korea);
+  assert.ok(typed.every(([text, cls]) => /^Kore/i.test(text) && cls === 'prefix'), JSON.stringify(typed));
+  assert.equal((await readView(page)).status, `${korea.length} matches in 1 article`);
+  // Finished by a space: only what "Kore" itself finds (a word spelt like it, if any).
+  await page.locator('#q').press('Space');
+  assert.ok((await marks()).every(([, cls]) => cls !== 'prefix'));
+  // Whole words first: "Korea" finds itself as typed and the longer words it begins.
+  await typeQuery(page, 'Korea');
+  const whole = await marks();
+  assert.ok(whole.some(([text, cls]) => text === 'Korea' && cls === ''));
+  assert.ok(whole.some(([text, cls]) => /^Korean/.test(text) && cls === 'prefix'), JSON.stringify(whole));
+  // Enter finishes it: the answer changes (no more prefix marks), so it stays at match 1.
+  await page.locator('#q').press('Enter');
+  let view = await readView(page);
+  assert.ok((await marks()).every(([, cls]) => cls !== 'prefix'));
+  assert.equal(view.position, '1 of ' + view.status.split(' ')[0]);
+  // A second Enter steps, as always.
+  await page.locator('#q').press('Enter');
+  view = await readView(page);
+  assert.equal(view.position.split(' ')[0], '2');
+  // Where the typed word changes nothing, the first Enter steps at once.
+  await typeQuery(page, 'Seoul');
+  await page.locator('#q').press('Enter');
+  assert.equal((await readView(page)).position, `2 of ${SEOUL.length}`);
+});
+
+pageTest('a common word counts only beside the other words: "Republic of Korea" is one match', async (page) => {
+  await typeQuery(page, 'republic korea');
+  const words = await readView(page);
+  await typeQuery(page, 'republic of korea');
+  const view = await readView(page);
+  assert.ok(!view.marks.some((m) => m.toLowerCase() === 'of'), view.marks.join(' | '));
+  assert.equal(view.marks.filter((m) => m === 'Republic of Korea').length, SEED.lines.join('\n').split('Republic of Korea').length - 1);
+  assert.equal(view.status, `${view.marks.length} matches in 1 article`);
+  assert.ok(view.marks.length < words.marks.length);
+  // Alone, it is searched as typed.
+  await typeQuery(page, 'of ');
+  assert.ok((await readView(page)).marks.length > 50);
 });
 
 pageTest('an exclusion hides the article that has the word', async (page) => {
@@ -198,7 +256,8 @@ pageTest('a misspelt query that finds nothing offers the corrected query as a li
 });
 
 pageTest('dropping a clause removes that clause, not a word that contains it', async (page) => {
-  await typeQuery(page, 'Seoul Seo');
+  // Finished (typed, "Seo" would find Seoul, the word it begins).
+  await typeQuery(page, 'Seoul Seo ');
   assert.deepEqual((await readView(page)).suggestions, ['Drop Seo (1 article)']);
   await page.click('#suggest button.suggestion');
   assert.equal((await readView(page)).query, 'Seoul');
@@ -359,9 +418,11 @@ pageTest('accessibility basics: names, live status, keyboard reach', async (page
   assert.match((await page.getAttribute('#status', 'aria-live')) ?? '', /^(polite|assertive)$/);
   assert.equal(await page.getByRole('checkbox', { name: 'Matching paragraphs only' }).getAttribute('id'), 'only-matching');
 
-  // Tab from the top of the page until the focus comes back round.
-  // (The collection's keyphrase and author chips, one class for all, come between #next
-  // and the list; the article's chips after the list.)
+  // Tab from the top of the page until the focus comes back round. The collection's
+  // keyphrase and author chips are folded behind "Topics, authors and search tips" (a
+  // summary), between the bar and the list; the article's chips come after the list.
+  await page.evaluate(() => { /** @type {HTMLDetailsElement} */ (document.querySelector('details.more')).open = true; });
+  await page.locator('#facets button.chip').first().waitFor();
   const reached = [];
   for (let i = 0; i < 80; i++) {
     await page.keyboard.press('Tab');
@@ -372,7 +433,7 @@ pageTest('accessibility basics: names, live status, keyboard reach', async (page
     if (focused === null || (reached.includes(focused) && focused !== 'button.chip')) break;
     if (focused !== reached.at(-1)) reached.push(focused);
   }
-  const wanted = ['#q', '#only-matching', '#prev', '#next', 'button.chip', 'button.pick'];
+  const wanted = ['#q', '#prev', '#next', '#only-matching', 'summary.', 'button.chip', 'button.pick'];
   const firsts = [...new Set(reached.filter((f) => wanted.includes(f)))];
   assert.deepEqual(firsts, wanted, `tab order: ${reached.join(' → ')}`);
 }, { hash: '#q=Seoul' });

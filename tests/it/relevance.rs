@@ -50,10 +50,19 @@ fn templated(slot: &str, w: &str) -> String {
 }
 
 fn check(corpus: &Corpus, cases: &[Case]) {
+    check_as(corpus, cases, false);
+}
+
+/// `check`, the queries asked as the reader types them (`Corpus::hits_typing`) or not.
+fn check_as(corpus: &Corpus, cases: &[Case], typing: bool) {
     for case in cases {
-        let result = corpus.search(case.query);
-        let names: Vec<&str> = result
-            .articles
+        let mut hits = if typing {
+            corpus.hits_typing(case.query)
+        } else {
+            corpus.hits(case.query)
+        };
+        let names: Vec<&str> = hits
+            .rows(0, hits.len())
             .iter()
             .map(|h| corpus.name(h.article).unwrap())
             .collect();
@@ -139,11 +148,13 @@ fn proximity() {
     );
 }
 
+/// A short article in which only `word` varies.
+fn note(word: &str) -> String {
+    format!("Shipping notes\n\nA short note\n\nThe ministers discussed the {word} of the season and the ports of the region at length.\n")
+}
+
 #[test]
 fn how_a_word_matched() {
-    let note = |word: &str| {
-        format!("Shipping notes\n\nA short note\n\nThe ministers discussed the {word} of the season and the ports of the region at length.\n")
-    };
     let corpus = small(vec![
         ("fuzzy".into(), note("sanctians")),
         ("stem".into(), note("sanctions")),
@@ -163,6 +174,29 @@ fn how_a_word_matched() {
                 why: "the other way round: now sanctions is the word typed",
             },
         ],
+    );
+}
+
+#[test]
+fn the_word_being_typed() {
+    let corpus = small(vec![
+        ("prefix".into(), note("harbourmaster")),
+        ("stem".into(), note("harbours")),
+        ("exact".into(), note("harbour")),
+    ]);
+    check_as(
+        &corpus,
+        &[Case {
+            query: "harbour",
+            top: &["exact", "stem", "prefix"],
+            why: "while typing, the words a word begins come below the word and its other forms",
+        }],
+        true,
+    );
+    assert_eq!(
+        corpus.hits("harbour").len(),
+        2,
+        "finished, the longer word is not found"
     );
 }
 

@@ -107,7 +107,7 @@ describe('collapse', () => {
 });
 
 describe('readHash and writeHash', () => {
-  const roundTrip = (view) => assert.deepEqual(readHash(writeHash(view)), view, JSON.stringify(view));
+  const roundTrip = (view) => assert.deepEqual(readHash(writeHash(view)), { m: 0, p: -1, ...view }, JSON.stringify(view));
 
   test('round trips', () => {
     for (const view of [
@@ -123,13 +123,24 @@ describe('readHash and writeHash', () => {
       { q: '😀 𝐒eoul', a: null },
       { q: '  spaces  around  ', a: null },
       { q: '<script>alert(1)</script>', a: '<img src=x onerror=alert(1)>' },
+      { q: 'Seoul', a: 'x', m: 5, p: -1 },
+      { q: 'Seoul', a: 'x', m: 0, p: 12 },
+      { q: '', a: 'x', m: 3, p: 0 },
     ]) roundTrip(view);
+  });
+
+  test('the current match and the passage: numbers, else none (a link is never an error)', () => {
+    // The first match is where a view opens: not written.
+    assert.equal(writeHash({ q: 'Seoul', a: null, m: 1 }), '#q=Seoul');
+    for (const junk of ['-3', 'abc', '1e99', '2.5', '', '0x10']) {
+      assert.deepEqual(readHash(`#q=a&m=${junk}&p=${junk}`), { q: 'a', a: null, m: 0, p: -1 }, junk);
+    }
   });
 
   test('the empty view is a bare #, and reads back empty', () => {
     assert.equal(writeHash({ q: '', a: null }), '#');
-    assert.deepEqual(readHash('#'), { q: '', a: null });
-    assert.deepEqual(readHash(''), { q: '', a: null });
+    assert.deepEqual(readHash('#'), { q: '', a: null, m: 0, p: -1 });
+    assert.deepEqual(readHash(''), { q: '', a: null, m: 0, p: -1 });
     roundTrip({ q: '', a: 'only-an-article' });
   });
 
@@ -140,11 +151,12 @@ describe('readHash and writeHash', () => {
   });
 
   test('reads hand-written and percent-encoded links', () => {
-    assert.deepEqual(readHash('#q=%22Moon%20Jae-in%22'), { q: '"Moon Jae-in"', a: null });
-    assert.deepEqual(readHash('#q=Seoul+Moscow&a=000'), { q: 'Seoul Moscow', a: '000' });
-    assert.deepEqual(readHash('q=Seoul'), { q: 'Seoul', a: null }, 'without the #');
-    assert.deepEqual(readHash('#a=x&other=1'), { q: '', a: 'x' });
-    assert.deepEqual(readHash('#q=%E2%82%AC%20%EC%84%9C%EC%9A%B8'), { q: '€ 서울', a: null });
+    assert.deepEqual(readHash('#q=%22Moon%20Jae-in%22'), { q: '"Moon Jae-in"', a: null, m: 0, p: -1 });
+    assert.deepEqual(readHash('#q=Seoul+Moscow&a=000'), { q: 'Seoul Moscow', a: '000', m: 0, p: -1 });
+    assert.deepEqual(readHash('q=Seoul'), { q: 'Seoul', a: null, m: 0, p: -1 }, 'without the #');
+    assert.deepEqual(readHash('#a=x&other=1'), { q: '', a: 'x', m: 0, p: -1 });
+    assert.deepEqual(readHash('#q=Seoul&a=000&m=5&p=12'), { q: 'Seoul', a: '000', m: 5, p: 12 });
+    assert.deepEqual(readHash('#q=%E2%82%AC%20%EC%84%9C%EC%9A%B8'), { q: '€ 서울', a: null, m: 0, p: -1 });
   });
 });
 

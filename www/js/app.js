@@ -6,6 +6,7 @@ import { readHash, writeHash } from './segments.js';
 import { ArticleList } from './list.js';
 import { afterFrame, slicer } from './tasks.js';
 import { ArticleView, el, fieldText, plural } from './render.js';
+import { PassageTools } from './passage.js';
 
 /** Authors shown as chips at first; the others behind "N more". */
 const TOP_AUTHORS = 12;
@@ -16,7 +17,7 @@ const HISTORY_PAUSE_MS = 1000;
 /**
  * @typedef {import('./engine.js').Result} Result
  * @typedef {import('./ui.js').Ui} Ui
- * @typedef {{articles: import('./engine.js').Article[], search: (q: string) => Result,
+ * @typedef {{articles: import('./engine.js').Article[], search: (q: string, typing?: boolean) => Result,
  *   here?: (a: number) => boolean, onParts?: (listener: () => void) => void,
  *   nextParts?: () => Promise<void>,
  *   keyphrases?: () => import('./engine.js').Keyphrase[],
@@ -25,11 +26,12 @@ const HISTORY_PAUSE_MS = 1000;
  *   the keyphrase and author chips show when the engine gives them; here and onParts
  *   when the engine answers before all its parts have come (a pending answer is asked
  *   again when they have: the view is never shown from a partial one)
- * @typedef {{history?: boolean, compact?: boolean,
+ * @typedef {{history?: boolean, compact?: boolean, linkBase?: string,
  *   onResults?: (result: Result) => void,
  *   onSelect?: (index: number) => void}} Options
- *   history: keep the query and article in the URL (#q=…&a=…) and follow back/forward;
- *   compact: the list with snippets only, no article view.
+ *   history: keep the query, article and current match in the URL (#q=…&a=…&m=…) and
+ *   follow back/forward; compact: the list with snippets only, no article view;
+ *   linkBase: the URL a passage's link starts with (the explorer's page, no hash).
  */
 
 /** Whether query `q` holds `clause` exactly as a chip writes it, standing alone (what
@@ -73,17 +75,20 @@ export class App {
     /**
      * What the view waits for, while the engine fetches parts it needs: the query and the
      * article name of a search that was not whole (it is run again when they come).
-     * @type {{q: string, name: string|null}|null}
+     * @type {{q: string, name: string|null, typing: boolean}|null}
      */
     this.waiting = null;
     /** The article shown before its text came (-1: none): rendered again when it does. */
     this.waitingArticle = -1;
+    /** How many more times `reveal` may check and correct where a far mark landed. */
+    this.corrections = 0;
+    /** Whether the shown result was asked as typing (its last word open: engine `search`). */
+    this.typing = false;
     /** The load's progress, shown while the view waits. */
     this.loadText = '';
     /** Resolves `shown`. @type {() => void} */
     this.settle = () => {};
     engine.onParts?.(() => this.refresh());
-    this.reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
     /**
      * Whether a search may scroll to its match: the page's own explorer always; an embed
      * only once the reader has acted inside it (it never scrolls its host page on load).
@@ -110,20 +115,28 @@ export class App {
       if (!options.compact) ui.view.focus({ preventScroll: true });
     }, { compact: !!options.compact });
     ui.root.classList.toggle('compact', !!options.compact);
+    if (ui.count) setText(ui.count, `${plural(engine.articles.length, 'article', 'articles')}, searched in your browser`);
     /** The shown article, patched in place while it stays shown. */
     this.articleView = new ArticleView(ui.view);
+    /** "Link" and "Cite" on the paragraph the reader is on. */
+    this.passages = options.compact ? null : new PassageTools(ui.view, (block) => this.passage(block));
+    /**
+     * Where the first view opens in its article, once it is shown (the URL's `m` and `p`).
+     * @type {{m: number, p: number}|null}
+     */
+    this.opening = null;
 
     ui.input.addEventListener('input', () => {
       const now = performance.now();
       const mode = now - this.lastInput > HISTORY_PAUSE_MS ? 'push' : 'replace';
       this.lastInput = now;
-      this.run(ui.input.value, null);
+      this.run(ui.input.value, null, true);
       this.syncUrl(mode);
     });
     ui.input.addEventListener('keydown', (e) => {
       if (e.key === 'Enter') {
         e.preventDefault();
-        this.step(e.shiftKey ? -1 : 1);
+        if (!this.finish()) this.step(e.shiftKey ? -1 : 1);
       }
     });
     ui.prev.addEventListener('click', () => this.step(-1));
@@ -143,6 +156,7 @@ export class App {
         this.pendingHash = null;
         const v = readHash(location.hash);
         ui.input.value = v.q;
+        this.opening = { m: v.m, p: v.p };
         this.run(v.q, v.a);
       });
     }
@@ -154,19 +168,64 @@ export class App {
    * `query` (the URL's or the element's): it is their latest word, and is searched now.
    * @param {string} query
    * @param {string|null} article file name
+   * @param {{m: number, p: number}} [at] where to open in the article: its match `m` (1
+   *   the first) or its passage (block) `p`, as in a shared link
    * @returns {Promise<void>} when the first view is shown whole (the engine may first
    *   fetch the parts of the index and the article it needs)
    */
-  start(query, article) {
+  start(query, article, at) {
     const typed = this.ui.input.value;
     if (typed !== '' && typed !== query) {
       this.run(typed, null);
       this.syncUrl('replace');
     } else {
       this.ui.input.value = query;
+      this.opening = at ?? null;
       this.run(query, article);
     }
     return this.shown;
+  }
+
+  /**
+   * What a passage's tools copy (passage.js): a link to the shown article's block `block`
+   * with the query, and the passage with its citation — its text in quotes, the
+   * article's title and the link. (The scraped pages name no article author to cite.)
+   * @param {number} block -2 the lede, else the block's index
+   * @returns {import('./passage.js').Passage|null}
+   */
+  passage(block) {
+    const article = this.engine.articles[this.selected];
+    if (!article) return null;
+    const text = fieldText(article, block, 'text');
+    const base = this.options.linkBase ?? '';
+    const link = base + writeHash({ q: this.ui.input.value, a: article.name, p: block });
+    return { link, citation: `“${text}”\n— ${article.title}\n${link}` };
+  }
+
+  /**
+   * Opens the shown article where a link said (`opening`): at its match `m`, or at its
+   * passage `p` (marked as the link's target; its first match, if it has one, current).
+   */
+  open() {
+    const { opening, ui } = this;
+    this.opening = null;
+    if (!opening) return;
+    const block = opening.p >= 0 ? ui.view.querySelector(`[data-block="${opening.p}"]`) : null;
+    if (block) {
+      block.classList.add('target');
+      this.passages?.attach(block);
+      const inside = this.marks.findIndex((m) => block.contains(m));
+      if (inside >= 0) {
+        this.setCurrent(inside);
+      } else {
+        // No match in it: the passage in view, the next match current without moving there.
+        const after = this.marks.findIndex((m) => block.compareDocumentPosition(m) & Node.DOCUMENT_POSITION_FOLLOWING);
+        this.setCurrent(after, true, false);
+        if (this.engaged) block.scrollIntoView({ block: 'center' });
+      }
+    } else if (opening.m > 1 && opening.m <= this.marks.length) {
+      this.setCurrent(opening.m - 1);
+    }
   }
 
   /**
@@ -185,7 +244,7 @@ export class App {
     const { waiting } = this;
     if (waiting) {
       // Typed over meanwhile: that search asked for its own parts.
-      if (this.ui.input.value === waiting.q) this.run(waiting.q, waiting.name);
+      if (this.ui.input.value === waiting.q) this.run(waiting.q, waiting.name, waiting.typing);
       return;
     }
     if (this.waitingArticle >= 0 && this.waitingArticle === this.selected && this.engine.here?.(this.selected)) {
@@ -209,21 +268,36 @@ export class App {
   }
 
   /**
+   * Enter on a query still being typed: it is run as finished (its last word no longer
+   * finds the words it begins). Returns whether that changed the answer: if not, Enter
+   * goes on to the next match.
+   */
+  finish() {
+    if (!this.typing || this.waiting) return false;
+    const { total, articles } = this.result;
+    this.run(this.ui.input.value, null);
+    return this.waiting !== null || this.result.total !== total || this.result.articles[0]?.article !== articles[0]?.article;
+  }
+
+  /**
    * Runs a query and renders everything; keeps article `name` selected if it matches.
    * @param {string} q
    * @param {string|null} name
+   * @param {boolean} [typing] the reader is still typing it: its last word also finds the
+   *   words it begins (until a space, or Enter, finishes it)
    */
-  run(q, name) {
+  run(q, name, typing = false) {
     const { engine, ui } = this;
-    const result = engine.search(q);
+    const result = engine.search(q, typing);
     if (result.pending) {
       // Not whole: the view stays as it is until the parts it needs have come.
       const keep = name ?? (this.waiting?.q === q ? this.waiting.name : engine.articles[this.selected]?.name ?? null);
-      this.waiting = { q, name: keep };
+      this.waiting = { q, name: keep, typing };
       setText(ui.status, this.loadText || 'Loading…');
       return;
     }
     this.waiting = null;
+    this.typing = typing;
     this.result = result;
     const byName = name === null ? -1 : engine.articles.findIndex((a) => a.name === name);
     /** @param {number} i */
@@ -503,6 +577,8 @@ export class App {
     this.waitingArticle = waitingFor;
     this.settleIfWhole();
     this.setCurrent(this.marks.length ? at : -1, center);
+    // A link's match or passage, once its article is shown (its text may come later).
+    if (this.opening && waitingFor < 0) this.open();
     if (notify && changed && index >= 0) this.options.onSelect?.(index);
   }
 
@@ -550,6 +626,7 @@ export class App {
     const next = this.current + direction;
     if (next >= 0 && next < this.marks.length) {
       this.setCurrent(next);
+      this.syncUrl('replace');
       return;
     }
     const order = result.articles.filter((h) => h.matches > 0);
@@ -561,22 +638,25 @@ export class App {
   }
 
   /**
-   * Makes mark `at` the current one.
+   * Makes mark `at` the current one; its paragraph gets the passage tools.
    * @param {number} at
    * @param {boolean} [center] scroll it to the middle now; otherwise only if it is out of
    *   view, once the next frame has been laid out
+   * @param {boolean} [scroll] false: do not scroll to it at all
    */
-  setCurrent(at, center = true) {
+  setCurrent(at, center = true, scroll = true) {
     const { ui, result } = this;
     this.marks[this.current]?.classList.remove('current');
     this.current = at;
     const mark = this.marks[at];
     this.watcher.disconnect();
+    this.corrections = 3;
     if (mark) {
       mark.classList.add('current');
-      if (center) {
+      this.passages?.attach(mark);
+      if (scroll && center) {
         this.reveal(mark);
-      } else {
+      } else if (scroll) {
         this.watcher.observe(mark);
         this.watcher.observe(this.bar);
       }
@@ -589,12 +669,20 @@ export class App {
   }
 
   /**
-   * Scrolls `mark` to the middle of its scrolling box.
+   * Scrolls `mark` to the middle of its scrolling box, at once, then checks after the frame
+   * where it landed and corrects that (a few times at most): the paragraphs it passed were
+   * laid out at estimated heights (content-visibility), and a long list keeps its items in
+   * place as they are measured. (Smooth scrolling ended off target both ways: its target
+   * is computed once, from the estimates, and the list's corrections cut it short.)
    * @param {HTMLElement} mark
    */
   reveal(mark) {
     if (!this.engaged) return;
-    mark.scrollIntoView({ block: 'center', behavior: this.reducedMotion.matches ? 'auto' : 'smooth' });
+    mark.scrollIntoView({ block: 'center', behavior: 'instant' });
+    if (this.corrections-- > 0) {
+      this.watcher.observe(mark);
+      this.watcher.observe(this.bar);
+    }
   }
 
   /**
@@ -623,7 +711,7 @@ export class App {
    */
   syncUrl(mode) {
     if (!this.options.history) return;
-    const hash = writeHash({ q: this.ui.input.value, a: this.engine.articles[this.selected]?.name ?? null });
+    const hash = writeHash({ q: this.ui.input.value, a: this.engine.articles[this.selected]?.name ?? null, m: this.current + 1 });
     if (mode === 'push') {
       // A replacement still pending belongs to the entry before this one.
       this.flushUrl();

@@ -12,7 +12,8 @@
  * @typedef {[number, number, number]} Span
  *   [start, end, how]: half-open [start, end) in UTF-16 code units of a field's text (slice
  *   the string with them directly), and how it matched: 0 the word as typed, 1 another
- *   form of it (stem), 2 a word a few edits away (fuzzy).
+ *   form of it (stem), 2 a word a few edits away (fuzzy), 3 a word that the word still
+ *   being typed begins (prefix).
  * @typedef {{block: number, part: Part, spans: Span[]}} FieldHit
  *   block: index into Article.blocks, or -1 (title) / -2 (lede).
  *   spans: sorted, non-overlapping.
@@ -21,8 +22,9 @@
  *   the best excerpt for a result list: `range` of the field's text (UTF-16), whether the
  *   field goes on before and after it, and the marks in it (in the field's offsets).
  * @typedef {{article: number, score: number, matches: number, fields: FieldHit[],
- *            snippet: Snippet|null}} ArticleHit
- *   fields and snippet are read from the engine when first asked.
+ *            snippet: Snippet|null, title: Span[]}} ArticleHit
+ *   fields, snippet and title (the title's marks, read with the snippet: what the list
+ *   shows) are read from the engine when first asked.
  * @typedef {{drop: string, without: string, articles: number}} Suggestion
  *   drop: the clause as typed; without: the query without it; articles: what that finds.
  * @typedef {{query: string, articles: number}} Correction
@@ -70,12 +72,13 @@ let shared;
  *   text: a multi-word name as written (`name`), or a salient word (folded).
  * @typedef {{name: string, articles: number}} Author
  *   an author of cards, and how many articles have a card by them.
- * @typedef {{articles: Article[], search: (q: string) => Result, buildMs: number,
+ * @typedef {{articles: Article[], search: (q: string, typing?: boolean) => Result, buildMs: number,
  *   here: (a: number) => boolean, onParts: (listener: () => void) => void,
  *   nextParts: () => Promise<void>,
  *   keyphrases: () => Keyphrase[], articleKeyphrases: (a: number) => Keyphrase[],
  *   authors: () => Author[]}} Engine
- *   search: the answer, `pending` while it waits for parts of the index or articles not
+ *   search: the answer (`typing`: the reader is still typing `q`, so its last word also
+ *   finds the words it begins, marked `how` 3), `pending` while it waits for parts of the index or articles not
  *   here yet (they are fetched first; `onParts` listeners hear when they have come: ask
  *   again; `nextParts` is when they next do). here: whether article a's text has arrived
  *   (else it is fetched first).
@@ -266,7 +269,7 @@ async function load() {
     get buildMs() {
       return parts.explorer?.buildMs ?? 0;
     },
-    search: (q) => decode(parts.explorer.query(q), (urgent) => parts.pull(urgent)),
+    search: (q, typing = false) => decode(parts.explorer.query(q, typing), (urgent) => parts.pull(urgent)),
     here: (a) => parts.has(a),
     onParts: (listener) => parts.listeners.add(listener),
     nextParts: () => new Promise((resolve) => {
@@ -693,8 +696,8 @@ export function decode(hits, pull) {
 class Hit {
   /** @type {FieldHit[]|undefined} */
   #fields;
-  /** @type {Snippet|null|undefined} */
-  #snippet;
+  /** @type {{title: Span[], snippet: Snippet|null}|undefined} */
+  #listed;
 
   /**
    * @param {Hits} hits
@@ -718,13 +721,35 @@ class Hit {
     return fields;
   }
 
-  get snippet() {
-    if (this.#snippet !== undefined) return this.#snippet;
-    const snippet = decodeSnippet(this.hits.snippet(this.article));
+  /** What the list shows: the title's marks and the best excerpt, read together. */
+  get #listing() {
+    if (this.#listed) return this.#listed;
+    const listing = decodeListing(this.hits.snippet(this.article));
     // A snippet's article is fetched after what the view itself waits for.
-    if (!this.pull(false)) this.#snippet = snippet;
-    return snippet;
+    if (!this.pull(false)) this.#listed = listing;
+    return listing;
   }
+
+  get snippet() {
+    return this.#listing.snippet;
+  }
+
+  get title() {
+    return this.#listing.title;
+  }
+}
+
+/**
+ * `[n, start, end, how, …]` the title's marks, then `[block, part, start, end, cut before,
+ * cut after, n, start, end, how, …]` the snippet or nothing (src/wasm.rs `snippet`).
+ * @param {Int32Array} f
+ * @returns {{title: Span[], snippet: Snippet|null}}
+ */
+function decodeListing(f) {
+  const n = f[0] ?? 0;
+  const title = [];
+  for (let i = 1; i < 1 + 3 * n; i += 3) title.push(/** @type {Span} */ ([f[i], f[i + 1], f[i + 2]]));
+  return { title, snippet: decodeSnippet(f.subarray(1 + 3 * n)) };
 }
 
 /**

@@ -351,7 +351,15 @@ export class ArticleList {
     const counted = !!hit && !!result?.highlighting;
     slot.article = a;
     slot.filled = this.#generation;
-    setText(slot, 'title', slot.title, article.title);
+    // The title with its marks while a query highlights (the engine's, read with the
+    // snippet), else as plain text.
+    const marked = counted ? hit.title : [];
+    const titleKey = marked.length ? `${article.title}\u0000${marked}` : article.title;
+    if (slot.texts.title !== titleKey) {
+      slot.texts.title = titleKey;
+      slot.title.replaceChildren();
+      appendMarked(slot.title, article.title, marked);
+    }
     setText(slot, 'meta', slot.meta, metaText(article));
     setText(slot, 'count', slot.count, counted ? String(hit.matches) : '');
     if (counted) slot.count.setAttribute('aria-label', plural(hit.matches, 'match', 'matches'));

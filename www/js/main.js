@@ -40,9 +40,13 @@ try {
     if (app) app.progress(text);
     else if (text) ui.status.textContent = text;
   }, view.q);
-  app = new App(ui, engine, { history: !embedded });
+  // A passage's link opens this page, whole (not the iframe mode).
+  const base = new URL(location.href);
+  base.hash = '';
+  base.searchParams.delete('embed');
+  app = new App(ui, engine, { history: !embedded, linkBase: base.href });
   // Ready once the first view is whole (the parts it needs have come).
-  await app.start(view.q, view.a);
+  await app.start(view.q, view.a, view);
   document.body.dataset.state = 'ready';
 } catch (error) {
   document.body.dataset.state = 'error';

@@ -27,11 +27,12 @@ const HOW = [
   null,
   { name: 'stem', title: 'another form of the word' },
   { name: 'fuzzy', title: 'a word spelt like it' },
+  { name: 'prefix', title: 'a word it begins (still being typed)' },
 ];
 
 /**
- * Appends `text` to `parent`, the spans wrapped in <mark> (with class `stem` or `fuzzy`
- * when the span is not the word as typed).
+ * Appends `text` to `parent`, the spans wrapped in <mark> (with class `stem`, `fuzzy` or
+ * `prefix` when the span is not the word as typed).
  * @param {HTMLElement} parent
  * @param {string} text
  * @param {Array<[number, number, number?]>|undefined} spans
@@ -211,6 +212,7 @@ function renderArticle(container, article, spans, collapse, fields) {
 function renderUnit(article, block, field) {
   if (block === -2) {
     const p = el('p', 'lede');
+    p.dataset.block = '-2';
     return [p, field(p, '-2:text', article.lede ?? '')];
   }
   const b = article.blocks[block];
@@ -228,6 +230,8 @@ function renderUnit(article, block, field) {
   }
   const tag = b.kind === 'heading' ? 'h2' : 'p';
   const node = el(tag, b.kind);
+  // A paragraph is a passage: its tools (passage.js) find its block by this.
+  if (b.kind === 'paragraph') node.dataset.block = String(block);
   return [node, field(node, `${block}:text`, b.text)];
 }
 

@@ -47,24 +47,32 @@ export function collapse(count, matching) {
 }
 
 /**
- * Reads the view from a location hash: `#q=…&a=…`.
+ * Reads the view from a location hash: `#q=…&a=…&m=…&p=…`.
  * @param {string} hash
- * @returns {{q: string, a: string|null}}
+ * @returns {{q: string, a: string|null, m: number, p: number}} m: the current match in
+ *   the article (1 the first; 0 none said), p: the passage (block) to show (-1 none)
  */
 export function readHash(hash) {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
-  return { q: params.get('q') ?? '', a: params.get('a') };
+  const int = (/** @type {string} */ key, /** @type {number} */ none) => {
+    const text = params.get(key) ?? '';
+    return /^\d{1,9}$/.test(text) ? Number(text) : none;
+  };
+  return { q: params.get('q') ?? '', a: params.get('a'), m: int('m', 0), p: int('p', -1) };
 }
 
 /**
  * Writes the view as a location hash.
- * @param {{q: string, a: string|null}} view
+ * @param {{q: string, a: string|null, m?: number, p?: number}} view m: the current match
+ *   (written from the second on: the first is where a view opens), p: a passage
  * @returns {string}
  */
-export function writeHash({ q, a }) {
+export function writeHash({ q, a, m = 0, p = -1 }) {
   const params = new URLSearchParams();
   if (q) params.set('q', q);
   if (a) params.set('a', a);
+  if (m > 1) params.set('m', String(m));
+  if (p >= 0) params.set('p', String(p));
   const s = params.toString();
   return s ? `#${s}` : '#';
 }

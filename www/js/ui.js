@@ -9,11 +9,15 @@ import { el } from './render.js';
  *   suggest: HTMLElement, facets: HTMLElement, hiddenCount: HTMLElement, list: HTMLOListElement,
  *   view: HTMLElement, toggle: HTMLInputElement, position: HTMLElement,
  *   prev: HTMLButtonElement, next: HTMLButtonElement, error: HTMLElement,
- *   notices: HTMLElement}} Ui
+ *   notices: HTMLElement, count: HTMLElement|null}} Ui
+ *   count: the masthead's "N articles" (the page only)
  */
 
 /**
- * Builds the explorer: a search bar, the article list and the article view.
+ * Builds the explorer: a masthead (the page only: what this is, how many articles), the
+ * search bar (the field and the match navigation, then the status: all a phone keeps on
+ * screen, so it stays small), a row with "Matching paragraphs only" and the folded
+ * topics, authors and tips, then the article list and the article view.
  * @param {{tips?: boolean, page?: boolean}} [options] page: the page's own explorer (its
  *   heading and main landmark), not an element on a host page; tips: show the search tips
  * @returns {Ui}
@@ -21,26 +25,28 @@ import { el } from './render.js';
 export function createUi({ tips = true, page = false } = {}) {
   const root = el('div', 'ae');
   root.setAttribute('part', 'explorer');
-  // The page's own heading (an element on a host page has the host's).
-  const heading = page ? [el('h1', 'visually-hidden', document.title)] : [];
+  // The page's own heading and what it holds (an element on a host page has the host's).
+  let count = null;
+  const head = [];
+  if (page) {
+    const masthead = el('div', 'masthead');
+    count = el('p', 'count-line', '');
+    masthead.append(el('h1', undefined, document.title), count);
+    head.push(masthead);
+  }
 
   const bar = el('header', 'bar');
   bar.setAttribute('part', 'bar');
   const search = el('div', 'search');
-  const label = el('label', undefined, 'Search articles');
+  const label = el('label', 'visually-hidden', 'Search articles');
   label.htmlFor = 'q';
   const input = /** @type {HTMLInputElement} */ (el('input'));
   Object.assign(input, { id: 'q', type: 'search', autocomplete: 'off', spellcheck: false });
   input.setAttribute('enterkeyhint', 'search');
   input.setAttribute('part', 'input');
-  input.placeholder = 'Seoul, "Moon Jae-in", -Japan, cooperat*';
+  input.placeholder = 'Search: Seoul, "Moon Jae-in", -Japan';
   input.setAttribute('aria-describedby', 'status');
-  search.append(label, input);
 
-  const toggleLabel = el('label', 'toggle');
-  const toggle = /** @type {HTMLInputElement} */ (el('input'));
-  Object.assign(toggle, { type: 'checkbox', id: 'only-matching' });
-  toggleLabel.append(toggle, ' Matching paragraphs only');
   const nav = el('div', 'nav');
   nav.setAttribute('role', 'group');
   nav.setAttribute('aria-label', 'Go through the matches');
@@ -56,22 +62,33 @@ export function createUi({ tips = true, page = false } = {}) {
   Object.assign(next, { id: 'next', type: 'button', disabled: true });
   next.setAttribute('aria-label', 'Next match (Enter)');
   nav.append(prev, position, next);
-  const tools = el('div', 'tools');
-  tools.append(toggleLabel, nav);
+  search.append(label, input, nav);
 
   const status = el('p', undefined, 'Loading the articles…');
   Object.assign(status, { id: 'status' });
   status.setAttribute('role', 'status');
   status.setAttribute('aria-live', 'polite');
+  bar.append(search, status);
+
   const suggest = el('div');
   suggest.id = 'suggest';
   const notices = el('div', 'notices');
   notices.id = 'notices';
-  // The collection's keyphrases and authors, filled when the page is idle (app.js).
+
+  const toggleLabel = el('label', 'toggle');
+  const toggle = /** @type {HTMLInputElement} */ (el('input'));
+  Object.assign(toggle, { type: 'checkbox', id: 'only-matching' });
+  toggleLabel.append(toggle, ' Matching paragraphs only');
+  // The collection's keyphrases and authors (filled when the page is idle: app.js) and
+  // the tips, folded: the first view is the field and the articles.
+  const more = el('details', 'more');
+  more.append(el('summary', undefined, tips ? 'Topics, authors and search tips' : 'Topics and authors'));
   const facets = el('div', 'facets');
   facets.id = 'facets';
-  bar.append(...heading, search, tools, status, suggest, facets, notices);
-  if (tips) bar.append(searchTips());
+  more.append(facets);
+  if (tips) more.append(searchTips());
+  const tools = el('div', 'tools');
+  tools.append(toggleLabel, more);
 
   const error = el('div');
   error.id = 'error';
@@ -94,14 +111,12 @@ export function createUi({ tips = true, page = false } = {}) {
   view.setAttribute('part', 'article');
   main.append(listPane, view);
 
-  root.append(bar, error, main);
-  return { root, input, status, suggest, facets, hiddenCount, list, view, toggle, position, prev, next, error, notices };
+  root.append(...head, bar, suggest, notices, tools, error, main);
+  return { root, input, status, suggest, facets, hiddenCount, list, view, toggle, position, prev, next, error, notices, count };
 }
 
 function searchTips() {
-  const details = el('details', 'tips');
-  const summary = el('summary', undefined, 'Search tips');
-  const p = el('p');
+  const p = el('p', 'tips');
   /** @param {string} text */
   const code = (text) => el('code', undefined, text);
   p.append(
@@ -109,8 +124,8 @@ function searchTips() {
     code('-japan'), ' without · ', code('toloraya OR lee'), ' either · ',
     code('cooperat*'), ' prefix · ', code('title:'), ' ', code('author:'), ' ',
     code('in:card'), ' (title, lede, paragraph, heading, card, disclaimer). ',
-    'Enter and Shift+Enter go through the matches.',
+    'The word being typed also finds the words it begins; Enter finishes it. ',
+    'Enter and Shift+Enter go through the matches, / goes to the field.',
   );
-  details.append(summary, p);
-  return details;
+  return p;
 }
