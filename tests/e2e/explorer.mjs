@@ -81,7 +81,7 @@ export function readView(page) {
  */
 export async function currentMarkPlacement(page) {
   const box = await page.locator('#article mark.current').boundingBox();
-  const header = await page.locator('header.bar').boundingBox();
+  const header = await page.locator('.bar').boundingBox();
   const { width, height } = page.viewportSize() ?? { width: 0, height: 0 };
   if (!box || !header) return `no box (mark ${JSON.stringify(box)}, header ${JSON.stringify(header)})`;
   const top = Math.max(0, header.y + header.height);

@@ -40,22 +40,22 @@ for (const [name, url, query] of [['the seed', SITE, 'Seoul'], ['300 articles', 
   test(`on a phone, ${name}: the bar is the field and the match navigation, and never covers the match`, async (t) => {
     const { page, problems } = await openPage(t, browser(), url, { context: PHONE });
     await typeQuery(page, `${query} `);
-    const bar = await box(page, 'header.bar');
+    const bar = await box(page, '.bar');
     assert.ok(bar && bar.height <= 120, `the bar is ${bar?.height} px tall (at most 120)`);
     // Inside it: the field and the navigation; the chips and tips are folded away.
-    assert.ok(await page.locator('header.bar #q').isVisible());
-    assert.ok(await page.locator('header.bar #next').isVisible());
+    assert.ok(await page.locator('.bar #q').isVisible());
+    assert.ok(await page.locator('.bar #next').isVisible());
     await page.locator('#facets .chip').first().waitFor({ state: 'attached' });
     assert.equal(await page.locator('#facets').isVisible(), false, 'the chips are folded');
     await stepAndSee(page, 4, name);
     // Scrolled down, the bar stays on top, as small.
-    const stuck = await box(page, 'header.bar');
+    const stuck = await box(page, '.bar');
     assert.ok(stuck && stuck.y === 0 && stuck.height <= 120, JSON.stringify(stuck));
     // Unfolded, the chips are there (and scroll away with the page, not in the bar).
     await page.evaluate(() => scrollTo({ top: 0, behavior: 'instant' }));
     await page.locator('details.more > summary').click();
     assert.ok(await page.locator('#facets .chip').first().isVisible());
-    assert.ok(((await box(page, 'header.bar'))?.height ?? 999) <= 120, 'the chips are not in the bar');
+    assert.ok(((await box(page, '.bar'))?.height ?? 999) <= 120, 'the chips are not in the bar');
     assert.deepEqual(problems, []);
   });
 }
@@ -139,7 +139,7 @@ test('the single file at 360 px: the masthead, a small bar, the match below it',
   const url = pathToFileURL(join(DIST, 'article-explorer.html')).href;
   const { page, problems } = await openPage(t, browser(), `${url}#q=Seoul`, { context: PHONE });
   assert.ok(await page.locator('.masthead h1').isVisible());
-  const bar = await box(page, 'header.bar');
+  const bar = await box(page, '.bar');
   assert.ok(bar && bar.height <= 120, `the bar is ${bar?.height} px tall`);
   await stepAndSee(page, 3, 'the single file');
   assert.deepEqual(problems, []);
@@ -149,7 +149,7 @@ test('the element at 360 px (demo.html): a small bar in it, and the match below 
   const { page, problems } = await openPage(t, browser(), `${SITE}demo.html`, { context: PHONE, state: null });
   const element = page.locator('#element-demo');
   await element.evaluate((e) => /** @type {any} */ (e).ready);
-  const bar = await element.locator('header.bar').boundingBox();
+  const bar = await element.locator('.bar').boundingBox();
   assert.ok(bar && bar.height <= 120, `the element's bar is ${bar?.height} px tall`);
   assert.equal(await element.locator('.masthead').count(), 0, 'the host names the page');
   const q = element.locator('#q');
@@ -158,7 +158,7 @@ test('the element at 360 px (demo.html): a small bar in it, and the match below 
     await q.press('Enter');
     await eventually(async () => {
       const mark = await element.locator('mark.current').boundingBox();
-      const top = await element.locator('header.bar').boundingBox();
+      const top = await element.locator('.bar').boundingBox();
       if (!mark || !top) return 'no box';
       const below = Math.max(0, top.y + top.height);
       return mark.y >= below && mark.y + mark.height <= 740 ? 'visible' : `mark at ${mark.y}, bar to ${below}`;

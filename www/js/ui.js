@@ -29,13 +29,15 @@ export function createUi({ tips = true, page = false } = {}) {
   let count = null;
   const head = [];
   if (page) {
-    const masthead = el('div', 'masthead');
+    const masthead = el('header', 'masthead');
     count = el('p', 'count-line', '');
     masthead.append(el('h1', undefined, document.title), count);
     head.push(masthead);
   }
 
-  const bar = el('header', 'bar');
+  // The search landmark: the field, the match navigation and the status (sticky).
+  const bar = el('div', 'bar');
+  bar.setAttribute('role', 'search');
   bar.setAttribute('part', 'bar');
   const search = el('div', 'search');
   const label = el('label', 'visually-hidden', 'Search articles');
@@ -111,7 +113,11 @@ export function createUi({ tips = true, page = false } = {}) {
   view.setAttribute('part', 'article');
   main.append(listPane, view);
 
-  root.append(...head, bar, suggest, notices, tools, error, main);
+  // What the search offers besides: corrections, notices, the folded chips and tips.
+  const options = el('section', 'options');
+  options.setAttribute('aria-label', 'Search options');
+  options.append(suggest, notices, tools);
+  root.append(...head, bar, options, error, main);
   return { root, input, status, suggest, facets, hiddenCount, list, view, toggle, position, prev, next, error, notices, count };
 }
 
