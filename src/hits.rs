@@ -73,7 +73,9 @@ impl Hits {
         let dense = if evaluation.articles.is_empty() { 0 } else { n };
         let mut scores = vec![0.0f32; dense];
         let mut matches = vec![0u32; dense];
-        for leaf in &evaluation.leaves {
+        // Articles where a run occurs (their runs join the words beside them).
+        let mut joined = Vec::new();
+        for (leaf, &run) in evaluation.leaves.iter().zip(&evaluation.runs) {
             let idf = rank::idf(leaf.len(), n);
             for hit in leaf {
                 if let (Some(s), Some(m)) = (
@@ -81,16 +83,27 @@ impl Hits {
                     matches.get_mut(hit.article as usize),
                 ) {
                     *s += rank::score(idf, hit.tf);
-                    *m += hit.count;
+                    if run {
+                        joined.push(u64::from(hit.article));
+                    } else {
+                        *m += hit.count;
+                    }
                 }
             }
         }
-        if !evaluation.disjoint {
-            // Overlapping leaves: an article's matches are its merged spans.
-            for &a in &evaluation.articles {
-                if let Some(m) = matches.get_mut(a as usize) {
-                    *m = evaluation.article_spans(index, articles, a).len() as u32;
-                }
+        // Where leaves may overlap, an article's matches are its merged spans: every
+        // article's when the words may, else those where a run occurs.
+        let merge: Vec<u32> = if evaluation.disjoint {
+            crate::sort::sort_u64(&mut joined);
+            joined.dedup();
+            let matching = |a: &u32| evaluation.articles.binary_search(a).is_ok();
+            joined.iter().map(|&a| a as u32).filter(matching).collect()
+        } else {
+            evaluation.articles.clone()
+        };
+        for a in merge {
+            if let Some(m) = matches.get_mut(a as usize) {
+                *m = evaluation.article_spans(index, articles, a).len() as u32;
             }
         }
         let key = |a: u32, score: f32| {

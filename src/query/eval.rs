@@ -92,14 +92,20 @@ pub struct Evaluation {
     /// Each positive leaf's hits, sorted by article, over every article it occurs in
     /// (articles the query does not match included: they count for its idf).
     pub leaves: Vec<Vec<LeafHit>>,
-    /// Whether no two occurrences of positive leaves can overlap, so that an article's
-    /// matches are the sum of its leaves' counts (else its spans must be merged).
+    /// Whether no two occurrences of positive leaves but runs can overlap, so that an
+    /// article's matches are the sum of those leaves' counts (else its spans must be
+    /// merged) where no run occurs.
     pub disjoint: bool,
+    /// Per leaf of `leaves`: whether it is a run's ([`Role::Run`]), whose occurrences
+    /// join those of the words beside it (an article where one occurs has its spans
+    /// merged to count its matches).
+    pub runs: Vec<bool>,
     /// Posting-list chunks as (start, length) in the index's postings, and how their
     /// positions matched.
     chunks: Vec<(u32, u32, MatchKind)>,
     spans: Vec<(Span, MatchKind)>,
-    /// Per leaf of `leaves`: the index terms it found, when it is one term (else `None`).
+    /// Per leaf of `leaves` but runs: the index terms it found, when it is one term (else
+    /// `None`).
     leaf_terms: Vec<Option<Vec<usize>>>,
     /// The words no article has that were searched as the words a few edits away (not
     /// asked for with `~`): each as folded, and the most common word it was taken for.
@@ -139,7 +145,10 @@ pub fn evaluate(index: &Index, articles: &[Article], query: &Query) -> Evaluatio
             }
             if marks {
                 eval.leaves.push(found);
-                eval.leaf_terms.push(terms);
+                eval.runs.push(!picks);
+                if picks {
+                    eval.leaf_terms.push(terms);
+                }
             }
         }
         if !picks {

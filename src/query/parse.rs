@@ -22,8 +22,9 @@ pub fn parse(input: &str) -> Query {
 
 /// Parses a query the reader is still typing: its last word, unless a space follows it,
 /// is [`Term::open`] — when it is unquoted, not negated, not a prefix (`*`) or fuzzy
-/// (`~`) already, not a common word, and two letters or more (one letter begins too many
-/// words to be worth the time).
+/// (`~`) already, not a common word, and three letters or more: in a large archive a
+/// shorter prefix begins nearly every article's words (`co` at 10,000 articles: 504,800
+/// matches in all of them), which says nothing and cost the page a 59 ms task.
 pub fn parse_typing(input: &str) -> Query {
     parse_as(input, true)
 }
@@ -114,7 +115,7 @@ fn open_last(query: &mut Query) {
     }
     if let Some(term) = leaf.terms.last_mut() {
         let letters = term.text.chars().count();
-        if !term.prefix && !term.fuzzy && letters >= 2 && !crate::lang::is_stop(&term.text) {
+        if !term.prefix && !term.fuzzy && letters >= 3 && !crate::lang::is_stop(&term.text) {
             term.open = true;
         }
     }
@@ -402,8 +403,8 @@ mod tests {
     fn common_words_count_beside_the_others() {
         check("of", "of");
         check("of the", "of the");
-        check("sea of japan", "sea run(sea_of|of_japan) japan");
-        check("Sea of the Japan", "sea run(sea_of_the|of_the_japan) japan");
+        check("sea of japan", "sea run(sea_of_japan) japan");
+        check("Sea of the Japan", "sea run(sea_of_the_japan) japan");
         check("the sea", "run(the_sea) sea");
         check("sea of", "sea run(sea_of)");
         check("\"sea of japan\"", "\"sea_of_japan\"");
@@ -416,7 +417,7 @@ mod tests {
         check("Korea's of", "korea's run(korea's_of)");
         check(
             "сотрудничество и развитие",
-            "сотрудничество run(сотрудничество_и|и_развитие) развитие",
+            "сотрудничество run(сотрудничество_и_развитие) развитие",
         );
     }
 
@@ -434,6 +435,8 @@ mod tests {
         check_typing("sanc", "sanc…");
         check_typing("sanc ", "sanc");
         check_typing("s", "s");
+        check_typing("sa", "sa");
+        check_typing("san", "san…");
         check_typing("Seoul sanc", "seoul sanc…");
         check_typing("\"sanc\"", "\"sanc\"");
         check_typing("\"sanc", "sanc…");
@@ -441,9 +444,9 @@ mod tests {
         check_typing("sanc*", "sanc*");
         check_typing("sanc~", "sanc~");
         check_typing("title:sanc", "title:sanc…");
-        check_typing("jae-yo", "jae_+yo…");
+        check_typing("jae-you", "jae_+you…");
         check_typing("sea of", "sea run(sea_of)");
-        check_typing("sea of jap", "sea run(sea_of|of_jap…) jap…");
+        check_typing("sea of jap", "sea run(sea_of_jap…) jap…");
         check_typing("a OR sanc", "a|sanc…");
         check_typing("sanc in:card", "sanc in:[card]");
         check_typing("санкц", "санкц…");

@@ -1,12 +1,12 @@
 //! Common words in a query of several words: `sea of japan` is about the sea and Japan,
 //! and "of" in every article would drown them (55 matches, nearly all "of"). So a common
-//! word ([`crate::lang::is_stop`]) counts only where it stands beside the query's other
-//! words: its clause becomes a [`Role::Run`] whose alternatives are the runs it makes
-//! with the plain word before it and the plain word after it (`sea of`, `of japan`); in
-//! an article, `Sea of Japan` is then one match. Consecutive common words go together
-//! (`sea of the japan`: `sea of the`, `of the japan`). A common word with no plain word
-//! beside it (`"moon jae-in" of`) is left out, and the query says so
-//! ([`Query::dropped`]).
+//! word ([`crate::lang::is_stop`]) counts only inside a run of the query's other words:
+//! its clause becomes a [`Role::Run`], the phrase of the plain word before it, it and the
+//! plain word after it (`sea of japan`), or with the one there is at the query's start or
+//! end (`the sea`, `sea of`); in an article, `Sea of Japan` is then one match, and the
+//! "of" of `Sea of Okhotsk` is no match. Consecutive common words go together (`sea of
+//! the japan`). A common word with no plain word beside it (`"moon jae-in" of`) is left
+//! out, and the query says so ([`Query::dropped`]).
 //!
 //! A plain word: an unquoted word of one term, positive, no field, no `*` or `~`, not OR'd.
 //! The rule applies only when the query has a positive clause that is not a common word
@@ -68,15 +68,14 @@ pub fn in_runs(query: &mut Query) {
                 ..t.clone()
             });
         }
+        // The run between the words before and after it, or beside the one there is.
+        let before = i.checked_sub(1).and_then(word);
+        let after = word(end);
         let mut alternatives = Vec::new();
-        if let Some(before) = i.checked_sub(1).and_then(word) {
-            let mut phrase = vec![before];
-            phrase.extend_from_slice(&terms);
-            alternatives.push(phrase);
-        }
-        if let Some(after) = word(end) {
-            let mut phrase = terms;
-            phrase.push(after);
+        if before.is_some() || after.is_some() {
+            let mut phrase: Vec<Term> = before.into_iter().collect();
+            phrase.extend(terms);
+            phrase.extend(after);
             alternatives.push(phrase);
         }
         if alternatives.is_empty() {

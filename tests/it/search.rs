@@ -503,6 +503,7 @@ fn the_word_being_typed_finds_the_words_it_begins() {
             .any(|(m, k)| m.starts_with("Korean") && *k == MatchKind::Prefix),
         "{marks:?}"
     );
-    // One letter begins too much: as typed.
+    // One or two letters begin too much: as typed.
     assert_eq!(corpus.hits_typing("s").total, corpus.search("s").total);
+    assert_eq!(corpus.hits_typing("Se").total, corpus.search("Se").total);
 }

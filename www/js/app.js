@@ -655,7 +655,7 @@ export class App {
       mark.classList.add('current');
       this.passages?.attach(mark);
       if (scroll && center) {
-        this.reveal(mark);
+        this.reveal(mark, true);
       } else if (scroll) {
         this.watcher.observe(mark);
         this.watcher.observe(this.bar);
@@ -669,17 +669,20 @@ export class App {
   }
 
   /**
-   * Scrolls `mark` to the middle of its scrolling box, at once, then checks after the frame
-   * where it landed and corrects that (a few times at most): the paragraphs it passed were
-   * laid out at estimated heights (content-visibility), and a long list keeps its items in
-   * place as they are measured. (Smooth scrolling ended off target both ways: its target
-   * is computed once, from the estimates, and the list's corrections cut it short.)
+   * Scrolls `mark` to the middle of its scrolling box. A move the reader asked for
+   * (`precise`: Enter, the arrows, a link's match) goes there at once, then is checked
+   * after the frame and corrected, a few times at most: the paragraphs it passed were laid
+   * out at estimated heights (content-visibility) and a long list keeps its items in place
+   * as they are measured, so a smooth scroll, whose target is computed once, ended off
+   * target. A search only follows its match, smoothly, once (the reader may be scrolling).
    * @param {HTMLElement} mark
+   * @param {boolean} precise
    */
-  reveal(mark) {
+  reveal(mark, precise) {
     if (!this.engaged) return;
-    mark.scrollIntoView({ block: 'center', behavior: 'instant' });
-    if (this.corrections-- > 0) {
+    const smooth = !precise && !matchMedia('(prefers-reduced-motion: reduce)').matches;
+    mark.scrollIntoView({ block: 'center', behavior: smooth ? 'smooth' : 'instant' });
+    if (precise && this.corrections-- > 0) {
       this.watcher.observe(mark);
       this.watcher.observe(this.bar);
     }
@@ -699,7 +702,8 @@ export class App {
     if (!entry || !mark) return;
     const box = entry.boundingClientRect;
     const underBar = bar !== undefined && box.top < bar.bottom && box.bottom > bar.top;
-    if (entry.intersectionRatio < 1 || underBar) this.reveal(mark);
+    // Checking a move the reader asked for (corrections were taken), or a search's match.
+    if (entry.intersectionRatio < 1 || underBar) this.reveal(mark, this.corrections < 3);
   }
 
   /**
