@@ -46,6 +46,8 @@ pub struct Hits {
     pub notice: Option<String>,
     /// Whether the query highlights anything (see [`crate::SearchResult::highlighting`]).
     pub highlighting: bool,
+    /// Whether common words were left out of it (`query::stop`; the notice says which).
+    pub dropped: bool,
     /// Matches over all articles.
     pub total: u32,
     /// When nothing matches: what dropping each clause would find.
@@ -73,9 +75,7 @@ impl Hits {
         let dense = if evaluation.articles.is_empty() { 0 } else { n };
         let mut scores = vec![0.0f32; dense];
         let mut matches = vec![0u32; dense];
-        // Articles where a run occurs (their runs join the words beside them).
-        let mut joined = Vec::new();
-        for (leaf, &run) in evaluation.leaves.iter().zip(&evaluation.runs) {
+        for leaf in &evaluation.leaves {
             let idf = rank::idf(leaf.len(), n);
             for hit in leaf {
                 if let (Some(s), Some(m)) = (
@@ -83,27 +83,16 @@ impl Hits {
                     matches.get_mut(hit.article as usize),
                 ) {
                     *s += rank::score(idf, hit.tf);
-                    if run {
-                        joined.push(u64::from(hit.article));
-                    } else {
-                        *m += hit.count;
-                    }
+                    *m += hit.count;
                 }
             }
         }
-        // Where leaves may overlap, an article's matches are its merged spans: every
-        // article's when the words may, else those where a run occurs.
-        let merge: Vec<u32> = if evaluation.disjoint {
-            crate::sort::sort_u64(&mut joined);
-            joined.dedup();
-            let matching = |a: &u32| evaluation.articles.binary_search(a).is_ok();
-            joined.iter().map(|&a| a as u32).filter(matching).collect()
-        } else {
-            evaluation.articles.clone()
-        };
-        for a in merge {
-            if let Some(m) = matches.get_mut(a as usize) {
-                *m = evaluation.article_spans(index, articles, a).len() as u32;
+        if !evaluation.disjoint {
+            // Overlapping leaves: an article's matches are its merged spans.
+            for &a in &evaluation.articles {
+                if let Some(m) = matches.get_mut(a as usize) {
+                    *m = evaluation.article_spans(index, articles, a).len() as u32;
+                }
             }
         }
         let key = |a: u32, score: f32| {
@@ -157,6 +146,7 @@ impl Hits {
         Hits {
             notice: notice(&parsed),
             highlighting: parsed.highlights(),
+            dropped: !parsed.dropped.is_empty(),
             query: parsed.text.clone(),
             total,
             suggestions,
@@ -280,10 +270,9 @@ fn notice(query: &query::Query) -> Option<String> {
         ));
     }
     if !query.dropped.is_empty() {
-        let words: Vec<String> = query.dropped.iter().map(|w| format!("“{w}”")).collect();
         out.push(format!(
-            "Left out {}: common words count only beside the other words.",
-            words.join(", ")
+            "Left out, as too common: {}.",
+            query.dropped.join(", ")
         ));
     }
     (!out.is_empty()).then(|| out.join(" "))

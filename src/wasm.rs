@@ -363,6 +363,12 @@ impl Hits {
         self.with(|h| h.notice.clone())
     }
 
+    /// Whether common words were left out of the query (`crate::query::stop`).
+    #[wasm_bindgen(getter)]
+    pub fn dropped(&self) -> bool {
+        self.with(|h| h.dropped)
+    }
+
     /// Whether the query highlights anything.
     #[wasm_bindgen(getter)]
     pub fn highlighting(&self) -> bool {

@@ -92,20 +92,14 @@ pub struct Evaluation {
     /// Each positive leaf's hits, sorted by article, over every article it occurs in
     /// (articles the query does not match included: they count for its idf).
     pub leaves: Vec<Vec<LeafHit>>,
-    /// Whether no two occurrences of positive leaves but runs can overlap, so that an
-    /// article's matches are the sum of those leaves' counts (else its spans must be
-    /// merged) where no run occurs.
+    /// Whether no two occurrences of positive leaves can overlap, so that an article's
+    /// matches are the sum of its leaves' counts (else its spans must be merged).
     pub disjoint: bool,
-    /// Per leaf of `leaves`: whether it is a run's ([`Role::Run`]), whose occurrences
-    /// join those of the words beside it (an article where one occurs has its spans
-    /// merged to count its matches).
-    pub runs: Vec<bool>,
     /// Posting-list chunks as (start, length) in the index's postings, and how their
     /// positions matched.
     chunks: Vec<(u32, u32, MatchKind)>,
     spans: Vec<(Span, MatchKind)>,
-    /// Per leaf of `leaves` but runs: the index terms it found, when it is one term (else
-    /// `None`).
+    /// Per leaf of `leaves`: the index terms it found, when it is one term (else `None`).
     leaf_terms: Vec<Option<Vec<usize>>>,
     /// The words no article has that were searched as the words a few edits away (not
     /// asked for with `~`): each as folded, and the most common word it was taken for.
@@ -114,8 +108,7 @@ pub struct Evaluation {
 
 /// Evaluates `query` against `index` (built from `articles`).
 ///
-/// A [`Role::Filter`] clause picks articles but adds no leaves (no matches, no marks); a
-/// [`Role::Run`] clause picks none but adds its leaves.
+/// A [`Role::Filter`] clause picks articles but adds no leaves (no matches, no marks).
 pub fn evaluate(index: &Index, articles: &[Article], query: &Query) -> Evaluation {
     let n = index.article_count();
     let mut eval = Evaluation::default();
@@ -129,30 +122,21 @@ pub fn evaluate(index: &Index, articles: &[Article], query: &Query) -> Evaluatio
     let mut candidates: Option<Vec<u32>> = None;
     for clause in &query.clauses {
         touched.clear();
-        let picks = clause.role != Role::Run;
-        let marks = !clause.negated && clause.role != Role::Filter;
+        let marks = !clause.negated && clause.role == Role::Match;
         for leaf in &clause.alternatives {
             let (found, terms) = eval.leaf_hits(index, articles, query, leaf);
-            if picks {
-                for hit in &found {
-                    if let Some(flag) = seen.get_mut(hit.article as usize) {
-                        if !*flag {
-                            *flag = true;
-                            touched.push(hit.article);
-                        }
+            for hit in &found {
+                if let Some(flag) = seen.get_mut(hit.article as usize) {
+                    if !*flag {
+                        *flag = true;
+                        touched.push(hit.article);
                     }
                 }
             }
             if marks {
                 eval.leaves.push(found);
-                eval.runs.push(!picks);
-                if picks {
-                    eval.leaf_terms.push(terms);
-                }
+                eval.leaf_terms.push(terms);
             }
-        }
-        if !picks {
-            continue;
         }
         for &a in &touched {
             let a = a as usize;

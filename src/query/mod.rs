@@ -7,9 +7,9 @@
 //! `prefix*`; `word~` (typos); `title:`, `author:` and `in:KIND` filters. Parsing never
 //! fails: whatever cannot be read as an operator is read literally or ignored.
 //!
-//! Two readings go beyond the words: a common word in a query of several words counts
-//! only where it stands beside them ([`stop`]), and the word still being typed also finds
-//! the words it begins ([`parse_typing`], [`Term::open`]).
+//! Two readings go beyond the words: a common word in a query of several words is left
+//! out, and said ([`stop`]), and the word still being typed also finds the words it
+//! begins ([`parse_typing`], [`Term::open`]).
 
 pub mod eval;
 pub mod parse;
@@ -32,8 +32,7 @@ pub struct Query {
     pub clauses: Vec<Clause>,
     /// The kinds of field the query looks in (`in:` filters); all when `None`.
     pub scope: Option<Vec<Kind>>,
-    /// Common words left out: they had no word beside them to be searched with
-    /// ([`stop`]); as typed.
+    /// Common words left out of a query of several words ([`stop`]); as typed.
     pub dropped: Vec<String>,
 }
 
@@ -42,7 +41,7 @@ impl Query {
     pub fn highlights(&self) -> bool {
         self.clauses
             .iter()
-            .any(|c| !c.negated && c.role != Role::Filter)
+            .any(|c| !c.negated && c.role == Role::Match)
     }
 
     /// Whether a field of this kind is within the `in:` scope.
@@ -76,10 +75,6 @@ pub enum Role {
     /// A clause of `author:` leaves only (a card's author picks articles; the reader is
     /// not looking for the name).
     Filter,
-    /// It need not match; where it occurs in a matching article counts and is marked.
-    /// Common words in a query of several words ([`stop`]): its alternatives are the runs
-    /// they stand in with the words beside them (`sea of`, `of japan`).
-    Run,
 }
 
 /// A sequence of terms that must stand next to each other in one field (a single word

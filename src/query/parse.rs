@@ -94,7 +94,7 @@ pub fn parse_as(input: &str, typing: bool) -> Query {
     if typing {
         open_last(&mut query);
     }
-    super::stop::in_runs(&mut query);
+    super::stop::leave_out(&mut query);
     query
 }
 
@@ -319,7 +319,6 @@ mod tests {
                 match c.role {
                     Role::Match => format!("{}{alts}", if c.negated { "-" } else { "" }),
                     Role::Filter => format!("filter({alts})"),
-                    Role::Run => format!("run({alts})"),
                 }
             })
             .collect();
@@ -352,7 +351,7 @@ mod tests {
         check("Toloraya OR Lee", "toloraya|lee");
         check("a OR b OR c d", "a|b|c d");
         check("a | b", "a|b");
-        check("a AND b", "run(a_b) b");
+        check("a AND b", "b dropped:[a]");
         check("a OR -b", "a -b");
         check("cooperat*", "cooperat*");
         check("Pyongyng~", "pyongyng~");
@@ -400,24 +399,24 @@ mod tests {
     }
 
     #[test]
-    fn common_words_count_beside_the_others() {
+    fn common_words_beside_others_are_left_out() {
         check("of", "of");
         check("of the", "of the");
-        check("sea of japan", "sea run(sea_of_japan) japan");
-        check("Sea of the Japan", "sea run(sea_of_the_japan) japan");
-        check("the sea", "run(the_sea) sea");
-        check("sea of", "sea run(sea_of)");
+        check("sea of japan", "sea japan dropped:[of]");
+        check("Sea of the Japan", "sea japan dropped:[of,the]");
+        check("the sea", "sea dropped:[the]");
+        check("sea of", "sea dropped:[of]");
         check("\"sea of japan\"", "\"sea_of_japan\"");
-        check("\"sea\" of japan", "\"sea\" run(of_japan) japan");
+        check("\"sea\" of japan", "\"sea\" japan dropped:[of]");
         check("\"moon jae-in\" of", "\"moon_jae_+in\" dropped:[of]");
         check("sea -of", "sea -of");
         check("sea OR of japan", "sea|of japan");
         check("author:lee of", "filter(author:lee) of");
-        check("title:sea of japan", "title:sea run(of_japan) japan");
-        check("Korea's of", "korea's run(korea's_of)");
+        check("title:sea of japan", "title:sea japan dropped:[of]");
+        check("Korea's of", "korea's dropped:[of]");
         check(
             "сотрудничество и развитие",
-            "сотрудничество run(сотрудничество_и_развитие) развитие",
+            "сотрудничество развитие dropped:[и]",
         );
     }
 
@@ -445,8 +444,8 @@ mod tests {
         check_typing("sanc~", "sanc~");
         check_typing("title:sanc", "title:sanc…");
         check_typing("jae-you", "jae_+you…");
-        check_typing("sea of", "sea run(sea_of)");
-        check_typing("sea of jap", "sea run(sea_of_jap…) jap…");
+        check_typing("sea of", "sea dropped:[of]");
+        check_typing("sea of japa", "sea japa… dropped:[of]");
         check_typing("a OR sanc", "a|sanc…");
         check_typing("sanc in:card", "sanc in:[card]");
         check_typing("санкц", "санкц…");

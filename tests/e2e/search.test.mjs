@@ -206,15 +206,19 @@ pageTest('the word being typed finds the words it begins, marked so; a space or 
   assert.equal((await readView(page)).position, `2 of ${SEOUL.length}`);
 });
 
-pageTest('a common word counts only beside the other words: "Republic of Korea" is one match', async (page) => {
+pageTest('a common word among others is left out, said, and the phrase is a click away', async (page) => {
   await typeQuery(page, 'republic korea');
   const words = await readView(page);
   await typeQuery(page, 'republic of korea');
   const view = await readView(page);
-  assert.ok(!view.marks.some((m) => m.toLowerCase() === 'of'), view.marks.join(' | '));
-  assert.equal(view.marks.filter((m) => m === 'Republic of Korea').length, SEED.lines.join('\n').split('Republic of Korea').length - 1);
-  assert.equal(view.status, `${view.marks.length} matches in 1 article`);
-  assert.ok(view.marks.length < words.marks.length);
+  assert.deepEqual(view.marks, words.marks, 'the marks of the other words, no "of"');
+  assert.equal(view.status, `${words.status} Left out, as too common: of.`);
+  // The query as a phrase: "of" and all, exactly.
+  await page.click('#suggest a.did-you-mean');
+  const phrase = await readView(page);
+  assert.equal(phrase.query, '"republic of korea"');
+  const runs = SEED.lines.join('\n').split('Republic of Korea').length - 1;
+  assert.deepEqual(phrase.marks, Array(runs).fill('Republic of Korea'));
   // Alone, it is searched as typed.
   await typeQuery(page, 'of ');
   assert.ok((await readView(page)).marks.length > 50);

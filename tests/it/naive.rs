@@ -30,8 +30,7 @@ pub fn search_typing(corpus: &Corpus, input: &str) -> Answer {
 }
 
 /// A parsed query's answer. The parser's reading is taken as given (it has its own
-/// tests): a filter clause must match and marks nothing; a run clause (common words
-/// beside the others) need not match and marks what it finds.
+/// tests: common words left out, filters): a filter clause must match and marks nothing.
 fn answer(corpus: &Corpus, query: &Query) -> Answer {
     let query = query.clone();
     // Every article's language and fields' tokens.
@@ -103,7 +102,6 @@ fn answer(corpus: &Corpus, query: &Query) -> Answer {
                 clause.alternatives.iter().flat_map(&occurs).collect();
             match (clause.negated, clause.role) {
                 (true, _) => ok &= found.is_empty(),
-                (false, Role::Run) => marks.extend(found),
                 (false, role) => {
                     positives += 1;
                     ok &= !found.is_empty();

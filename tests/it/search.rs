@@ -428,31 +428,22 @@ fn no_match_suggests_what_to_drop() {
 }
 
 #[test]
-fn common_words_count_beside_the_others() {
+fn common_words_beside_others_are_left_out() {
     let corpus = seed();
-    // "of" is in nearly every paragraph; in a query of several words it counts only in
-    // the runs it makes with them: "Republic of Korea" is one match each time.
+    // "of" is in nearly every paragraph: in a query of several words it is left out, and
+    // the result says so; the other words are what is found.
     let r = corpus.search("republic of korea");
     let got = marks(&corpus, &r);
     assert!(got.iter().all(|m| !m.eq_ignore_ascii_case("of")), "{got:?}");
-    let runs = got.iter().filter(|m| *m == "Republic of Korea").count();
-    assert_eq!(runs, 7, "{got:?}");
-    // Every mark is one of the words or a run of them, and the count is the marks.
-    assert_eq!(r.total as usize, got.len());
     let words = corpus.search("republic korea");
-    assert!(
-        r.total < words.total,
-        "the runs join their words: {} < {}",
-        r.total,
-        words.total
-    );
-    assert_eq!(files(&corpus, &r), files(&corpus, &words));
+    assert_eq!((r.total, marks(&corpus, &words)), (words.total, got));
+    assert_eq!(r.notice.as_deref(), Some("Left out, as too common: of."));
+    // Quoted, the phrase is found exactly, "of" and all.
+    let phrase = corpus.search("\"republic of korea\"");
+    assert_eq!(phrase.total, 7);
     // Alone, a common word is searched as typed.
     assert!(corpus.search("of").total > 50);
-    // With no word beside it, it is left out, and the query says so.
-    let dropped = corpus.search("\"south korea\" of");
-    assert!(dropped.total > 0);
-    assert!(dropped.notice.unwrap().contains("“of”"));
+    assert_eq!(corpus.search("of").notice, None);
 }
 
 #[test]

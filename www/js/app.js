@@ -63,7 +63,7 @@ export class App {
     this.engine = engine;
     this.options = options;
     /** @type {Result} until start() runs the first query */
-    this.result = { query: '', notice: null, total: 0, highlighting: false, articles: [], suggestions: [], didYouMean: null, respelled: [], pending: false };
+    this.result = { query: '', notice: null, total: 0, highlighting: false, articles: [], suggestions: [], didYouMean: null, respelled: [], dropped: false, pending: false };
     this.selected = -1;
     /** @type {HTMLElement[]} */
     this.marks = [];
@@ -476,20 +476,8 @@ export class App {
     } else if (result.total === 0) {
       text = 'No matches.';
       const fix = result.didYouMean;
-      if (fix) {
-        // "Did you mean …?": the corrected query as a link (the page's deep-link form).
-        const link = el('a', 'did-you-mean', fix.query);
-        link.href = writeHash({ q: fix.query, a: null });
-        link.addEventListener('click', (event) => {
-          event.preventDefault();
-          ui.input.value = fix.query;
-          this.run(fix.query, null);
-          this.syncUrl('push');
-        });
-        const line = el('p', 'did-you-mean-line', 'Did you mean ');
-        line.append(link, `? (${plural(fix.articles, 'article', 'articles')})`);
-        ui.suggest.append(line);
-      }
+      // "Did you mean …?": the corrected query as a link.
+      if (fix) this.offer('Did you mean ', fix.query, `? (${plural(fix.articles, 'article', 'articles')})`);
       for (const s of result.suggestions) {
         const b = el('button', 'suggestion', `Drop ${s.drop} (${plural(s.articles, 'article', 'articles')})`);
         b.type = 'button';
@@ -505,6 +493,8 @@ export class App {
       text = `${plural(result.total, 'match', 'matches')} in ${plural(n, 'article', 'articles')}`;
       if (result.respelled.length) this.sayRespelled(q);
     }
+    // Common words left out (the notice says which): the words as one phrase, a click away.
+    if (result.dropped && /^[\p{L}\p{N}\s'’-]+$/u.test(q.trim())) this.offer('Search it as a phrase: ', `"${q.trim()}"`);
     if (result.notice) text += ` ${result.notice}`;
     setText(ui.status, text);
   }
@@ -516,7 +506,7 @@ export class App {
    * @param {string} q
    */
   sayRespelled(q) {
-    const { ui, result } = this;
+    const { result } = this;
     let shown = q;
     let asTyped = q;
     for (const { word, as } of result.respelled) {
@@ -526,17 +516,31 @@ export class App {
       shown = shown.replace(written, as);
       asTyped = asTyped.replace(written, (w) => `"${w}"`);
     }
-    const line = el('p', 'did-you-mean-line', 'Showing results for ');
-    const link = el('a', 'did-you-mean', asTyped);
-    link.href = writeHash({ q: asTyped, a: null });
+    const line = this.offer('Showing results for ', asTyped);
+    line.insertBefore(el('strong', undefined, shown), line.lastChild);
+    line.insertBefore(document.createTextNode(' — search instead for '), line.lastChild);
+  }
+
+  /**
+   * A line under the status with a link to another query (the page's deep-link form):
+   * `before`, the query, `after`.
+   * @param {string} before
+   * @param {string} q
+   * @param {string} [after]
+   * @returns {HTMLElement} the line
+   */
+  offer(before, q, after = '') {
+    const link = el('a', 'did-you-mean', q);
+    link.href = writeHash({ q, a: null });
     link.addEventListener('click', (event) => {
       event.preventDefault();
-      ui.input.value = asTyped;
-      this.run(asTyped, null);
-      this.syncUrl('push');
+      this.replaceQuery(q);
     });
-    line.append(el('strong', undefined, shown), ' — search instead for ', link);
-    ui.suggest.append(line);
+    const line = el('p', 'did-you-mean-line', before);
+    line.append(link);
+    if (after) line.append(after);
+    this.ui.suggest.append(line);
+    return line;
   }
 
   /**

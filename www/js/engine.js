@@ -35,7 +35,8 @@
  *   a word no article has (folded), searched as the word a few edits away `as` (folded).
  * @typedef {{query: string, notice: string|null, total: number, highlighting: boolean,
  *            articles: ArticleHit[], suggestions: Suggestion[], didYouMean: Correction|null,
- *            respelled: Respelling[], pending: boolean}} Result
+ *            respelled: Respelling[], dropped: boolean, pending: boolean}} Result
+ *   dropped: common words were left out of the query (the notice says which).
  *   articles: the matching articles, best first (all of them for an empty query).
  *   pending: not whole: parts of the index or articles it needs are on their way (engine
  *   `onParts`: ask again).
@@ -673,6 +674,7 @@ export function decode(hits, pull) {
     notice: hits.notice ?? null,
     total: hits.total,
     highlighting: hits.highlighting,
+    dropped: hits.dropped,
     suggestions: empty
       ? /** @type {Array<Row>} */ (hits.suggestions())
         .map(([drop, without, n]) => ({ drop, without, articles: n }))
