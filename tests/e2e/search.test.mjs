@@ -634,9 +634,16 @@ test('while the reader types, the view follows the best result; an article chose
   const chosen = await third.locator('.item-title').textContent();
   await third.click();
   assert.equal(await shownTitle(page), chosen);
-  // (Set at once: a prefix typed on the way, "filler a", finds nothing and changes it away.)
-  await page.fill('#q', 'filler alpha');
+  // Typed letter by letter: on the way "filler a" leaves out "a", and "filler al" finds
+  // nothing (two letters begin no word yet): neither changes the choice away.
+  await page.locator('#q').press('End');
+  await page.locator('#q').pressSequentially(' alpha');
   assert.equal(await shownTitle(page), chosen, 'the article the reader chose stays');
+  // A query that finds other articles, and not it, changes it away.
+  await typeQuery(page, `filler -"${chosen}"`);
+  assert.notEqual(await shownTitle(page), chosen);
+  await typeQuery(page, 'filler ');
+  assert.equal(await shownTitle(page), first, 'forgotten: the view follows the best again');
   assert.deepEqual(problems, []);
 });
 

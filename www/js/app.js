@@ -98,10 +98,12 @@ export class App {
       ui.root.addEventListener(type, () => { this.engaged = true; }, { capture: true });
     }
     /**
-     * Whether the shown article was chosen (in the list, by the URL, by stepping to it):
-     * it stays while it matches. Else the view follows the best result as the query changes.
+     * The article the reader chose (in the list, by the URL, by stepping to it; -1 none):
+     * shown while the query finds it, and kept through a query that finds nothing (a word
+     * half typed); a query that finds others changes it away. Else the view follows the
+     * best result as the query changes.
      */
-    this.chosen = false;
+    this.choice = -1;
     // After a search, the current match is scrolled to only if it is not fully in view,
     // and only once the frame with the new highlights has been laid out: the observer's
     // first report comes after that frame, so the search itself never forces a layout.
@@ -109,7 +111,7 @@ export class App {
     /** The search bar: sticky in narrow layouts, where it may cover the current mark. */
     this.bar = /** @type {HTMLElement} */ (ui.root.querySelector('.bar'));
     this.list = new ArticleList(ui.list, engine.articles, (i) => {
-      this.chosen = true;
+      this.choice = i;
       this.show(i, 0);
       this.syncUrl('push');
       if (!options.compact) ui.view.focus({ preventScroll: true });
@@ -305,9 +307,10 @@ export class App {
     // The article named (the URL's, the element's) if it matches; else the one the reader
     // chose while it matches; else the best.
     const named = inResult(byName);
-    const kept = !named && name === null && this.chosen && inResult(this.selected);
-    const pick = named ? byName : kept ? this.selected : result.articles[0]?.article ?? -1;
-    this.chosen = named || kept;
+    const kept = !named && name === null && inResult(this.choice);
+    const pick = named ? byName : kept ? this.choice : result.articles[0]?.article ?? -1;
+    if (named) this.choice = byName;
+    else if (!kept && result.articles.length) this.choice = -1;
     // The article to show is asked for first (the list's snippets after it).
     if (pick >= 0) engine.here?.(pick);
     const hidden = this.list.update(result, q.trim() !== '');
@@ -636,7 +639,7 @@ export class App {
     const order = result.articles.filter((h) => h.matches > 0);
     const here = order.findIndex((h) => h.article === this.selected);
     const target = order[(here + direction + order.length) % order.length];
-    this.chosen = true;
+    this.choice = target.article;
     this.show(target.article, direction > 0 ? 0 : target.matches - 1);
     this.syncUrl('replace');
   }
