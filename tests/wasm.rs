@@ -46,7 +46,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 #[wasm_bindgen_test]
 fn seoul_in_the_browser() {
     let explorer = seeds_explorer();
-    let mut hits = explorer.query("Seoul");
+    let mut hits = explorer.query("Seoul", None);
     assert_eq!(hits.total(), 8);
     assert!(hits.highlighting());
     assert_eq!(hits.length(), 1);
@@ -109,7 +109,7 @@ fn typed_arrays_agree_with_the_core() {
     let corpus = Corpus::embedded().unwrap();
     for q in ["Seoul", "\"Moon Jae-in\"", "cooperat*", "", "-Japan"] {
         let core = corpus.search(q);
-        let mut hits = explorer.query(q);
+        let mut hits = explorer.query(q, None);
         assert_eq!(hits.total(), core.total, "{q}");
         assert_eq!(hits.length() as usize, core.articles.len(), "{q}");
         let rows = hits.rows(0, u32::MAX).to_vec();
@@ -142,7 +142,7 @@ fn no_input_panics() {
         "<script>",
         long.as_str(),
     ] {
-        let mut hits = explorer.query(q);
+        let mut hits = explorer.query(q, None);
         let rows = hits.rows(0, 5).to_vec();
         assert_eq!(rows.len(), 3 * (hits.length() as usize).min(5), "{q:?}");
         let _ = hits.fields(0);
@@ -168,13 +168,13 @@ fn bad_texts_are_clear_errors() {
     let message = load(b"<!doctype html>").err().unwrap();
     assert!(message.starts_with("not an articles bundle"), "{message}");
     let ok = load(&bundle(&[("t.txt", "Title\n\nSeoul.")])).unwrap();
-    assert_eq!(ok.query("seoul").total(), 1);
+    assert_eq!(ok.query("seoul", None).total(), 1);
 }
 
 #[wasm_bindgen_test]
 fn suggestions_cross_with_the_query_to_use() {
     let explorer = seeds_explorer();
-    let hits = explorer.query("Seoul Absentword");
+    let hits = explorer.query("Seoul Absentword", None);
     assert_eq!(hits.length(), 0);
     let suggestions = Array::from(&hits.suggestions().unwrap());
     assert_eq!(suggestions.length(), 1);
@@ -188,13 +188,13 @@ fn suggestions_cross_with_the_query_to_use() {
 #[wasm_bindgen_test]
 fn did_you_mean_crosses_as_query_and_count() {
     let explorer = seeds_explorer();
-    let hits = explorer.query("Soeul");
+    let hits = explorer.query("Soeul", None);
     assert_eq!(hits.length(), 0);
     // [[query, "", articles]]
     let fix = Array::from(&Array::from(&hits.did_you_mean().unwrap()).get(0));
     assert_eq!(fix.get(0).as_string().as_deref(), Some("Seoul"));
     assert_eq!(fix.get(2).as_f64(), Some(1.0));
-    let none = Array::from(&explorer.query("Seoul").did_you_mean().unwrap());
+    let none = Array::from(&explorer.query("Seoul", None).did_you_mean().unwrap());
     assert_eq!(none.length(), 0);
 }
 
@@ -223,10 +223,10 @@ fn the_site_files_are_the_native_ones_and_arrive_in_any_order() {
         "its text is not here"
     );
     assert_eq!(explorer.wanted(), [1 << 31], "so its chunk is wanted");
-    assert_eq!(explorer.query("Seoul").length(), 0);
+    assert_eq!(explorer.query("Seoul", None).length(), 0);
     assert_eq!(explorer.wanted(), [0], "the shard of seoul");
     explorer.add_shards(0, &site.shards[0]).unwrap();
-    let mut hits = explorer.query("Seoul");
+    let mut hits = explorer.query("Seoul", None);
     assert_eq!((hits.total(), hits.length()), (8, 1));
     assert_eq!(hits.rows(0, 1).to_vec()[..2], [0.0, 8.0]);
     assert!(hits.fields(0).to_vec().is_empty());
@@ -257,4 +257,36 @@ fn the_site_files_are_the_native_ones_and_arrive_in_any_order() {
         why.as_string().as_deref(),
         Some("chunk 0 of the index: it is not the head's (its digest differs)")
     );
+}
+
+#[wasm_bindgen_test]
+fn typing_and_the_list_in_the_browser() {
+    let explorer = seeds_explorer();
+    // Typed, "Kore" finds the words it begins, each span marked 3 (a prefix); finished,
+    // it is a word no article has.
+    let typed = explorer.query("Kore", Some(true));
+    assert!(typed.total() > 10);
+    let f = typed.fields(0).to_vec();
+    let mut hows = Vec::new();
+    let mut i = 0;
+    while i + 2 < f.len() {
+        let n = f[i + 2] as usize;
+        hows.extend((0..n).map(|k| f[i + 3 + 3 * k + 2]));
+        i += 3 + 3 * n;
+    }
+    assert_eq!(hows.len(), typed.total() as usize);
+    assert!(hows.iter().all(|&h| h == 3), "{hows:?}");
+    assert_ne!(explorer.query("Kore", None).total(), typed.total());
+    // What the list shows: the title's marks (UTF-16), then the snippet.
+    let title = Corpus::embedded().unwrap().articles()[0].title.clone();
+    let at = title.find("Relations").unwrap() as i32;
+    let listing = explorer.query("title:Relations", None).snippet(0).to_vec();
+    assert_eq!(
+        listing,
+        [1, at, at + 9, 0],
+        "one mark in the title, no snippet"
+    );
+    let seoul = explorer.query("Seoul", None).snippet(0).to_vec();
+    assert_eq!(seoul[0], 0, "no mark in the title");
+    assert!(seoul.len() > 8, "then the snippet: {seoul:?}");
 }

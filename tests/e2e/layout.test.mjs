@@ -145,8 +145,9 @@ test('the single file at 360 px: the masthead, a small bar, the match below it',
   assert.deepEqual(problems, []);
 });
 
-test('the element at 360 px (demo.html): a small bar in it, and the match below it once the reader acts', async (t) => {
-  const { page, problems } = await openPage(t, browser(), `${SITE}demo.html`, { context: PHONE, state: null });
+test('the element at 360 px (demo.html): a small bar in it, the match below it once the reader acts, a passage\'s link to the explorer', async (t) => {
+  const context = { ...PHONE, permissions: ['clipboard-read', 'clipboard-write'] };
+  const { page, problems } = await openPage(t, browser(), `${SITE}demo.html`, { context, state: null });
   const element = page.locator('#element-demo');
   await element.evaluate((e) => /** @type {any} */ (e).ready);
   const bar = await element.locator('.bar').boundingBox();
@@ -164,5 +165,11 @@ test('the element at 360 px (demo.html): a small bar in it, and the match below 
       return mark.y >= below && mark.y + mark.height <= 740 ? 'visible' : `mark at ${mark.y}, bar to ${below}`;
     }, 'visible', `the element's match ${i + 1} below its bar`);
   }
+  // "Link" on the current match's paragraph: a link to the explorer's own page, there.
+  await element.locator('[data-block]:has(mark.current) button.passage-link').click();
+  await eventually(async () => {
+    const text = await page.evaluate(() => navigator.clipboard.readText());
+    return text.startsWith(`${SITE}index.html#`) && text.includes('q=Seoul') ? 'explorer page' : text;
+  }, 'explorer page', 'the link opens the explorer');
   assert.deepEqual(problems, []);
 });
