@@ -1,6 +1,7 @@
 // Accessibility audited by axe-core (every rule, best practices and colour contrast
 // included) in both colour schemes, at 360 px and on a desktop, with highlights and the
-// current match shown, and with nothing matching.
+// current match shown, while typing (prefix marks, the facets unfolded, a passage's
+// tools), with a common word left out, and with nothing matching.
 
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -35,6 +36,21 @@ for (const colorScheme of ['light', 'dark']) {
       await page.check('#only-matching'); // the "paragraphs hidden" separators too
       assert.equal(await page.locator('mark.current').count(), 1);
       assert.deepEqual(await axeViolations(page), [], 'matches, the current one, paragraphs hidden');
+      // Typing: the words a word begins marked; the topics and authors unfolded; a
+      // paragraph's Link and Cite.
+      await page.uncheck('#only-matching');
+      await page.fill('#q', '');
+      await page.locator('#q').pressSequentially('Kore');
+      await page.evaluate(() => { /** @type {HTMLDetailsElement} */ (document.querySelector('details.more')).open = true; });
+      await page.locator('#facets button.chip').first().waitFor();
+      assert.equal(await page.locator('#article mark.prefix').count() > 0, true);
+      await page.locator('#article p.paragraph').nth(1).hover();
+      assert.equal(await page.locator('#article .passage-tools').count(), 1);
+      assert.deepEqual(await axeViolations(page), [], 'typing, chips unfolded, passage tools');
+      // A common word left out, and the phrase offered.
+      await page.fill('#q', 'republic of korea');
+      await page.locator('#suggest a.did-you-mean').waitFor();
+      assert.deepEqual(await axeViolations(page), [], 'a common word left out');
       // Nothing matches: the view says so, and the page keeps its heading and landmarks.
       await page.fill('#q', 'zzzqx');
       await page.waitForFunction(() => document.querySelector('#article .empty') !== null);
