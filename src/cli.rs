@@ -14,7 +14,10 @@ const USAGE: &str = "usage: article-explorer parse FILE | article-explorer searc
                      | article-explorer index OUTDIR BUNDLE";
 
 pub fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    let args = match utf8_args(std::env::args_os().skip(1)) {
+        Ok(args) => args,
+        Err(message) => return fail(&message),
+    };
     match run(&args) {
         Ok(json) => {
             let mut out = std::io::stdout().lock();
@@ -25,6 +28,20 @@ pub fn main() -> ExitCode {
         }
         Err(message) => fail(&message),
     }
+}
+
+/// The arguments as text, or one line naming the first that is not UTF-8 (a file name
+/// or a query: the CLI reads and writes UTF-8 only).
+fn utf8_args(args: impl Iterator<Item = std::ffi::OsString>) -> Result<Vec<String>, String> {
+    args.map(|a| {
+        a.into_string().map_err(|a| {
+            format!(
+                "{}: not UTF-8 (file names and queries must be UTF-8)",
+                a.to_string_lossy()
+            )
+        })
+    })
+    .collect()
 }
 
 fn fail(message: &str) -> ExitCode {
@@ -104,15 +121,29 @@ impl<'a> KeyphrasesJson<'a> {
 }
 
 /// Writes the bundle of every `*.txt` of `dir`, in file-name order, each parsed first (a
-/// file that is not an article fails the command); reports what it wrote.
+/// file that is not an article fails the command); reports what it wrote, and each
+/// `*.txt` it left out and why (a name that is not UTF-8: a bundle's names are text).
 fn bundle(out: &str, dir: &str) -> Result<String, String> {
     let entries = std::fs::read_dir(dir).map_err(|e| format!("{dir}: cannot read: {e}"))?;
-    let mut names: Vec<String> = entries
-        .filter_map(Result::ok)
-        .filter_map(|e| e.file_name().into_string().ok())
-        .filter(|n| n.ends_with(".txt"))
-        .collect();
+    let mut names: Vec<String> = Vec::new();
+    let mut left_out: Vec<LeftOut> = Vec::new();
+    for entry in entries {
+        let name = entry
+            .map_err(|e| format!("{dir}: cannot read: {e}"))?
+            .file_name();
+        if !name.as_encoded_bytes().ends_with(b".txt") {
+            continue;
+        }
+        match name.into_string() {
+            Ok(name) => names.push(name),
+            Err(name) => left_out.push(LeftOut {
+                file: name.to_string_lossy().into_owned(),
+                reason: "its name is not UTF-8",
+            }),
+        }
+    }
     names.sort();
+    left_out.sort_by(|a, b| a.file.cmp(&b.file));
     let mut files = Vec::with_capacity(names.len());
     for name in names {
         let path = format!("{dir}/{name}");
@@ -127,6 +158,7 @@ fn bundle(out: &str, dir: &str) -> Result<String, String> {
         file: out,
         articles: files.len(),
         bytes: bytes.len(),
+        left_out,
     })
 }
 
@@ -186,6 +218,14 @@ struct BundleJson<'a> {
     file: &'a str,
     articles: usize,
     bytes: usize,
+    left_out: Vec<LeftOut>,
+}
+
+/// A `*.txt` file `bundle` did not take, and why.
+#[derive(Serialize)]
+struct LeftOut {
+    file: String,
+    reason: &'static str,
 }
 
 fn read(path: &str) -> Result<Vec<u8>, String> {

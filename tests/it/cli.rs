@@ -244,6 +244,56 @@ fn failures_are_one_clear_line() {
     check_failure(&run(&["frobnicate"]), "unknown command");
 }
 
+/// An argument that is not UTF-8 (a file name, a query) is one line and exit 1, never a
+/// panic; `bundle` names the `*.txt` it leaves out for the same reason.
+#[cfg(unix)]
+#[test]
+fn arguments_that_are_not_utf8() {
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+    let raw = |args: &[&[u8]]| {
+        Command::new(env!("CARGO_BIN_EXE_article-explorer"))
+            .args(args.iter().map(|a| OsStr::from_bytes(a)))
+            .current_dir(root())
+            .output()
+            .unwrap()
+    };
+    for args in [
+        &[&b"parse"[..], b"bad\xffname.txt"][..],
+        &[b"search", b"caf\xe9"],
+    ] {
+        let out = raw(args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(err.lines().count(), 1, "{err:?}");
+        assert!(
+            err.contains("not UTF-8") && err.contains('\u{fffd}'),
+            "{err:?}"
+        );
+    }
+    // bundle: the file with a bad name is left out, and said.
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("bundle-bad-name");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::copy(root().join(SEED), dir.join("good.txt")).unwrap();
+    std::fs::copy(
+        root().join(SEED),
+        dir.join(OsStr::from_bytes(b"bad\xffname.txt")),
+    )
+    .unwrap();
+    let out_file = dir.join("out.bundle");
+    let value = json(&run(&[
+        "bundle",
+        out_file.to_str().unwrap(),
+        dir.to_str().unwrap(),
+    ]));
+    assert_eq!(value["articles"], 1);
+    assert_eq!(
+        value["left_out"],
+        serde_json::json!([{"file": "bad\u{fffd}name.txt", "reason": "its name is not UTF-8"}])
+    );
+}
+
 /// `keyphrases`: the collection's keyphrases and authors, and each article's keyphrases.
 #[test]
 fn keyphrases_of_the_collection_and_each_article() {
