@@ -50,8 +50,6 @@ pub struct Hits {
     pub dropped: bool,
     /// Matches over all articles.
     pub total: u32,
-    /// When nothing matches: what dropping each clause would find.
-    pub suggestions: Vec<Suggestion>,
     /// The query as parsed, for [`Hits::correction`].
     parsed: query::Query,
     evaluation: Evaluation,
@@ -138,18 +136,12 @@ impl Hits {
             .iter()
             .map(|&a| matches.get(a as usize).copied().unwrap_or(0))
             .sum();
-        let suggestions = if keys.is_empty() {
-            suggestions(index, articles, &parsed)
-        } else {
-            Vec::new()
-        };
         Hits {
-            notice: notice(&parsed),
+            notice: notice(&parsed, evaluation.simplified),
             highlighting: parsed.highlights(),
             dropped: !parsed.dropped.is_empty(),
             query: parsed.text.clone(),
             total,
-            suggestions,
             parsed,
             evaluation,
             keys,
@@ -205,7 +197,9 @@ impl Hits {
     /// the terms (~150 µs at 1,000 articles), which a query that finds nothing need not
     /// pay before its answer shows.
     pub fn correction(&self, index: &Index, articles: &[Article]) -> Option<Correction> {
-        if !self.keys.is_empty() {
+        // A long query is not corrected: each misspelt word costs a walk of the terms.
+        if !self.keys.is_empty() || self.parsed.clauses.len() > crate::search::MAX_SUGGESTED_CLAUSES
+        {
             return None;
         }
         correct(index, articles, &self.parsed)
@@ -239,6 +233,15 @@ impl Hits {
         (snippet::best(index, articles, a, &spans), title)
     }
 
+    /// When nothing matches: what dropping each clause would find ([`suggestions`]),
+    /// computed when asked (one pass over the clauses, not one evaluation per clause).
+    pub fn suggestions(&self, index: &Index, articles: &[Article]) -> Vec<Suggestion> {
+        if !self.keys.is_empty() {
+            return Vec::new();
+        }
+        suggestions(index, articles, &self.parsed)
+    }
+
     /// The words no article has that were searched as the words a few edits away: each
     /// as folded, and the most common word it was taken for (`query::Evaluation`).
     pub fn respelled<'i>(&self, index: &'i Index) -> Vec<(&str, &'i str)> {
@@ -260,9 +263,14 @@ impl Hits {
 }
 
 /// What the reader should know about how `query` was read: that it was cut, that common
-/// words were left out.
-fn notice(query: &query::Query) -> Option<String> {
+/// words were left out, that parts too costly to search were (`simplified`).
+fn notice(query: &query::Query, simplified: bool) -> Option<String> {
     let mut out = Vec::new();
+    if simplified {
+        out.push(
+            "The query was simplified: parts that would take too long were left out.".to_owned(),
+        );
+    }
     if query.cut {
         out.push(format!(
             "The query was cut to its first {} characters.",

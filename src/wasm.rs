@@ -390,12 +390,16 @@ impl Hits {
     /// When nothing matches: `[[drop, without, articles], …]`, what dropping each clause
     /// finds.
     pub fn suggestions(&self) -> Result<JsValue, JsError> {
-        let rows: Vec<Row<'_>> = self.inner.as_ref().map_or_else(Vec::new, |h| {
-            h.suggestions
-                .iter()
-                .map(|s| (s.drop.as_str(), s.without.as_str(), s.articles))
-                .collect()
+        let suggestions = self.corpus.with(|c| {
+            self.inner
+                .as_ref()
+                .map(|h| h.suggestions(c.index(), c.articles()))
         });
+        let rows: Vec<Row<'_>> = suggestions
+            .iter()
+            .flatten()
+            .map(|s| (s.drop.as_str(), s.without.as_str(), s.articles))
+            .collect();
         to_rows(&rows)
     }
 

@@ -402,6 +402,7 @@ mod tests {
     fn common_words_beside_others_are_left_out() {
         check("of", "of");
         check("of the", "of the");
+        check("a a sea a", "sea dropped:[a]");
         check("sea of japan", "sea japan dropped:[of]");
         check("Sea of the Japan", "sea japan dropped:[of,the]");
         check("the sea", "sea dropped:[the]");

@@ -44,8 +44,9 @@ pub fn leave_out(query: &mut Query) {
     let dropped = &mut query.dropped;
     query.clauses.retain(|c| {
         let common = is_common(c);
-        if common {
-            dropped.push(text.get(c.source.clone()).unwrap_or("").to_owned());
+        let typed = text.get(c.source.clone()).unwrap_or("");
+        if common && !dropped.iter().any(|d| d == typed) {
+            dropped.push(typed.to_owned());
         }
         !common
     });

@@ -191,6 +191,30 @@ proptest! {
         }
     }
 
+    /// "Drop one clause" counted in one pass equals dropping each clause in turn and
+    /// running what is left.
+    #[test]
+    fn suggestions_equal_dropping_each_clause(q in query()) {
+        let parsed = article_explorer::query::parse(&q);
+        let result = corpus().search(&q);
+        let expected: Vec<(String, u32)> = if !result.articles.is_empty() || !(2..=article_explorer::search::MAX_SUGGESTED_CLAUSES).contains(&parsed.clauses.len()) {
+            Vec::new()
+        } else {
+            let mut out: Vec<(usize, String, u32)> = (0..parsed.clauses.len())
+                .filter_map(|i| {
+                    let mut without = parsed.clone();
+                    let clause = without.clauses.remove(i);
+                    let n = article_explorer::query::evaluate(corpus().index(), corpus().articles(), &without).articles.len() as u32;
+                    (n > 0).then(|| (i, parsed.text[clause.source].to_owned(), n))
+                })
+                .collect();
+            out.sort_by_key(|(i, _, n)| (u32::MAX - n, *i));
+            out.into_iter().map(|(_, d, n)| (d, n)).collect()
+        };
+        let got: Vec<(String, u32)> = result.suggestions.iter().map(|s| (s.drop.clone(), s.articles)).collect();
+        prop_assert_eq!(got, expected, "query {:?}", q);
+    }
+
     /// The index read from its file answers as the one built from the articles: the same
     /// result, ranking, highlights, rows and suggestions.
     #[test]
@@ -198,7 +222,11 @@ proptest! {
         prop_assert_eq!(loaded().search(&q), corpus().search(&q), "query {:?}", q);
         let (mut a, mut b) = (loaded().hits(&q), corpus().hits(&q));
         prop_assert_eq!(a.rows(0, 100), b.rows(0, 100), "query {:?}", q);
-        prop_assert_eq!(a.suggestions, b.suggestions, "query {:?}", q);
+        prop_assert_eq!(
+            a.suggestions(loaded().index(), loaded().articles()),
+            b.suggestions(corpus().index(), corpus().articles()),
+            "query {:?}", q
+        );
     }
 
     /// With only some of its parts here, a corpus either answers as the whole one or

@@ -498,3 +498,26 @@ fn the_word_being_typed_finds_the_words_it_begins() {
     assert_eq!(corpus.hits_typing("s").total, corpus.search("s").total);
     assert_eq!(corpus.hits_typing("Se").total, corpus.search("Se").total);
 }
+
+#[test]
+fn a_query_over_its_budget_is_answered_simplified() {
+    use article_explorer::query::{self, eval::evaluate_within};
+    let corpus = seed();
+    let (index, articles) = (corpus.index(), corpus.articles());
+    let run = |q: &str, budget| evaluate_within(index, articles, &query::parse(q), budget);
+    // Within the budget: as ever.
+    let whole = run("Seoul cooperat*", u64::MAX);
+    assert!(!whole.simplified);
+    assert_eq!(whole.articles, [0]);
+    // "Seoul" reads its one entry; nothing is left for the prefix, which is left out: the
+    // answer is Seoul's, said to be simplified.
+    let cut = run("Seoul cooperat*", 1);
+    assert!(cut.simplified);
+    assert_eq!(cut.articles, [0]);
+    assert_eq!(cut.leaves.len(), 1, "the prefix is no leaf");
+    // A clause that matches nothing ends the evaluation: the costly ones after it are
+    // never read, so even a budget of one entry is not exceeded.
+    let none = run("cooperat* Absentword", 1);
+    assert!(none.articles.is_empty());
+    assert!(!none.simplified, "the absent word came first and ended it");
+}
