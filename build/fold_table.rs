@@ -36,6 +36,15 @@ use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 /// syllable is not its jamo.
 pub fn reference_fold(c: char) -> String {
     match c {
+        // Format characters inside a word fold to nothing: scraped text carries soft
+        // hyphens (`co\u{ad}operation` is `cooperation`), and zero-width (non-)joiners
+        // and bidi controls hide in words the reader cannot see them in.
+        '\u{00ad}'
+        | '\u{200c}'..='\u{200f}'
+        | '\u{202a}'..='\u{202e}'
+        | '\u{2060}'..='\u{2064}'
+        | '\u{2066}'..='\u{2069}'
+        | '\u{feff}' => String::new(),
         '\u{2018}' | '\u{2019}' | '\u{02bc}' => "'".to_owned(),
         '\u{2010}' | '\u{2011}' => "-".to_owned(),
         'ß' | 'ẞ' => "ss".to_owned(),

@@ -2,7 +2,9 @@
 //!
 //! Case folding (lowercase, `ß` → `ss`, final `ς` → `σ`), diacritic folding for the
 //! Latin, Greek and Cyrillic scripts (`café` → `cafe`, `ё` → `е`; but `й` stays, being a
-//! letter of its own in Russian), curly apostrophes → `'` and Unicode hyphens → `-`.
+//! letter of its own in Russian), curly apostrophes → `'` and Unicode hyphens → `-`;
+//! format characters (soft hyphens, zero-width joiners and non-joiners, bidi controls,
+//! the BOM) fold to nothing, so a word written with them is the word.
 //! Other scripts (Hangul, kana, Han, …) are only lowercased: stripping their marks would
 //! change the word (が is not か; a Hangul syllable is not its jamo).
 //!
@@ -118,6 +120,10 @@ mod tests {
             ("Nguyễn", "nguyen"),
             ("İstanbul", "istanbul"),
             ("Øresund", "øresund"), // ø has no decomposition: lowercased only
+            ("co\u{ad}operation", "cooperation"), // a soft hyphen
+            ("word\u{200c}joiner", "wordjoiner"),
+            ("hello\u{202e}world\u{202c}", "helloworld"),
+            ("\u{feff}Seoul", "seoul"),
         ];
         for (input, expected) in cases {
             assert_eq!(fold(input), expected, "fold({input:?})");

@@ -521,3 +521,28 @@ fn a_query_over_its_budget_is_answered_simplified() {
     assert!(none.articles.is_empty());
     assert!(!none.simplified, "the absent word came first and ended it");
 }
+
+#[test]
+fn format_characters_inside_words_are_ignored() {
+    let text = "Shipping notes\n\nA short note\n\nThe co\u{ad}operation of the word\u{200c}joiner and hello\u{202e}world\u{202c} today.\n";
+    let corpus = Corpus::new(vec![(
+        "f.txt".to_owned(),
+        article_explorer::article::parse(text).unwrap(),
+    )]);
+    for (q, mark) in [
+        ("cooperation", "co\u{ad}operation"),
+        ("\"cooperation\"", "co\u{ad}operation"),
+        ("co\u{ad}operation", "co\u{ad}operation"),
+        ("wordjoiner", "word\u{200c}joiner"),
+        ("helloworld", "hello\u{202e}world\u{202c}"),
+    ] {
+        let r = corpus.search(q);
+        assert_eq!(marks(&corpus, &r), [mark], "{q:?}");
+        let kinds: Vec<MatchKind> = r.articles[0]
+            .fields
+            .iter()
+            .flat_map(|f| f.matched.clone())
+            .collect();
+        assert_eq!(kinds, [MatchKind::Exact], "{q:?}: as typed, not a spelling");
+    }
+}
