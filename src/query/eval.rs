@@ -137,6 +137,8 @@ pub fn evaluate_within(
         ..Evaluation::default()
     };
     let mut positive_clauses = 0u32;
+    // Whether a positive clause was left out (over the budget).
+    let mut left_out = false;
     // Per article: how many positive clauses matched it, and whether a negated one did.
     let mut hits = vec![0u32; n];
     let mut excluded = vec![false; n];
@@ -185,7 +187,9 @@ pub fn evaluate_within(
             }
         }
         if !read {
-            // Left out whole: the query is answered without it.
+            // Left out whole: the query is answered without it (but not as one that asks
+            // for nothing, which would list every article).
+            left_out |= !clause.negated;
             continue;
         }
         for &a in &touched {
@@ -223,6 +227,9 @@ pub fn evaluate_within(
         let out = excluded.get(a).copied().unwrap_or(true);
         !out && hit == positive_clauses
     };
+    if left_out && candidates.is_none() {
+        candidates = Some(Vec::new());
+    }
     eval.articles = match candidates {
         // Not a scan of every article: a query for an absent word costs next to nothing.
         Some(mut list) => {
@@ -390,14 +397,17 @@ impl Evaluation {
         if simple {
             return Some((self.union_hits(index, &first_sources), terms));
         }
-        Some((
-            self.phrase_hits(index, articles, query, leaf, &first_sources, rest),
-            terms,
-        ))
+        let Some(hits) = self.phrase_hits(index, articles, query, leaf, &first_sources, rest)
+        else {
+            self.simplified = true;
+            return None;
+        };
+        Some((hits, terms))
     }
 
     /// Where `leaf` (of terms `first` then `rest`, `first` found as `first_sources`) occurs,
-    /// article by article, as spans.
+    /// article by article, as spans; `None` when that would decode more positions than
+    /// the query's budget has left.
     fn phrase_hits<'a>(
         &mut self,
         index: &'a Index,
@@ -406,7 +416,7 @@ impl Evaluation {
         leaf: &Leaf,
         first_sources: &[Source],
         rest: &[Term],
-    ) -> Vec<LeafHit> {
+    ) -> Option<Vec<LeafHit>> {
         let first_sources = first_sources.to_vec();
         let entries = entries_of(index, &first_sources, None);
         let rest: Vec<(&Term, Vec<Found<'a>>)> = rest
@@ -434,6 +444,15 @@ impl Evaluation {
                     None => continue 'articles,
                 }
             }
+            // The positions this article's terms will decode, against the query's budget
+            // (a position costs a sixteenth of an entry; its bytes count): a phrase of
+            // one word repeated decodes that word's positions once per word.
+            let bytes: usize = group
+                .iter()
+                .chain(others.iter().flat_map(|g| g.iter()))
+                .map(|e| e.0.chunk.len())
+                .sum();
+            self.budget = self.budget.checked_sub(bytes as u64 / 16 + 1)?;
             spans.clear();
             let mut text = ArticleText::new(index, articles, a);
             positions_into(index, group, &mut starts);
@@ -529,7 +548,7 @@ impl Evaluation {
                 spans: start..self.spans.len() as u32,
             });
         }
-        out
+        Some(out)
     }
 
     /// The hits of a one-word leaf with no field restriction, straight from its sources'

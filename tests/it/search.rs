@@ -546,3 +546,17 @@ fn format_characters_inside_words_are_ignored() {
         assert_eq!(kinds, [MatchKind::Exact], "{q:?}: as typed, not a spelling");
     }
 }
+
+#[test]
+fn a_phrase_over_the_budget_finds_nothing_and_says_so() {
+    use article_explorer::query::{self, eval::evaluate_within};
+    let corpus = seed();
+    let (index, articles) = (corpus.index(), corpus.articles());
+    let q = query::parse("\"Republic of Korea\"");
+    assert_eq!(evaluate_within(index, articles, &q, u64::MAX).articles, [0]);
+    // Too little left to decode its words' positions: left out, and since it was all the
+    // query asked, nothing is found (not every article, as an empty query would).
+    let cut = evaluate_within(index, articles, &q, 3);
+    assert!(cut.simplified);
+    assert!(cut.articles.is_empty());
+}
