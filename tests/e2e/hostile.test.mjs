@@ -1,0 +1,50 @@
+// End-to-end: hostile links (issue 17). A link is a query: whatever `#q=` holds, the page
+// opens and stays responsive — no task blocks it for long, and the next key typed is
+// answered. The queries are the reproducers of the issue, made from the 300-article
+// archive's words; before the query budget each took from a second to many.
+
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { env, openPage, useBrowser } from './browser.mjs';
+
+const BIG = env('E2E_BIG_URL');
+const BIG_DIST = env('E2E_BIG_DIST');
+const browser = useBrowser();
+
+/** Words of five letters or more from the archive's first chunk, in a fixed order. */
+const WORDS = [...new Set(readFileSync(join(BIG_DIST, 'articles', '0.txt'), 'utf8').toLowerCase().match(/\p{Ll}{5,}/gu) ?? [])].sort().slice(0, 400);
+assert.ok(WORDS.length >= 200, 'the archive has words enough');
+
+const HOSTILE = [
+  ['200 prefixes and an absent word', `${WORDS.slice(0, 200).map((w) => `${w.slice(0, 3)}*`).join(' ')} zzqqxv`],
+  ['330 one-letter prefixes', Array.from({ length: 500 }, (_, i) => `${String.fromCharCode(97 + (i % 26))}*`).join(' ').slice(0, 1000)],
+  ['100 misspellings and an absent word', `${WORDS.slice(0, 100).map((w) => `${w.slice(0, -1)}q~`).join(' ')} zzqqxv`],
+  ['a phrase of one word repeated', `"${Array(199).fill(WORDS[0]).join(' ')}"`],
+];
+
+/** A task longer than this is a frozen tab, not a slow machine (the reproducers took seconds). */
+const FROZEN_MS = 250;
+
+for (const [name, query] of HOSTILE) {
+  test(`a link with ${name} opens, and the page answers the next key`, async (t) => {
+    const { page, problems } = await openPage(t, browser(), `${BIG}#q=${encodeURIComponent(query)}`, {
+      setup: (context) => context.addInitScript(() => {
+        window.__longest = 0;
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration);
+        }).observe({ type: 'longtask', buffered: true });
+      }),
+    });
+    assert.equal(await page.inputValue('#q'), query, 'the link\'s query in the field');
+    assert.ok(await page.textContent('#status'), 'the page says what it found');
+    // The next key: answered in the key's own task, which the long-task record covers.
+    await page.locator('#q').press('End');
+    await page.locator('#q').press('Backspace');
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    const longest = await page.evaluate(() => window.__longest);
+    assert.ok(longest < FROZEN_MS, `the longest task was ${longest} ms`);
+    assert.deepEqual(problems, []);
+  });
+}
