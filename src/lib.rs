@@ -23,6 +23,7 @@
 
 pub mod article;
 pub mod bundle;
+pub mod checks;
 pub mod corpus;
 pub mod correct;
 pub mod error;

@@ -10,6 +10,7 @@
 )]
 
 mod cli;
+mod fuzz;
 mod fuzzy;
 mod index_file;
 mod language;

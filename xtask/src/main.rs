@@ -14,6 +14,8 @@
 //! - `bench [--articles N,…] [--smoke]`: the Node benchmark against the other engines on
 //!   corpora of 100 and 1,000 articles (or those given), then the core's criterion
 //!   benchmark; `--smoke`: the quick check `test` runs (100 articles).
+//! - `fuzz [--seconds N] [--target NAME]`: runs the fuzz targets of fuzz/ under libFuzzer
+//!   on the stable toolchain, N seconds each (src/fuzz.rs).
 //! - `setup`: installs everything any command uses, skipping what is there.
 
 use std::path::PathBuf;
@@ -25,6 +27,7 @@ mod bench;
 mod bundle;
 mod corpus;
 mod dist;
+mod fuzz;
 mod serve;
 mod steps;
 mod tools;
@@ -43,11 +46,14 @@ const COMMAND_LINES: &[&str] = &[
     "bench",
     "bench --articles 100,10000",
     "bench --smoke",
+    "fuzz",
+    "fuzz --seconds 5 --target query",
 ];
 
 const USAGE: &str =
     "usage: cargo xtask test | lint | serve [--port N] | dist [--out DIR] [--seeds DIR] | \
-     corpus --articles N [--out DIR] | bench [--articles N,…] [--smoke] | setup";
+     corpus --articles N [--out DIR] | bench [--articles N,…] [--smoke] | \
+     fuzz [--seconds N] [--target NAME] | setup";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -72,6 +78,7 @@ fn plan(args: &[String]) -> Result<Vec<Step>, String> {
         Some("dist") => dist_args(args).map(|(out, seeds)| vec![dist::step(out, seeds)]),
         Some("corpus") => corpus::command(args),
         Some("bench") => bench::command(args),
+        Some("fuzz") => fuzz::command(args),
         Some("serve") => {
             let serve::Options {
                 port,

@@ -1,0 +1,6 @@
+//! The `articles` target: `article_explorer::checks::articles` on arbitrary bytes.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| article_explorer::checks::articles(data));

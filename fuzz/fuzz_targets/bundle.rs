@@ -1,0 +1,6 @@
+//! The `bundle` target: `article_explorer::checks::bundle` on arbitrary bytes.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| article_explorer::checks::bundle(data));
