@@ -1,6 +1,6 @@
-// End-to-end: hostile links (issue 17). A link is a query: whatever `#q=` holds, the page
-// opens and stays responsive — no task blocks it for long, and the next key typed is
-// answered. The queries are the reproducers of the issue, made from the 300-article
+// End-to-end: hostile links (issue 17). A link is a query: whatever `#q=` holds, or an
+// `<article-explorer query="…">` on a host page, the page opens and stays responsive — no
+// task blocks it for long, and the next key typed is answered. The queries are the reproducers of the issue, made from the 300-article
 // archive's words; before the query budget each took from a second to many.
 
 import assert from 'node:assert/strict';
@@ -48,3 +48,33 @@ for (const [name, query] of HOSTILE) {
     assert.deepEqual(problems, []);
   });
 }
+
+test('an element whose query attribute is hostile loads, and the host page stays responsive', async (t) => {
+  const [, query] = HOSTILE[0];
+  const host = `${BIG}hostile-host.html`;
+  const attribute = query.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;');
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title>
+<script type="module" src="article-explorer.js"></script></head>
+<body><main><h1>Host</h1><article-explorer id="x" query="${attribute}"></article-explorer></main></body></html>`;
+  const { page, problems } = await openPage(t, browser(), host, {
+    state: null,
+    setup: async (context) => {
+      await context.route(host, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
+      await context.addInitScript(() => {
+        window.__longest = 0;
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration);
+        }).observe({ type: 'longtask', buffered: true });
+      });
+    },
+  });
+  const element = page.locator('#x');
+  await element.evaluate((e) => /** @type {any} */ (e).ready);
+  assert.equal(await element.locator('#q').inputValue(), query);
+  await element.locator('#q').press('End');
+  await element.locator('#q').press('Backspace');
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  const longest = await page.evaluate(() => window.__longest);
+  assert.ok(longest < FROZEN_MS, `the longest task was ${longest} ms`);
+  assert.deepEqual(problems, []);
+});
