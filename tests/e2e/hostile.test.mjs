@@ -24,18 +24,24 @@ const HOSTILE = [
   ['a phrase of one word repeated', `"${Array(199).fill(WORDS[0]).join(' ')}"`],
 ];
 
+/**
+ * Records the page's longest task (`window.__longest`, ms) from its first script on.
+ * @param {import('playwright-core').BrowserContext} context
+ */
+const recordLongTasks = (context) => context.addInitScript(() => {
+  window.__longest = 0;
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration);
+  }).observe({ type: 'longtask', buffered: true });
+});
+
 /** A task longer than this is a frozen tab, not a slow machine (the reproducers took seconds). */
 const FROZEN_MS = 250;
 
 for (const [name, query] of HOSTILE) {
   test(`a link with ${name} opens, and the page answers the next key`, async (t) => {
     const { page, problems } = await openPage(t, browser(), `${BIG}#q=${encodeURIComponent(query)}`, {
-      setup: (context) => context.addInitScript(() => {
-        window.__longest = 0;
-        new PerformanceObserver((list) => {
-          for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration);
-        }).observe({ type: 'longtask', buffered: true });
-      }),
+      setup: recordLongTasks,
     });
     assert.equal(await page.inputValue('#q'), query, 'the link\'s query in the field');
     assert.ok(await page.textContent('#status'), 'the page says what it found');
@@ -60,12 +66,7 @@ test('an element whose query attribute is hostile loads, and the host page stays
     state: null,
     setup: async (context) => {
       await context.route(host, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
-      await context.addInitScript(() => {
-        window.__longest = 0;
-        new PerformanceObserver((list) => {
-          for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration);
-        }).observe({ type: 'longtask', buffered: true });
-      });
+      await recordLongTasks(context);
     },
   });
   const element = page.locator('#x');
