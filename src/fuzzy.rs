@@ -148,13 +148,18 @@ pub fn nearest(index: &Index, word: &str) -> Option<usize> {
 }
 
 /// The terms within `k` edits of `word`, ascending, each with its distance.
+///
+/// Only the band of cells within `k` of the diagonal is computed (a cell off it is more
+/// than `k` anyway: the distance between prefixes of lengths `d` and `j` is at least
+/// `|d - j|`), so a char of the walk costs `2k + 1` cells, not the word's length: a
+/// 1,000-letter `word~` walks as fast as a short one.
 pub fn terms_within(index: &Index, word: &str, k: usize) -> Vec<(usize, usize)> {
-    let target: Vec<char> = word.chars().collect();
-    let width = target.len() + 1;
+    let band = Band::new(word, k);
+    let width = band.width();
     let mut out = Vec::new();
-    // Row d (cells d*width..(d+1)*width): distances from the path's first d chars to each
-    // prefix of the word. Row 0 is the empty path.
-    let mut rows: Vec<usize> = (0..width).collect();
+    // Row d (cells d*width..(d+1)*width): distances from the path's first d chars to the
+    // word's prefixes of d-k..=d+k chars. Row 0 is the empty path.
+    let mut rows: Vec<usize> = band.first_row();
     // The path: the chars the rows after row 0 are for (a prefix of the current term).
     let mut path: Vec<char> = Vec::new();
     // Scratch: the key of the next sibling worth visiting.
@@ -172,7 +177,7 @@ pub fn terms_within(index: &Index, word: &str, k: usize) -> Vec<(usize, usize)> 
         rows.truncate((shared + 1) * width);
         for (i, c) in term.char_indices().skip(shared) {
             let depth = path.len();
-            let best = push_row(&mut rows, depth * width, &target, c);
+            let best = band.push_row(&mut rows, depth, c);
             path.push(c);
             if best > k {
                 // Every term with this prefix is too far. When the parent's row is at the
@@ -183,11 +188,11 @@ pub fn terms_within(index: &Index, word: &str, k: usize) -> Vec<(usize, usize)> 
                 let prefix = term.get(..i + c.len_utf8()).unwrap_or(term);
                 let row = rows.get(depth * width..(depth + 1) * width).unwrap_or(&[]);
                 t = if row.iter().min() == Some(&k) {
-                    let next = target
-                        .iter()
+                    let next = band
+                        .next_chars(depth)
                         .zip(row)
-                        .filter(|&(&w, &d)| d == k && w > c)
-                        .map(|(&w, _)| w)
+                        .filter(|&(w, &d)| d == k && w.is_some_and(|w| w > c))
+                        .filter_map(|(w, _)| w)
                         .min();
                     match next {
                         Some(a) => {
@@ -204,12 +209,99 @@ pub fn terms_within(index: &Index, word: &str, k: usize) -> Vec<(usize, usize)> 
                 continue 'terms;
             }
         }
-        if let Some(&d) = rows.last().filter(|&&d| d <= k) {
+        if let Some(d) = band.last(&rows, path.len()).filter(|&d| d <= k) {
             out.push((t, d));
         }
         t += 1;
     }
     out
+}
+
+/// The band of the edit distance table within `k` of its diagonal: row `d`'s cell `b`
+/// is the distance from the path's first `d` chars to the word's first `d - k + b`
+/// (cells off the word — a negative length, or past its end — hold `k + 1`, as does any
+/// cell more than `k`: every value is at most `k + 1`).
+struct Band {
+    target: Vec<char>,
+    k: usize,
+}
+
+impl Band {
+    fn new(word: &str, k: usize) -> Band {
+        Band {
+            target: word.chars().collect(),
+            k,
+        }
+    }
+
+    fn width(&self) -> usize {
+        2 * self.k + 1
+    }
+
+    /// The word's prefix length of row `d`'s cell `b`, if it is one.
+    fn length(&self, d: usize, b: usize) -> Option<usize> {
+        (d + b)
+            .checked_sub(self.k)
+            .filter(|&j| j <= self.target.len())
+    }
+
+    /// Row 0: the empty path is `j` edits from the word's first `j` chars.
+    fn first_row(&self) -> Vec<usize> {
+        (0..self.width())
+            .map(|b| self.length(0, b).map_or(self.k + 1, |j| j.min(self.k + 1)))
+            .collect()
+    }
+
+    /// Appends row `d + 1`, for one more char `c` of the path (row `d` is the last);
+    /// returns its smallest cell.
+    fn push_row(&self, rows: &mut Vec<usize>, d: usize, c: char) -> usize {
+        let width = self.width();
+        let prev = d * width;
+        let far = self.k + 1;
+        let mut best = far;
+        let mut left = far;
+        for b in 0..width {
+            let cell = match self.length(d + 1, b) {
+                None => far,
+                Some(0) => (d + 1).min(far),
+                Some(j) => {
+                    // Cell (d+1, j) from (d, j-1): row d's cell b; (d, j): its cell b+1;
+                    // (d+1, j-1): this row's cell b-1 (`left`).
+                    let diagonal = rows.get(prev + b).copied().unwrap_or(far);
+                    let up = if b + 1 < width {
+                        rows.get(prev + b + 1).copied().unwrap_or(far)
+                    } else {
+                        far
+                    };
+                    let same = self.target.get(j - 1) == Some(&c);
+                    (diagonal + usize::from(!same))
+                        .min(up + 1)
+                        .min(left + 1)
+                        .min(far)
+                }
+            };
+            rows.push(cell);
+            best = best.min(cell);
+            left = cell;
+        }
+        best
+    }
+
+    /// For each cell of row `d`, the word's char a diagonal step from it reads (none past
+    /// the word's end or before its start).
+    fn next_chars(&self, d: usize) -> impl Iterator<Item = Option<char>> + '_ {
+        (0..self.width()).map(move |b| self.length(d, b).and_then(|j| self.target.get(j).copied()))
+    }
+
+    /// The distance from the path (`d` chars, its row the last) to the whole word, if it
+    /// is within the band.
+    fn last(&self, rows: &[usize], d: usize) -> Option<usize> {
+        let b = (self.target.len() + self.k).checked_sub(d)?;
+        if b >= self.width() {
+            return None;
+        }
+        rows.get(d * self.width() + b).copied()
+    }
 }
 
 /// The first term after `t` for which `before` is false (it is true of term `t`, and of
@@ -235,24 +327,6 @@ fn gallop(index: &Index, t: usize, before: &dyn Fn(&str) -> bool) -> usize {
         }
     }
     hi
-}
-
-/// Appends the row for one more char `c` of the path (the previous row starts at
-/// `prev`); returns the row's smallest cell.
-fn push_row(rows: &mut Vec<usize>, prev: usize, target: &[char], c: char) -> usize {
-    let first = rows.get(prev).map_or(usize::MAX, |&d| d + 1);
-    rows.push(first);
-    let mut best = first;
-    let mut left = first;
-    for (j, &w) in target.iter().enumerate() {
-        let diagonal = rows.get(prev + j).copied().unwrap_or(usize::MAX);
-        let up = rows.get(prev + j + 1).copied().unwrap_or(usize::MAX);
-        let d = (diagonal + usize::from(w != c)).min(up + 1).min(left + 1);
-        rows.push(d);
-        best = best.min(d);
-        left = d;
-    }
-    best
 }
 
 // Tests: tests/it/fuzzy.rs (the walk against a scan with the oracle's edit distance).

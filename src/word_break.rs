@@ -21,9 +21,13 @@ use table::{
     SINGLE_QUOTE, W_SEG_SPACE, ZWJ,
 };
 
-/// The class byte of `c`: its class (`CLASS_MASK` bits) and the `EXT_PICT` bit.
+/// The class byte of `c`: its class (`CLASS_MASK` bits) and the `EXT_PICT` bit. ASCII,
+/// most of the text, is one load from [`ASCII`].
 fn class_byte(c: char) -> u8 {
     let code = u32::from(c);
+    if let Some(&byte) = ASCII.get(code as usize) {
+        return byte;
+    }
     let block = table::INDEX_START
         .partition_point(|&start| start <= code)
         .saturating_sub(1);
@@ -48,6 +52,39 @@ fn class_byte(c: char) -> u8 {
     }
     table::ANY
 }
+
+/// The class bytes of the ASCII chars, read from the table's runs when compiling (the
+/// table's test checks every char against its class). Indexing here runs in the
+/// compiler: out of bounds would fail the build, never a reader.
+#[allow(clippy::indexing_slicing)]
+static ASCII: [u8; 128] = {
+    let mut bytes = [table::ANY; 128];
+    let mut runs: &[u8] = &table::RUNS;
+    let mut start = 0u32;
+    'runs: while let Some((&class, rest)) = runs.split_first() {
+        runs = rest;
+        let mut len = 0u32;
+        let mut shift = 0;
+        while let Some((&b, rest)) = runs.split_first() {
+            runs = rest;
+            len |= ((b & 0x7f) as u32) << shift;
+            shift += 7;
+            if b < 0x80 {
+                break;
+            }
+        }
+        let mut code = start;
+        while code < start + len {
+            if code >= 128 {
+                break 'runs;
+            }
+            bytes[code as usize] = class;
+            code += 1;
+        }
+        start += len;
+    }
+    bytes
+};
 
 /// Where the forward scan of a segment is (unicode-segmentation's `UWordBoundsState`).
 #[derive(Clone, Copy, PartialEq, Eq)]

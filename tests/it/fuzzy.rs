@@ -2,7 +2,7 @@
 //! whole dictionary finds with the oracle's textbook edit distance.
 
 use crate::naive::levenshtein;
-use article_explorer::fuzzy::{max_distance, terms_near};
+use article_explorer::fuzzy::{max_distance, terms_near, terms_within};
 use article_explorer::Corpus;
 use proptest::prelude::*;
 use std::sync::OnceLock;
@@ -75,4 +75,30 @@ proptest! {
         let word: String = word.into_iter().collect();
         prop_assert_eq!(terms_near(index, &word), scan(&word), "{:?}", word);
     }
+
+    /// Any `k` up to 3 (what "did you mean" asks), words short and long: the walk's terms
+    /// and distances are the scan's.
+    #[test]
+    fn walk_within_k_equals_scan(t in any::<usize>(), k in 0usize..4, cut in 0usize..4, tail in "[a-zа-я]{0,12}") {
+        let index = corpus().index();
+        let term: String = index.term(t % index.term_count()).chars().collect();
+        let kept = term.chars().count().saturating_sub(cut);
+        let word: String = term.chars().take(kept).chain(tail.chars()).collect();
+        let scanned: Vec<(usize, usize)> = (0..index.term_count())
+            .map(|t| (t, levenshtein(index.term(t), &word)))
+            .filter(|&(_, d)| d <= k)
+            .collect();
+        prop_assert_eq!(terms_within(index, &word, k), scanned, "{:?} k={}", word, k);
+    }
+}
+
+#[test]
+fn a_long_word_is_walked_in_its_band() {
+    let index = corpus().index();
+    let long = "korea".repeat(200);
+    assert!(terms_within(index, &long, 3).is_empty());
+    let near = format!("{}x", "cooperatio"); // one substitution
+    assert!(terms_within(index, &near, 2)
+        .iter()
+        .any(|&(t, d)| index.term(t) == "cooperation" && d == 1));
 }

@@ -76,8 +76,19 @@ fn run(ctx: &mut Ctx, seconds: u64, targets: &[String]) -> Result<(), String> {
                 .map_err(|e| format!("{}: cannot create: {e}", dir.display()))?;
         }
         let bin = fuzz.join("target").join(&host).join("release").join(target);
-        eprintln!("xtask: fuzzing {target} for {seconds} s");
-        let out = Command::new(&bin)
+        // libFuzzer's log goes to a file as it runs: a long run can be watched
+        // (`tail -f`), and what it did is there if it is stopped.
+        let logs = fuzz.join("target/logs");
+        std::fs::create_dir_all(&logs)
+            .map_err(|e| format!("{}: cannot create: {e}", logs.display()))?;
+        let log_path = logs.join(format!("{target}.log"));
+        let log_file = std::fs::File::create(&log_path)
+            .map_err(|e| format!("{}: cannot create: {e}", log_path.display()))?;
+        eprintln!(
+            "xtask: fuzzing {target} for {seconds} s (log: {})",
+            rel(&log_path)
+        );
+        let status = Command::new(&bin)
             .arg(&work)
             .arg(&seeds)
             .arg(format!("-max_total_time={seconds}"))
@@ -85,12 +96,15 @@ fn run(ctx: &mut Ctx, seconds: u64, targets: &[String]) -> Result<(), String> {
             .arg("-timeout=10")
             .arg("-rss_limit_mb=4096")
             .arg(format!("-artifact_prefix={}/", artifacts.display()))
-            .output()
+            .stderr(log_file)
+            .status()
             .map_err(|e| format!("{}: cannot run: {e}", bin.display()))?;
-        let log = String::from_utf8_lossy(&out.stderr);
+        let log = std::fs::read(&log_path)
+            .map_err(|e| format!("{}: cannot read: {e}", log_path.display()))?;
+        let log = String::from_utf8_lossy(&log);
         let runs = stat(&log, "stat::number_of_executed_units:").unwrap_or(0);
         report.push(format!("{target}: {runs} executions in {seconds} s"));
-        if !out.status.success() {
+        if !status.success() {
             let tail: Vec<&str> = log.lines().rev().take(30).collect();
             eprintln!("{}", tail.into_iter().rev().collect::<Vec<_>>().join("\n"));
             return Err(format!(
