@@ -23,7 +23,8 @@ use crate::lang::Lang;
 use crate::rank;
 use crate::span::Span;
 use crate::stem::stem;
-use crate::token::possessive_stem;
+use crate::token::{is_gap, is_hyphen, possessive_stem};
+use crate::words::word_end_at;
 use serde::Serialize;
 use std::ops::Range;
 
@@ -114,7 +115,9 @@ pub struct Evaluation {
 /// prefix's words or a misspelling's neighbours beyond what is left are not searched (a
 /// leaf with none left is left out), and the answer says the query was simplified. 330
 /// one-letter prefixes (`a* b* c* …`, 1,000 characters) took 1.1 s at 1,000 articles;
-/// a tab must never freeze on a link.
+/// a tab must never freeze on a link. A phrase pays in the same units: a sixteenth of an
+/// entry for each byte of positions it decodes, one for each span it checks against a
+/// word, half for each position it chains ([`chain_cost`]).
 pub const WORK_BUDGET: u64 = 500_000;
 
 /// Evaluates `query` against `index` (built from `articles`), within [`WORK_BUDGET`].
@@ -419,58 +422,108 @@ impl Evaluation {
     ) -> Option<Vec<LeafHit>> {
         let first_sources = first_sources.to_vec();
         let entries = entries_of(index, &first_sources, None);
-        let rest: Vec<(&Term, Vec<Found<'a>>)> = rest
+        let rest: Vec<(&Term, Vec<Source>, Vec<Found<'a>>)> = rest
             .iter()
             .map(|t| {
                 let found = sources(index, t, leaf.exact);
                 self.note_respelled(index, t, &found);
-                (t, entries_of(index, &found, None))
+                let entries = entries_of(index, &found, None);
+                (t, found, entries)
             })
             .collect();
+        // A word the phrase repeats is decoded once an article: `same[j]` is the first of
+        // the later words with word j's sources (its positions are decoded into
+        // `decoded[same[j]]`).
+        let same: Vec<usize> = rest
+            .iter()
+            .enumerate()
+            .map(|(j, (_, found, _))| {
+                rest.iter()
+                    .take(j)
+                    .position(|(_, other, _)| other == found)
+                    .unwrap_or(j)
+            })
+            .collect();
+        // The later words that repeat the first, right after it (with one joint): the
+        // phrase's lead, matched from the first word's chains alone.
+        let lead = rest
+            .iter()
+            .take_while(|(t, found, _)| {
+                *found == first_sources && rest.first().is_some_and(|f| f.0.joined == t.joined)
+            })
+            .count();
+        // The words after the lead (or after the second), as runs of one word repeated
+        // (with the same joint): (first word, words in the run).
+        let mut runs: Vec<(usize, usize)> = Vec::new();
+        for j in lead.max(1)..rest.len() {
+            let joined = |j: usize| rest.get(j).map(|(t, _, _)| t.joined);
+            match runs.last_mut() {
+                Some((first, len))
+                    if same.get(*first) == same.get(j) && joined(*first) == joined(j) =>
+                {
+                    *len += 1
+                }
+                _ => runs.push((j, 1)),
+            }
+        }
         let mut out = Vec::new();
         let mut spans: Vec<(Span, MatchKind)> = Vec::new();
         // Buffers reused article after article: positions as `position << 2 | kind`.
         let mut starts: Vec<u64> = Vec::new();
-        let mut next: Vec<u64> = Vec::new();
+        let mut decoded: Vec<Vec<u64>> = vec![Vec::new(); rest.len()];
+        let mut ready: Vec<bool> = vec![false; rest.len()];
+        let mut chain = Chain::default();
         let mut others: Vec<&[Found<'a>]> = Vec::with_capacity(rest.len());
         'articles: for group in entries.chunk_by(|x, y| x.0.article == y.0.article) {
             let Some(a) = group.first().map(|e| e.0.article) else {
                 continue;
             };
             others.clear();
-            for (_, e) in &rest {
+            for (_, _, e) in &rest {
                 match article_group(e, a) {
                     Some(g) => others.push(g),
                     None => continue 'articles,
                 }
             }
-            // The positions this article's terms will decode, against the query's budget
-            // (a position costs a sixteenth of an entry; its bytes count): a phrase of
-            // one word repeated decodes that word's positions once per word.
+            // The positions this article's words will decode, each once, against the
+            // query's budget (a position costs a sixteenth of an entry; its bytes count).
             let bytes: usize = group
                 .iter()
-                .chain(others.iter().flat_map(|g| g.iter()))
+                .chain(
+                    others
+                        .iter()
+                        .enumerate()
+                        .filter(|&(j, _)| same.get(j) == Some(&j))
+                        .flat_map(|(_, g)| g.iter()),
+                )
                 .map(|e| e.0.chunk.len())
                 .sum();
             self.budget = self.budget.checked_sub(bytes as u64 / 16 + 1)?;
+            ready.fill(false);
             spans.clear();
             let mut text = ArticleText::new(index, articles, a);
-            positions_into(index, group, &mut starts);
-            let mut later = rest.iter().zip(others.iter().copied());
-            match later.next() {
-                None => {
-                    for &key in &starts {
+            match (rest.first(), others.first(), decoded.first_mut()) {
+                (Some((term, _, _)), _, _) if lead > 0 => {
+                    // The first word and the `lead` after it: its occurrences that start
+                    // a chain of `lead + 1`.
+                    word_positions_into(index, group, &mut starts);
+                    self.budget = self.budget.checked_sub(chain_cost(starts.len()))?;
+                    chain.build(&mut text, &starts, term.joined);
+                    for (i, &key) in starts.iter().enumerate() {
                         let at = (key >> 2) as u32;
+                        let Some((end, code)) = chain.run(i, lead + 1) else {
+                            continue;
+                        };
                         if text
                             .field(at)
                             .is_some_and(|(f, _)| field_allowed(query, leaf, f))
                         {
-                            spans
-                                .extend(text.token(at).map(|s| (s, MatchKind::from_code(key & 3))));
+                            spans.push((Span::new(at, end), MatchKind::from_code(code)));
                         }
                     }
                 }
-                Some(((term, _), second)) => {
+                (Some((term, _, _)), Some(second), Some(next)) => {
+                    positions_into(index, group, &mut starts);
                     // A phrase starts at a position of the first term that the next
                     // position of both lists is one of the second's: one merge, and the
                     // text is read only for those pairs no further apart than their
@@ -478,7 +531,10 @@ impl Evaluation {
                     // step is looked up in the index's fields, not through `text`, whose
                     // lookup also fetches the field's text: that fetch is what is saved.
                     // (An `ArticleText` method for it alone cost the wasm 2 kB gzip.)
-                    positions_into(index, second, &mut next);
+                    word_positions_into(index, second, next);
+                    if let Some(r) = ready.first_mut() {
+                        *r = true;
+                    }
                     let fields = index.fields_of(a);
                     let mut j = 0;
                     for (i, &key) in starts.iter().enumerate() {
@@ -512,19 +568,65 @@ impl Evaluation {
                         }
                     }
                 }
+                _ => {
+                    positions_into(index, group, &mut starts);
+                    for &key in &starts {
+                        let at = (key >> 2) as u32;
+                        if text
+                            .field(at)
+                            .is_some_and(|(f, _)| field_allowed(query, leaf, f))
+                        {
+                            spans
+                                .extend(text.token(at).map(|s| (s, MatchKind::from_code(key & 3))));
+                        }
+                    }
+                }
             }
-            for ((term, _), group) in later {
+            for &(first, len) in &runs {
                 if spans.is_empty() {
                     break;
                 }
-                positions_into(index, group, &mut next);
+                let (Some(&id), Some((term, _, _))) = (same.get(first), rest.get(first)) else {
+                    break;
+                };
+                let (Some(next), Some(r), Some(group)) =
+                    (decoded.get_mut(id), ready.get_mut(id), others.get(id))
+                else {
+                    break;
+                };
+                if !*r {
+                    word_positions_into(index, group, next);
+                    *r = true;
+                }
+                // A span is checked against a run at a binary search and a read of the
+                // text: one unit of the budget each; and a run of several words chains
+                // the word's positions.
+                let chained = if len > 1 { chain_cost(next.len()) } else { 0 };
+                self.budget = self.budget.checked_sub(spans.len() as u64 + chained)?;
+                if len > 1 {
+                    chain.build(&mut text, next, term.joined);
+                }
                 spans.retain_mut(|(span, kind)| {
                     // The first position at or after the span's end is the only candidate.
                     let i = next.partition_point(|&p| ((p >> 2) as u32) < span.end);
-                    next.get(i).is_some_and(|&key| {
+                    let Some(&key) = next.get(i) else {
+                        return false;
+                    };
+                    if !text.extend(span, (key >> 2) as u32, term.joined) {
+                        return false;
+                    }
+                    if len == 1 {
                         *kind = (*kind).max(MatchKind::from_code(key & 3));
-                        text.extend(span, (key >> 2) as u32, term.joined)
-                    })
+                        return true;
+                    }
+                    match chain.run(i, len) {
+                        Some((end, code)) => {
+                            span.end = end;
+                            *kind = (*kind).max(MatchKind::from_code(code));
+                            true
+                        }
+                        None => false,
+                    }
                 });
             }
             if spans.is_empty() {
@@ -780,6 +882,128 @@ fn positions_into(index: &Index, group: &[Found<'_>], out: &mut Vec<u64>) {
     }
     if group.len() > 1 {
         crate::sort::sort_u64(out);
+    }
+}
+
+/// What chaining `positions` costs of the budget: half a posting entry each (in the wasm
+/// a chained position took 25.8 ms for 524,288, where 500,000 entries take about 33:
+/// `node benches/node/hostile.mjs PKG SITE --word a`, docs/performance.md).
+fn chain_cost(positions: usize) -> u64 {
+    positions as u64 / 2 + 1
+}
+
+/// The chains of one word's positions in one article (`position << 2 | kind`,
+/// ascending): how many of its occurrences follow one another from each, word after word
+/// in the text. A phrase repeating the word `len` times continues from occurrence `i`
+/// when the chain from it is at least `len` long: one pass over the word's positions
+/// instead of one per repetition (`"a a … a"` of 500 words on a megabyte of `a`).
+#[derive(Default)]
+struct Chain {
+    /// `lengths[i]`: occurrences in the chain from occurrence `i` (itself included).
+    lengths: Vec<u32>,
+    /// `ends[i]`: where occurrence `i`'s word ends.
+    ends: Vec<u32>,
+    /// `above[c][i]`: occurrences before `i` whose kind code is above `c` (c = 0, 1, 2).
+    above: [Vec<u32>; 3],
+}
+
+impl Chain {
+    /// The chains of `positions` (words `joined` by a hyphen, or by any gap): one read
+    /// of each occurrence's word in the text, and of the gap after it.
+    fn build(&mut self, text: &mut ArticleText<'_, '_>, positions: &[u64], joined: bool) {
+        self.ends.clear();
+        self.lengths.clear();
+        // First whether each occurrence is followed by the next (1) or not (0)...
+        for (i, &key) in positions.iter().enumerate() {
+            let at = (key >> 2) as u32;
+            let found = text.field(at).and_then(|(info, field)| {
+                let local = |p: u32| (p - info.base) as usize;
+                Some((
+                    info,
+                    field,
+                    info.base + word_end_at(field, local(at))? as u32,
+                ))
+            });
+            let (end, followed) = match found {
+                Some((info, field, end)) => {
+                    let local = |p: u32| (p - info.base) as usize;
+                    let followed = positions.get(i + 1).is_some_and(|&next| {
+                        let next = (next >> 2) as u32;
+                        next >= end
+                            && next < info.base.saturating_add(info.len)
+                            && field
+                                .get(local(end)..local(next))
+                                .is_some_and(|gap| is_gap(gap) && (!joined || is_hyphen(gap)))
+                    });
+                    (end, followed)
+                }
+                None => {
+                    // No word here: the one before is not followed by one.
+                    if let Some(before) = self.lengths.last_mut() {
+                        *before = 0;
+                    }
+                    (at, false)
+                }
+            };
+            self.ends.push(end);
+            self.lengths.push(u32::from(followed));
+        }
+        // ...then the chains' lengths, from the end.
+        let mut after = 0u32;
+        for length in self.lengths.iter_mut().rev() {
+            after = if *length == 1 {
+                after.saturating_add(1)
+            } else {
+                1
+            };
+            *length = after;
+        }
+        for (c, above) in self.above.iter_mut().enumerate() {
+            above.clear();
+            above.push(0);
+            let mut count = 0;
+            for &key in positions {
+                count += u32::from((key & 3) as usize > c);
+                above.push(count);
+            }
+        }
+    }
+
+    /// The `len` occurrences from `i`, if they follow one another: where the last ends,
+    /// and the highest kind code among them.
+    fn run(&self, i: usize, len: usize) -> Option<(u32, u64)> {
+        if (*self.lengths.get(i)? as usize) < len {
+            return None;
+        }
+        let last = i + len - 1;
+        let end = *self.ends.get(last)?;
+        let code = self
+            .above
+            .iter()
+            .rposition(|above| {
+                above
+                    .get(last + 1)
+                    .zip(above.get(i))
+                    .is_some_and(|(b, a)| b > a)
+            })
+            .map_or(0, |c| c as u64 + 1);
+        Some((end, code))
+    }
+}
+
+/// A later word's positions (`positions_into`), one entry a position: where two of its
+/// sources are at the same place (`seoul's` is also indexed as `seoul`), the highest
+/// kind code is kept — so that consecutive entries are consecutive occurrences.
+fn word_positions_into(index: &Index, group: &[Found<'_>], out: &mut Vec<u64>) {
+    positions_into(index, group, out);
+    if group.len() > 1 {
+        out.dedup_by(|later, kept| {
+            let same = *later >> 2 == *kept >> 2;
+            if same {
+                *kept = (*kept).max(*later);
+            }
+            same
+        });
     }
 }
 

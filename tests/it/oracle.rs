@@ -287,6 +287,85 @@ proptest! {
     }
 }
 
+/// Text of a few words, repeated: what a phrase repeating a word is matched in.
+const REPEATED: [&str; 5] = ["sea", "seas", "sea's", "tide", "tides"];
+
+/// A paragraph of the repeated words, joined by spaces, hyphens or commas.
+fn repeated_text() -> impl Strategy<Value = String> {
+    prop::collection::vec((0..REPEATED.len(), 0usize..6), 1..60).prop_map(|words| {
+        let mut text = String::new();
+        for (i, (w, gap)) in words.into_iter().enumerate() {
+            if i > 0 {
+                text.push_str([" ", " ", " ", "-", ", ", ". "][gap]);
+            }
+            text.push_str(REPEATED[w]);
+        }
+        text
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    /// Phrases that repeat a word (`"sea sea sea"`, `"sea-sea tide sea sea"`) over text
+    /// that repeats it: the index's answer is the scan's (its runs of a word are chained
+    /// once an article, `Chain` in src/query/eval.rs).
+    #[test]
+    fn phrases_of_repeated_words_equal_naive_scan(
+        paragraphs in prop::collection::vec(prop::collection::vec(repeated_text(), 1..4), 1..4),
+        phrase in prop::collection::vec((0..REPEATED.len(), prop::bool::weighted(0.2)), 2..9),
+    ) {
+        let articles: Vec<(String, article_explorer::article::Article)> = paragraphs
+            .iter()
+            .enumerate()
+            .filter_map(|(i, ps)| {
+                let text = format!("Waters {i}\n\n{}\n", ps.join("\n\n"));
+                Some((format!("{i}.txt"), article_explorer::article::parse(&text).ok()?))
+            })
+            .collect();
+        let corpus = Corpus::new(articles);
+        let mut q = String::from("\"");
+        for (i, (w, hyphen)) in phrase.iter().enumerate() {
+            if i > 0 {
+                q.push(if *hyphen { '-' } else { ' ' });
+            }
+            q.push_str(REPEATED[*w]);
+        }
+        q.push('"');
+        prop_assert_eq!(naive::indexed(&corpus, &q), naive::search(&corpus, &q), "query {:?}", q);
+        // A phrase is found as typed when each of its words is (a possessive included),
+        // else as another form: the highest kind of its words. (Overlapping occurrences
+        // are one span: those of one occurrence are checked.)
+        let words: Vec<&str> = phrase.iter().map(|(w, _)| REPEATED[*w]).collect();
+        for hit in corpus.search(&q).articles {
+            let article = &corpus.articles()[hit.article as usize];
+            for f in &hit.fields {
+                let text = article.field(f.addr).unwrap();
+                for (span, kind) in f.spans.iter().zip(&f.matched) {
+                    let tokens: Vec<&str> = span
+                        .slice(text)
+                        .unwrap()
+                        .split([' ', ',', '.', '-'])
+                        .filter(|t| !t.is_empty())
+                        .collect();
+                    if tokens.len() != words.len() {
+                        continue;
+                    }
+                    let as_typed = tokens
+                            .iter()
+                            .zip(&words)
+                            .all(|(t, w)| t == w || *t == format!("{w}'s"));
+                    prop_assert_eq!(
+                        *kind == article_explorer::query::MatchKind::Exact,
+                        as_typed,
+                        "query {:?}: {:?} is {:?}", q, tokens, kind
+                    );
+                }
+            }
+        }
+    }
+}
+
 /// The oracle agrees on the feature examples too (and they match something).
 #[test]
 fn oracle_on_the_examples() {

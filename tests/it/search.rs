@@ -560,3 +560,33 @@ fn a_phrase_over_the_budget_finds_nothing_and_says_so() {
     assert!(cut.simplified);
     assert!(cut.articles.is_empty());
 }
+
+/// A phrase repeating one word, on an article of nothing else: its word's positions are
+/// chained once, not decoded once per word, so the phrase fits the budget and is found
+/// (`Chain` in src/query/eval.rs). Before, 499 words over 200,000 decoded 100 million
+/// positions, and the phrase was left out.
+#[test]
+fn a_phrase_of_one_word_repeated_is_found_within_the_budget() {
+    use article_explorer::query;
+    use article_explorer::query::eval::{evaluate_within, WORK_BUDGET};
+    let body = vec!["a"; 200_000].join(" ");
+    let text = format!("Repeated a\n\n{body}\n");
+    let article = article_explorer::article::parse(&text).unwrap();
+    let corpus = Corpus::new(vec![("a.txt".to_owned(), article)]);
+    for n in [2, 3, 499] {
+        let q = query::parse(&format!("\"{}\"", vec!["a"; n].join(" ")));
+        let found = evaluate_within(corpus.index(), corpus.articles(), &q, WORK_BUDGET);
+        assert!(!found.simplified, "{n} words");
+        assert_eq!(found.articles, [0], "{n} words");
+    }
+    // Every occurrence but the last 498 starts one; they overlap into one mark.
+    let r = corpus.search(&format!("\"{}\"", vec!["a"; 499].join(" ")));
+    assert_eq!(r.total, 1);
+    let spans: Vec<_> = r.articles[0]
+        .fields
+        .iter()
+        .flat_map(|f| f.spans.clone())
+        .collect();
+    assert_eq!(spans.len(), 1);
+    assert_eq!(spans[0].end - spans[0].start, body.len() as u32);
+}
