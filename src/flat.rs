@@ -72,16 +72,24 @@ pub fn rows(rows: &[Row]) -> Vec<f64> {
         .collect()
 }
 
-/// Fields as `[block, part, n, start, end, how, …]…` (UTF-16 spans).
-pub fn fields(fields: &[FieldHit]) -> Vec<i32> {
+/// Fields as `[block, part, n, start, end, how, …]…` (UTF-16 spans): the first `limit`
+/// spans in the fields' order (a field cut short says how many it gives; the fields after
+/// the limit are not listed).
+pub fn fields(fields: &[FieldHit], limit: usize) -> Vec<i32> {
     let mut out = Vec::new();
+    let mut left = limit;
     for field in fields {
+        if left == 0 {
+            break;
+        }
+        let n = field.utf16.len().min(left);
+        left -= n;
         out.extend([
             field.addr.block,
             part_code(field.addr.part),
-            i32::try_from(field.utf16.len()).unwrap_or(i32::MAX),
+            i32::try_from(n).unwrap_or(i32::MAX),
         ]);
-        for (i, span) in field.utf16.iter().enumerate() {
+        for (i, span) in field.utf16.iter().enumerate().take(n) {
             let how = field.matched.get(i).copied().unwrap_or_default();
             out.extend([to_i32(span.start), to_i32(span.end), i32::from(how.code())]);
         }
@@ -130,7 +138,14 @@ mod tests {
                 &[(1, 2, MatchKind::Stem), (4, 9, MatchKind::Fuzzy)],
             ),
         ];
-        assert_eq!(fields(&f), [-1, 0, 1, 0, 5, 0, 3, 2, 2, 1, 2, 1, 4, 9, 2]);
+        assert_eq!(
+            fields(&f, usize::MAX),
+            [-1, 0, 1, 0, 5, 0, 3, 2, 2, 1, 2, 1, 4, 9, 2]
+        );
+        // The first marks in the fields' order: the second field cut to one, or left out.
+        assert_eq!(fields(&f, 2), [-1, 0, 1, 0, 5, 0, 3, 2, 1, 1, 2, 1]);
+        assert_eq!(fields(&f, 1), [-1, 0, 1, 0, 5, 0]);
+        assert_eq!(fields(&f, 0), [0; 0]);
         // A title's marks, bytes to UTF-16: "Сеул" is 8 bytes, 4 units; 🇰🇷 8 bytes, 4 units.
         let title = "Сеул 🇰🇷 Seoul";
         let spans = [

@@ -470,15 +470,16 @@ impl Hits {
     }
 
     /// Article `article`'s highlighted fields: `[block, part, n, start, end, how, …]`
-    /// (none while its text has not arrived: [`Explorer::wanted`]).
-    pub fn fields(&self, article: u32) -> Int32Array {
+    /// (none while its text has not arrived: [`Explorer::wanted`]); with `limit`, its
+    /// first `limit` marks in reading order (a page cannot lay out half a million).
+    pub fn fields(&self, article: u32, limit: Option<u32>) -> Int32Array {
         let flat = self.corpus.with(|c| {
             let fields = self
                 .inner
                 .as_ref()
                 .map(|h| c.hit_fields(h, article))
                 .unwrap_or_default();
-            flat::fields(&fields)
+            flat::fields(&fields, limit.map_or(usize::MAX, |l| l as usize))
         });
         Int32Array::from(flat.as_slice())
     }

@@ -182,6 +182,7 @@ fn slow(text: &str, from: usize, unknown: usize, each: &mut impl FnMut(usize, us
 /// The end of the word that starts at byte `start` of `text`, found from the text alone:
 /// `None` when no word starts there. Boundaries after a word's start depend only on what
 /// follows it, so this is the end [`for_each_word`] reports for that word.
+#[inline(never)]
 pub fn word_end_at(text: &str, start: usize) -> Option<usize> {
     let rest = text.get(start..)?;
     let c = rest.chars().next()?;

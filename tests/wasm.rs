@@ -53,16 +53,16 @@ fn seoul_in_the_browser() {
     let rows = hits.rows(0, 10).to_vec();
     assert_eq!(rows.len(), 3);
     assert_eq!(rows[..2], [0.0, 8.0]); // article 0, 8 matches
-    let fields = hits.fields(0).to_vec();
+    let fields = hits.fields(0, None).to_vec();
     // The same numbers as the core computes natively.
     let core = Corpus::embedded().unwrap().search("Seoul");
     assert_eq!(rows[2], f64::from(core.articles[0].score as f32));
     assert_eq!(
         fields,
-        article_explorer::flat::fields(&core.articles[0].fields)
+        article_explorer::flat::fields(&core.articles[0].fields, usize::MAX)
     );
     assert!(
-        hits.fields(99).to_vec().is_empty(),
+        hits.fields(99, None).to_vec().is_empty(),
         "no such article: nothing"
     );
 }
@@ -119,8 +119,12 @@ fn typed_arrays_agree_with_the_core() {
                 [f64::from(hit.article), f64::from(hit.matches)],
                 "{q}"
             );
-            let fields = hits.fields(hit.article).to_vec();
-            assert_eq!(fields, article_explorer::flat::fields(&hit.fields), "{q}");
+            let fields = hits.fields(hit.article, None).to_vec();
+            assert_eq!(
+                fields,
+                article_explorer::flat::fields(&hit.fields, usize::MAX),
+                "{q}"
+            );
         }
     }
 }
@@ -145,7 +149,7 @@ fn no_input_panics() {
         let mut hits = explorer.query(q, None);
         let rows = hits.rows(0, 5).to_vec();
         assert_eq!(rows.len(), 3 * (hits.length() as usize).min(5), "{q:?}");
-        let _ = hits.fields(0);
+        let _ = hits.fields(0, None);
         assert!(hits.suggestions().is_ok(), "{q:?}");
         assert!(hits.did_you_mean().is_ok(), "{q:?}");
     }
@@ -229,14 +233,14 @@ fn the_site_files_are_the_native_ones_and_arrive_in_any_order() {
     let mut hits = explorer.query("Seoul", None);
     assert_eq!((hits.total(), hits.length()), (8, 1));
     assert_eq!(hits.rows(0, 1).to_vec()[..2], [0.0, 8.0]);
-    assert!(hits.fields(0).to_vec().is_empty());
+    assert!(hits.fields(0, None).to_vec().is_empty());
     assert_eq!(explorer.wanted(), [1 << 31]);
     explorer.add_chunk(0, &site.chunks[0]).unwrap();
     assert!(explorer.complete());
     let core = corpus.search("Seoul");
     assert_eq!(
-        hits.fields(0).to_vec(),
-        article_explorer::flat::fields(&core.articles[0].fields)
+        hits.fields(0, None).to_vec(),
+        article_explorer::flat::fields(&core.articles[0].fields, usize::MAX)
     );
     assert!(explorer.wanted().is_empty());
 

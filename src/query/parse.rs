@@ -103,28 +103,30 @@ pub fn parse_as(input: &str, typing: bool) -> Query {
 /// sign) adds nothing: `a a a` means `a`, and so does `a OR a`. The first is kept. (Each
 /// copy cost its own evaluation and decoding of the word's positions for the marks: 500
 /// copies of a word on a megabyte of it took 77 s natively.)
+#[inline(never)]
 fn drop_repeats(query: &mut Query) {
     for clause in &mut query.clauses {
-        let mut kept: Vec<Leaf> = Vec::with_capacity(clause.alternatives.len());
-        for leaf in std::mem::take(&mut clause.alternatives) {
-            if !kept.contains(&leaf) {
-                kept.push(leaf);
-            }
-        }
-        clause.alternatives = kept;
+        drop_later_equals(&mut clause.alternatives, |a, b| a == b);
     }
-    let mut kept: Vec<Clause> = Vec::with_capacity(query.clauses.len());
-    for clause in std::mem::take(&mut query.clauses) {
-        let repeat = kept.iter().any(|k| {
-            k.negated == clause.negated
-                && k.role == clause.role
-                && k.alternatives == clause.alternatives
-        });
-        if !repeat {
-            kept.push(clause);
+    drop_later_equals(&mut query.clauses, |a, b| {
+        a.negated == b.negated && a.role == b.role && a.alternatives == b.alternatives
+    });
+}
+
+/// Removes each item `same` as one before it, in place (a query has a few dozen).
+fn drop_later_equals<T>(items: &mut Vec<T>, same: impl Fn(&T, &T) -> bool) {
+    let mut i = 1;
+    while i < items.len() {
+        let repeat = match items.split_at_checked(i) {
+            Some((before, [item, ..])) => before.iter().any(|b| same(b, item)),
+            _ => false,
+        };
+        if repeat {
+            items.remove(i);
+        } else {
+            i += 1;
         }
     }
-    query.clauses = kept;
 }
 
 /// Marks the query's last word open (see [`parse_typing`]).

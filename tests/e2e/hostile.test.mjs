@@ -11,6 +11,8 @@ import { env, openPage, useBrowser } from './browser.mjs';
 
 const BIG = env('E2E_BIG_URL');
 const BIG_DIST = env('E2E_BIG_DIST');
+/** One long article of a word repeated (xtask: `write_long_article`). */
+const LONG = env('E2E_LONG_URL');
 const browser = useBrowser();
 
 /** Words of five letters or more from the archive's first chunk, in a fixed order. */
@@ -21,7 +23,8 @@ const HOSTILE = [
   ['200 prefixes and an absent word', `${WORDS.slice(0, 200).map((w) => `${w.slice(0, 3)}*`).join(' ')} zzqqxv`],
   ['330 one-letter prefixes', Array.from({ length: 500 }, (_, i) => `${String.fromCharCode(97 + (i % 26))}*`).join(' ').slice(0, 1000)],
   ['100 misspellings and an absent word', `${WORDS.slice(0, 100).map((w) => `${w.slice(0, -1)}q~`).join(' ')} zzqqxv`],
-  ['a phrase of one word repeated', `"${Array(199).fill(WORDS[0]).join(' ')}"`],
+  // As many as 1,000 characters hold, quoted (a longer query is cut, its quote with it).
+  ['a phrase of one word repeated', `"${Array(Math.floor(999 / (WORDS[0].length + 1))).fill(WORDS[0]).join(' ')}"`],
 ];
 
 /**
@@ -75,6 +78,25 @@ test('an element whose query attribute is hostile loads, and the host page stays
   await element.locator('#q').press('End');
   await element.locator('#q').press('Backspace');
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  const longest = await page.evaluate(() => window.__longest);
+  assert.ok(longest < FROZEN_MS, `the longest task was ${longest} ms`);
+  assert.deepEqual(problems, []);
+});
+
+test('an article with more matches than a page marks shows the first 10,000, says so, and stays responsive', async (t) => {
+  const { page, problems } = await openPage(t, browser(), `${LONG}#q=sea`, { setup: recordLongTasks });
+  const total = Number((await page.textContent('#status'))?.match(/^([\d,]+) matches/)?.[1]?.replaceAll(',', ''));
+  assert.ok(total > 20_000, `the count is every match: ${total}`);
+  assert.equal(await page.locator('#article mark').count(), 10_000, 'the first 10,000 marked');
+  assert.equal(await page.textContent('#notices .capped'), `Marked: the first 10,000 of this article's ${total.toLocaleString('en')} matches.`);
+  // The marks are the first in reading order: the title's, then the paragraphs' from the top.
+  assert.equal(await page.locator('#article h1 mark').count(), 1);
+  // The next match is a key away, and the next search drops the note when it marks all.
+  await page.locator('#q').press('Enter');
+  assert.match(await page.textContent('#position') ?? '', /^2 of /);
+  await page.locator('#q').fill('standfirst');
+  await page.locator('#q').press('Enter');
+  await page.waitForFunction(() => !document.querySelector('#notices .capped'));
   const longest = await page.evaluate(() => window.__longest);
   assert.ok(longest < FROZEN_MS, `the longest task was ${longest} ms`);
   assert.deepEqual(problems, []);

@@ -558,6 +558,8 @@ export class App {
     const { ui, result, engine } = this;
     const changed = index !== this.selected;
     let waitingFor = -1;
+    /** @type {import('./engine.js').ArticleHit|undefined} the hit shown, if any */
+    let capped;
     this.selected = index;
     this.list.select(index);
     // The current mark of a view patched in place may stay: it is no longer current.
@@ -580,13 +582,35 @@ export class App {
       const { marks, fresh } = this.articleView.render(engine.articles[index], hit, ui.toggle.checked);
       this.marks = marks;
       if (fresh) this.addArticleChips(index);
+      capped = hit;
     }
+    this.sayCapped(capped);
     this.waitingArticle = waitingFor;
     this.settleIfWhole();
     this.setCurrent(this.marks.length ? at : -1, center);
     // A link's match or passage, once its article is shown (its text may come later).
     if (this.opening && waitingFor < 0) this.open();
     if (notify && changed && index >= 0) this.options.onSelect?.(index);
+  }
+
+  /**
+   * A note when the article shown has more matches than it marks (engine.js
+   * `MARKS_SHOWN`, the first in reading order); none otherwise.
+   * @param {import('./engine.js').ArticleHit|undefined} hit
+   */
+  sayCapped(hit) {
+    const { notices } = this.ui;
+    let note = notices.querySelector('.capped');
+    const marked = hit ? hit.fields.reduce((n, f) => n + f.spans.length, 0) : 0;
+    if (!hit || marked >= hit.matches) {
+      note?.remove();
+      return;
+    }
+    if (!note) {
+      note = el('p', 'capped');
+      notices.append(note);
+    }
+    setText(note, `Marked: the first ${marked.toLocaleString('en')} of this article's ${hit.matches.toLocaleString('en')} matches.`);
   }
 
   /**

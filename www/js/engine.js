@@ -24,7 +24,8 @@
  * @typedef {{article: number, score: number, matches: number, fields: FieldHit[],
  *            snippet: Snippet|null, title: Span[]}} ArticleHit
  *   fields, snippet and title (the title's marks, read with the snippet: what the list
- *   shows) are read from the engine when first asked.
+ *   shows) are read from the engine when first asked; fields hold the first
+ *   `MARKS_SHOWN` marks in reading order (fewer than `matches` says when cut).
  * @typedef {{drop: string, without: string, articles: number}} Suggestion
  *   drop: the clause as typed; without: the query without it; articles: what that finds.
  * @typedef {{query: string, articles: number}} Correction
@@ -49,6 +50,13 @@ import { BUILDER_SOURCE, DATA, part, WASM_SOURCE } from './sources.js';
 /** @typedef {import('../pkg/article_explorer.js').Hits} Hits */
 
 const PARTS = /** @type {Part[]} */ (['text', 'title', 'author', 'teaser']);
+
+/**
+ * The marks an article is shown with, at most: the first in reading order. Half a million
+ * (a phrase's word on a megabyte of it) took a 10 s task to lay out; 10,000 take about
+ * 0.2 s, and are more than a reader steps through.
+ */
+export const MARKS_SHOWN = 10_000;
 
 /** Numbers per row of a ranking (src/flat.rs). */
 const ROW = 3;
@@ -718,7 +726,7 @@ class Hit {
 
   get fields() {
     if (this.#fields) return this.#fields;
-    const fields = decodeFields(this.hits.fields(this.article));
+    const fields = decodeFields(this.hits.fields(this.article, MARKS_SHOWN));
     if (!this.pull(true)) this.#fields = fields;
     return fields;
   }

@@ -219,31 +219,62 @@ fn test() -> Vec<Step> {
         corpus::ensure(ctx, E2E_ARCHIVE, &corpus_dir)
     }));
     steps.push(dist::step(big.clone(), Some(big_corpus)));
+    // And one long article of a word repeated: more matches than a page marks.
+    let long = root().join("target/e2e/long-dist");
+    let long_seeds = root().join("target/e2e/long-seeds");
+    let seeds_dir = long_seeds.clone();
+    steps.push(Step::task("long article (e2e)", &[], move |_| {
+        write_long_article(&seeds_dir)
+    }));
+    steps.push(dist::step(long.clone(), Some(long_seeds)));
     steps.push(Step::task(
         "JS and end-to-end tests",
         &[Tool::NodePackages, Tool::Chromium],
-        move |ctx| e2e(ctx, &site, &xss, &big),
+        move |ctx| e2e(ctx, &site, &xss, &big, &long),
     ));
     // The benchmark's smoke run: every engine on 100 generated articles, counts checked.
     steps.push(bench::smoke());
     steps
 }
 
-/// `node --test` over tests/js and tests/e2e, against the two sites on their servers.
 /// The number of articles of the end-to-end tests' generated archive.
 const E2E_ARCHIVE: usize = 300;
 
+/// The end-to-end tests' long article, `DIR/000.txt`: 300 paragraphs of 100 words, each
+/// `sea`, `tide` or `sea-tide` (about 25,700 matches of `sea`, more than twice what a page
+/// marks).
+fn write_long_article(dir: &std::path::Path) -> Result<(), String> {
+    std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let mut text = String::from("The Long Sea\n\nA standfirst about the sea and its tides.\n\n");
+    for p in 0..300 {
+        let words: Vec<&str> = (0..100)
+            .map(|w| match (p * 100 + w) % 7 {
+                0 => "tide",
+                3 => "sea-tide",
+                _ => "sea",
+            })
+            .collect();
+        text.push_str(&words.join(" "));
+        text.push_str(".\n\n");
+    }
+    let file = dir.join("000.txt");
+    std::fs::write(&file, text).map_err(|e| format!("{}: {e}", file.display()))
+}
+
+/// `node --test` over tests/js and tests/e2e, against the sites on their servers.
 fn e2e(
     ctx: &steps::Ctx,
     site: &std::path::Path,
     xss: &std::path::Path,
     big: &std::path::Path,
+    long: &std::path::Path,
 ) -> Result<(), String> {
     let artifacts = root().join("target/e2e");
     std::fs::create_dir_all(&artifacts).map_err(|e| e.to_string())?;
     let url = serve::spawn(site)?;
     let xss_url = serve::spawn(xss)?;
     let big_url = serve::spawn(big)?;
+    let long_url = serve::spawn(long)?;
     let mut files = test_files(&root().join("tests/js"))?;
     files.extend(test_files(&root().join("tests/e2e"))?);
     let files: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
@@ -256,6 +287,7 @@ fn e2e(
         .env("E2E_XSS_DIST", xss)
         .env("E2E_BIG_URL", &big_url)
         .env("E2E_BIG_DIST", big)
+        .env("E2E_LONG_URL", &long_url)
         .env("E2E_CSP", serve::CSP)
         // The server the tests start for sites of their own (benches/browser/serve.mjs).
         .env("XTASK", std::env::current_exe().map_err(|e| e.to_string())?)
