@@ -1,4 +1,4 @@
-//! Generates the folding table (`$OUT_DIR/fold_table.rs`): what `src/fold.rs` turns each
+//! Generates the folding table (`$OUT_DIR/fold_table.rs`): what `src/text/fold.rs` turns each
 //! non-ASCII char into, for every char whose folded form is not the char itself, as runs.
 //!
 //! The folded form is `reference_fold`, computed here at build time from the
@@ -6,7 +6,7 @@
 //! The wasm then carries neither: not the crate's decomposition and composition tables
 //! (≈ 50 kB raw, 28 kB gzip, measured) nor core's lowercase conversion table (≈ 11 kB
 //! raw), only these runs (with Rust 1.95: 369 runs, 2,972 bytes, ≈ 1.9 kB of the
-//! gzipped wasm, measured). ASCII is not in the table: `src/fold.rs` lowercases it first.
+//! gzipped wasm, measured). ASCII is not in the table: `src/text/fold.rs` lowercases it first.
 //!
 //! A run covers `len` consecutive chars from `start` (`1 ≤ len ≤ 255`); runs are sorted
 //! by start and never overlap; a char outside every run folds to itself. A run is
@@ -26,7 +26,7 @@
 use std::fmt::Write as _;
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
-/// The folded form of `c`, as `src/fold.rs` folds it (its tests restate this from the
+/// The folded form of `c`, as `src/text/fold.rs` folds it (its tests restate this from the
 /// same sources): ASCII lowercased; curly apostrophes → `'`; Unicode hyphens → `-`;
 /// `ß`, `ẞ` → `ss`; final `ς` → `σ`; `й`, `Й` → `й` (a letter of its own in Russian); a
 /// char of Latin (and its extensions), Greek, Cyrillic or the combining diacritics → its

@@ -1,4 +1,4 @@
-//! Generates the word-break table (`src/word_break_table.rs`): every char's UAX #29
+//! Generates the word-break table (`src/text/word_break_table.rs`): every char's UAX #29
 //! word-break class, and whether it is Extended_Pictographic, as runs.
 //!
 //! The classes are read off the unicode-segmentation crate, the reference the explorer's
@@ -6,7 +6,7 @@
 //! a few short texts whose segmentation tells its class apart from every other (see
 //! [`probe`]). Two classes the rules never tell apart are one here: Format is Extend.
 //! The crate stays out of the wasm (its tables and state machine were ≈ 8 kB of the
-//! gzipped wasm, measured); the wasm carries these runs and `src/word_break.rs`.
+//! gzipped wasm, measured); the wasm carries these runs and `src/text/word_break.rs`.
 //!
 //! Probing every char takes seconds, so the table is generated once and checked in: the
 //! test `word_break::tests::table_is_generated_from_unicode_segmentation` regenerates it
@@ -160,7 +160,7 @@ pub fn runs(class_of: impl Fn(char) -> u8) -> Vec<(u32, u8)> {
     runs
 }
 
-/// The Rust source of `src/word_break_table.rs`.
+/// The Rust source of `src/text/word_break_table.rs`.
 pub fn source(runs: &[(u32, u8)], unicode_version: (u64, u64, u64)) -> String {
     let mut bytes = Vec::new();
     let mut index = Vec::new();

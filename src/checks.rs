@@ -30,12 +30,12 @@ pub fn article(bytes: &[u8]) {
 /// The bundle reader on any bytes: files or an error; what it reads, written again,
 /// reads back the same.
 pub fn bundle(bytes: &[u8]) {
-    let Ok(files) = crate::bundle::read(bytes) else {
+    let Ok(files) = crate::corpus::bundle::read(bytes) else {
         return;
     };
-    let again = crate::bundle::write(files.iter().copied());
+    let again = crate::corpus::bundle::write(files.iter().copied());
     assert_eq!(
-        crate::bundle::read(&again).ok(),
+        crate::corpus::bundle::read(&again).ok(),
         Some(files),
         "a bundle written from what was read reads back the same"
     );

@@ -1,7 +1,7 @@
 //! The CLI's commands and their JSON.
 
-use article_explorer::keyphrase::{self, Author, Keyphrase};
-use article_explorer::loading::SiteFiles;
+use article_explorer::corpus::loading::SiteFiles;
+use article_explorer::results::keyphrase::{self, Author, Keyphrase};
 use article_explorer::{
     article, Article, Corpus, Correction, Error, MatchKind, Part, SearchResult,
 };
@@ -151,8 +151,9 @@ fn bundle(out: &str, dir: &str) -> Result<String, String> {
         let bytes = read(&path)?;
         files.push((name, bytes));
     }
-    let bytes =
-        article_explorer::bundle::write(files.iter().map(|(n, b)| (n.as_str(), b.as_slice())));
+    let bytes = article_explorer::corpus::bundle::write(
+        files.iter().map(|(n, b)| (n.as_str(), b.as_slice())),
+    );
     std::fs::write(out, &bytes).map_err(|e| format!("{out}: cannot write: {e}"))?;
     to_json(&BundleJson {
         file: out,
@@ -168,7 +169,8 @@ fn bundle(out: &str, dir: &str) -> Result<String, String> {
 fn index(out: &str, bundle: &str) -> Result<String, String> {
     let bytes = read(bundle)?;
     let started = std::time::Instant::now();
-    let files = article_explorer::bundle::read(&bytes).map_err(|e| format!("{bundle}: {e}"))?;
+    let files =
+        article_explorer::corpus::bundle::read(&bytes).map_err(|e| format!("{bundle}: {e}"))?;
     let site = SiteFiles::of(&files).map_err(|e| format!("{bundle}: {e}"))?;
     let ms = started.elapsed().as_secs_f64() * 1000.0;
     let write = |path: String, bytes: &[u8]| {

@@ -13,7 +13,7 @@ pub enum Error {
         /// What the operating system said.
         reason: String,
     },
-    /// An articles bundle that is not one ([`crate::bundle`]).
+    /// An articles bundle that is not one ([`crate::corpus::bundle`]).
     Bundle {
         /// Where and why.
         reason: String,

@@ -22,41 +22,26 @@
 )]
 
 pub mod article;
-pub mod bundle;
 pub mod checks;
 pub mod corpus;
-pub mod correct;
 pub mod error;
-pub mod flat;
-pub mod fold;
-pub mod fuzzy;
 pub mod hash;
-pub mod hits;
 pub mod index;
-pub mod keyphrase;
-pub mod lang;
-pub mod loading;
-pub mod outline;
 pub mod query;
 pub mod rank;
-pub mod search;
-pub mod snippet;
+pub mod results;
 pub mod sort;
 pub mod span;
-pub mod stem;
-pub mod token;
+pub mod text;
 pub mod varint;
-#[cfg(all(target_arch = "wasm32", not(feature = "builder")))]
 pub mod wasm;
-#[cfg(all(target_arch = "wasm32", feature = "builder"))]
-pub mod wasm_builder;
-pub mod word_break;
-pub mod words;
 
 pub use article::{Article, Block, FieldAddr, Kind, Part};
 pub use corpus::Corpus;
-pub use correct::Correction;
 pub use error::Error;
-pub use query::MatchKind;
-pub use search::{ArticleHit, FieldHit, SearchResult, Suggestion};
+pub use query::correct::Correction;
+pub use rank::MatchKind;
+pub use results::fields::FieldHit;
+pub use results::search::{ArticleHit, SearchResult};
+pub use results::suggest::Suggestion;
 pub use span::Span;

@@ -13,8 +13,85 @@
 //! best [`PROXIMITY_CANDIDATES`] articles by BM25F, which it can only reorder among
 //! themselves and lift, never drop below the rest.
 
-use crate::index::Class;
-use crate::query::MatchKind;
+use crate::article::{Kind, Part};
+use serde::Serialize;
+
+/// Fields grouped for ranking: each class has its own weight and average length.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Class {
+    /// The article's title.
+    Title,
+    /// The lede.
+    Lede,
+    /// A heading.
+    Heading,
+    /// A paragraph.
+    Paragraph,
+    /// A card's title.
+    CardTitle,
+    /// A card's author.
+    CardAuthor,
+    /// A card's teaser.
+    CardTeaser,
+    /// The disclaimer.
+    Disclaimer,
+}
+
+impl Class {
+    /// The number of classes.
+    pub const COUNT: usize = 8;
+
+    /// The class of a field of this kind and part.
+    pub fn of(kind: Kind, part: Part) -> Class {
+        match (kind, part) {
+            (Kind::Title, _) => Class::Title,
+            (Kind::Lede, _) => Class::Lede,
+            (Kind::Heading, _) => Class::Heading,
+            (Kind::Paragraph, _) => Class::Paragraph,
+            (Kind::Card, Part::Title) => Class::CardTitle,
+            (Kind::Card, Part::Author) => Class::CardAuthor,
+            (Kind::Card, _) => Class::CardTeaser,
+            (Kind::Disclaimer, _) => Class::Disclaimer,
+        }
+    }
+
+    /// A dense number for tables.
+    pub fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// How an occurrence matched the word typed; ordered best first (by the discriminant,
+/// which is also its code: a prefix match was added last).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MatchKind {
+    /// The word as typed (folded), or a word it begins (`word*`).
+    #[default]
+    Exact = 0,
+    /// Another form of it: the same stem in the article's language.
+    Stem = 1,
+    /// A word within a few edits of it.
+    Fuzzy = 2,
+    /// A word that the word still being typed begins ([`super::Term::open`]).
+    Prefix = 3,
+}
+
+impl MatchKind {
+    /// A small number for u64 keys and typed arrays: 0 exact, 1 stem, 2 fuzzy, 3 prefix.
+    pub fn code(self) -> u8 {
+        self as u8
+    }
+
+    pub(crate) fn from_code(code: u64) -> MatchKind {
+        match code {
+            0 => MatchKind::Exact,
+            1 => MatchKind::Stem,
+            2 => MatchKind::Fuzzy,
+            _ => MatchKind::Prefix,
+        }
+    }
+}
 
 /// BM25's term-frequency saturation.
 const K1: f32 = 1.2;

@@ -8,7 +8,7 @@
     missing_docs
 )]
 
-use article_explorer::loading::SiteFiles;
+use article_explorer::corpus::loading::SiteFiles;
 use article_explorer::wasm::Explorer;
 use article_explorer::Corpus;
 use js_sys::Array;
@@ -17,14 +17,15 @@ use wasm_bindgen_test::*;
 /// The explorer over the seeds, handed over as the site's files, as the page does.
 fn seeds_explorer() -> Explorer {
     let seeds = article_explorer::corpus::embedded_seeds();
-    let bundle = article_explorer::bundle::write(seeds.iter().map(|(n, t)| (*n, t.as_bytes())));
+    let bundle =
+        article_explorer::corpus::bundle::write(seeds.iter().map(|(n, t)| (*n, t.as_bytes())));
     load(&bundle).unwrap()
 }
 
 /// The site's files of a bundle's articles, written here in the wasm as the builder module
 /// does, and the explorer given every one of them: or why the bundle has none.
 fn load(bundle: &[u8]) -> Result<Explorer, String> {
-    let files = article_explorer::bundle::read(bundle)?;
+    let files = article_explorer::corpus::bundle::read(bundle)?;
     let site = SiteFiles::of(&files).map_err(|e| e.to_string())?;
     Ok(explorer_of(&site))
 }
@@ -59,7 +60,7 @@ fn seoul_in_the_browser() {
     assert_eq!(rows[2], f64::from(core.articles[0].score as f32));
     assert_eq!(
         fields,
-        article_explorer::flat::fields(&core.articles[0].fields, usize::MAX)
+        article_explorer::wasm::flat::fields(&core.articles[0].fields, usize::MAX)
     );
     assert!(
         hits.fields(99, None).to_vec().is_empty(),
@@ -122,7 +123,7 @@ fn typed_arrays_agree_with_the_core() {
             let fields = hits.fields(hit.article, None).to_vec();
             assert_eq!(
                 fields,
-                article_explorer::flat::fields(&hit.fields, usize::MAX),
+                article_explorer::wasm::flat::fields(&hit.fields, usize::MAX),
                 "{q}"
             );
         }
@@ -158,7 +159,7 @@ fn no_input_panics() {
 #[wasm_bindgen_test]
 fn bad_texts_are_clear_errors() {
     let bundle = |files: &[(&str, &str)]| {
-        article_explorer::bundle::write(files.iter().map(|(n, t)| (*n, t.as_bytes())))
+        article_explorer::corpus::bundle::write(files.iter().map(|(n, t)| (*n, t.as_bytes())))
     };
     let message = load(&bundle(&[("blank.txt", "  \n")])).err().unwrap();
     assert_eq!(message, "blank.txt: no title: the file is empty or blank");
@@ -240,7 +241,7 @@ fn the_site_files_are_the_native_ones_and_arrive_in_any_order() {
     let core = corpus.search("Seoul");
     assert_eq!(
         hits.fields(0, None).to_vec(),
-        article_explorer::flat::fields(&core.articles[0].fields, usize::MAX)
+        article_explorer::wasm::flat::fields(&core.articles[0].fields, usize::MAX)
     );
     assert!(explorer.wanted().is_empty());
 
@@ -270,7 +271,22 @@ fn typing_and_the_list_in_the_browser() {
     // it is a word no article has.
     let typed = explorer.query("Kore", Some(true));
     assert!(typed.total() > 10);
-    let f = typed.fields(0).to_vec();
+    // A limit gives the first marks in reading order, the same numbers cut short.
+    let all = typed.fields(0, None).to_vec();
+    let first = typed.fields(0, Some(2)).to_vec();
+    let mut expected = Vec::new();
+    let (mut i, mut left) = (0, 2);
+    while i + 2 < all.len() && left > 0 {
+        let n = all[i + 2] as usize;
+        let take = n.min(left);
+        expected.extend([all[i], all[i + 1], take as i32]);
+        expected.extend_from_slice(&all[i + 3..i + 3 + 3 * take]);
+        left -= take;
+        i += 3 + 3 * n;
+    }
+    assert_eq!(first, expected);
+    assert!(typed.fields(0, Some(0)).to_vec().is_empty());
+    let f = all;
     let mut hows = Vec::new();
     let mut i = 0;
     while i + 2 < f.len() {

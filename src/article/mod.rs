@@ -17,7 +17,7 @@ pub use parse::{parse, parse_bytes, ParseError};
 use serde::Serialize;
 
 /// A parsed article. See `docs/format.md` for the rules that produce it. (The default,
-/// empty, stands in for an article whose text has not arrived: `src/loading.rs`.)
+/// empty, stands in for an article whose text has not arrived: `src/corpus/loading.rs`.)
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Article {
     /// The first non-blank line.

@@ -10,9 +10,9 @@
 use super::list::to_bf16;
 use super::{Class, FieldInfo, Index, TF_ESCAPE};
 use crate::article::Article;
-use crate::lang::Detector;
 use crate::rank;
-use crate::token::{for_each_token, possessive_stem};
+use crate::text::lang::Detector;
+use crate::text::token::{for_each_token, possessive_stem};
 use crate::varint;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -136,7 +136,7 @@ struct Terms {
     ids: FxMap<Box<str>, u32>,
     lists: Vec<Vec<u8>>,
     last_article: Vec<u32>,
-    /// The languages of the articles each term occurs in ([`crate::lang::Lang::bit`]).
+    /// The languages of the articles each term occurs in ([`crate::text::lang::Lang::bit`]).
     langs: Vec<u8>,
     /// The number of articles each term occurs in.
     dfs: Vec<u32>,

@@ -14,11 +14,11 @@
 use super::{Class, Index};
 use crate::article::Part;
 use crate::hash::digest;
-use crate::keyphrase::Keyphrase;
-use crate::lang::Lang;
+use crate::results::keyphrase::Keyphrase;
+use crate::text::lang::Lang;
 
 pub use super::read::{read_head, Head, HeadReading};
-use crate::outline::Outline;
+use crate::index::outline::Outline;
 
 /// The file's first eight bytes.
 pub(super) const MAGIC: &[u8; 8] = b"AEINDEX\0";

@@ -5,7 +5,7 @@
 //!
 //! **Offsets.** Each article has one offset space: its fields laid end to end in reading
 //! order, one byte apart ([`FieldInfo::base`]). A position is the offset of a token's first
-//! byte there; the token's end is found again from the text ([`crate::words::word_end_at`]),
+//! byte there; the token's end is found again from the text ([`crate::text::words::word_end_at`]),
 //! so the index stores one number per occurrence.
 //!
 //! **Posting list** of a term, one entry per article it occurs in, articles ascending.
@@ -28,14 +28,18 @@
 mod build;
 pub mod file;
 mod list;
+pub mod one_edit;
+pub mod outline;
 pub mod parts;
 mod read;
 pub(crate) mod stems;
+pub mod text;
 
 pub use list::{Entry, Positions, PostingList};
 
 use crate::article::{FieldAddr, Kind, Part};
-use crate::lang::Lang;
+pub use crate::rank::Class;
+use crate::text::lang::Lang;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -100,51 +104,6 @@ impl FieldInfo {
     }
 }
 
-/// Fields grouped for ranking: each class has its own weight and average length.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Class {
-    /// The article's title.
-    Title,
-    /// The lede.
-    Lede,
-    /// A heading.
-    Heading,
-    /// A paragraph.
-    Paragraph,
-    /// A card's title.
-    CardTitle,
-    /// A card's author.
-    CardAuthor,
-    /// A card's teaser.
-    CardTeaser,
-    /// The disclaimer.
-    Disclaimer,
-}
-
-impl Class {
-    /// The number of classes.
-    pub const COUNT: usize = 8;
-
-    /// The class of a field of this kind and part.
-    pub fn of(kind: Kind, part: Part) -> Class {
-        match (kind, part) {
-            (Kind::Title, _) => Class::Title,
-            (Kind::Lede, _) => Class::Lede,
-            (Kind::Heading, _) => Class::Heading,
-            (Kind::Paragraph, _) => Class::Paragraph,
-            (Kind::Card, Part::Title) => Class::CardTitle,
-            (Kind::Card, Part::Author) => Class::CardAuthor,
-            (Kind::Card, _) => Class::CardTeaser,
-            (Kind::Disclaimer, _) => Class::Disclaimer,
-        }
-    }
-
-    /// A dense number for tables.
-    pub fn index(self) -> usize {
-        self as usize
-    }
-}
-
 /// What one occurrence adds to a term's pseudo term frequency in `info`'s field, as a
 /// bfloat16 ([`FieldInfo::tf`]), when fields of its class average `avg_words`.
 fn field_tf(info: &FieldInfo, avg_words: &[f32; Class::COUNT]) -> u16 {
@@ -171,7 +130,7 @@ pub struct Index {
     tf_codes: Vec<u16>,
     /// Average field length in words per [`Class`] (at least 1).
     avg_words: [f32; Class::COUNT],
-    /// Each article's language (`crate::lang`).
+    /// Each article's language (`crate::text::lang`).
     langs: Vec<Lang>,
     /// Each term's languages: the [`Lang::bit`]s of the articles it occurs in.
     term_langs: Vec<u8>,
@@ -179,8 +138,8 @@ pub struct Index {
     dfs: Vec<u32>,
     /// The stem table (`stems.rs`), built on first use.
     stems: OnceLock<stems::Stems>,
-    /// The terms' one-edit deletion keys (`crate::fuzzy::one_edit_keys`), on first use.
-    one_edit: OnceLock<crate::fuzzy::OneEditKeys>,
+    /// The terms' one-edit deletion keys (`one_edit::one_edit_keys`), on first use.
+    one_edit: OnceLock<one_edit::OneEditKeys>,
     /// The shards and chunks it arrives in, and which are here (none for an index built
     /// here: all of it is).
     parts: parts::Parts,
@@ -258,10 +217,9 @@ impl Index {
         stems::forms(self, keys, lang, word)
     }
 
-    /// The terms' one-edit deletion keys (`crate::fuzzy`), built on first use.
-    pub fn one_edit_keys(&self) -> &crate::fuzzy::OneEditKeys {
-        self.one_edit
-            .get_or_init(|| crate::fuzzy::one_edit_keys(self))
+    /// The terms' one-edit deletion keys (`crate::query::fuzzy`), built on first use.
+    pub fn one_edit_keys(&self) -> &one_edit::OneEditKeys {
+        self.one_edit.get_or_init(|| one_edit::one_edit_keys(self))
     }
 
     /// The number of distinct terms.
@@ -383,7 +341,7 @@ impl Index {
         }
     }
 
-    /// Marks chunk `k` of the articles here (`src/loading.rs` checked and placed them).
+    /// Marks chunk `k` of the articles here (`src/corpus/loading.rs` checked and placed them).
     pub(crate) fn chunk_arrived(&mut self, k: usize) {
         self.parts.chunk_arrived(k);
     }

@@ -1,4 +1,4 @@
-//! The parts a corpus arrives in (`src/loading.rs`): the posting lists in *shards* (shard
+//! The parts a corpus arrives in (`src/corpus/loading.rs`): the posting lists in *shards* (shard
 //! `k` holds the lists of a run of terms) and the articles in *chunks* (chunk `k` is a
 //! bundle of a run of articles), each its own file beside the index file's head, and which
 //! of them are here. A query that reads a list or an article that is not here gets an

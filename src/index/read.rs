@@ -15,10 +15,10 @@ use super::parts::Parts;
 use super::stems::Stems;
 use super::{Class, FieldInfo, Index};
 use crate::article::Kind;
-use crate::fuzzy::OneEditKeys;
 use crate::hash::Digest;
-use crate::keyphrase::Keyphrase;
-use crate::outline::Outline;
+use crate::index::one_edit::OneEditKeys;
+use crate::index::outline::Outline;
+use crate::results::keyphrase::Keyphrase;
 
 /// A head read: the index (its shards and chunks all absent) and what came with it.
 pub struct Head {

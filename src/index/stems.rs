@@ -14,8 +14,8 @@
 
 use super::Index;
 use crate::hash::Directory;
-use crate::lang::Lang;
-use crate::stem::stem;
+use crate::text::lang::Lang;
+use crate::text::stem::stem;
 
 /// The stem table.
 #[derive(Clone, Debug, Default)]

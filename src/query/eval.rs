@@ -14,51 +14,19 @@
 //! in the same field; a single hyphen when the term is `joined`). Clauses then combine
 //! per article: every positive clause, no negated one.
 
-use super::text::ArticleText;
 use super::{Clause, FieldFilter, Leaf, Query, Role, Term};
 use crate::article::{Article, Kind, Part};
-use crate::fuzzy;
+use crate::index::text::ArticleText;
 use crate::index::{Entry, FieldInfo, Index};
-use crate::lang::Lang;
+use crate::query::fuzzy;
 use crate::rank;
+use crate::rank::MatchKind;
 use crate::span::Span;
-use crate::stem::stem;
-use crate::token::{is_gap, is_hyphen, possessive_stem};
-use crate::words::word_end_at;
-use serde::Serialize;
+use crate::text::lang::Lang;
+use crate::text::stem::stem;
+use crate::text::token::{is_gap, is_hyphen, possessive_stem};
+use crate::text::words::word_end_at;
 use std::ops::Range;
-
-/// How an occurrence matched the word typed; ordered best first (by the discriminant,
-/// which is also its code: a prefix match was added last).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum MatchKind {
-    /// The word as typed (folded), or a word it begins (`word*`).
-    #[default]
-    Exact = 0,
-    /// Another form of it: the same stem in the article's language.
-    Stem = 1,
-    /// A word within a few edits of it.
-    Fuzzy = 2,
-    /// A word that the word still being typed begins ([`super::Term::open`]).
-    Prefix = 3,
-}
-
-impl MatchKind {
-    /// A small number for u64 keys and typed arrays: 0 exact, 1 stem, 2 fuzzy, 3 prefix.
-    pub fn code(self) -> u8 {
-        self as u8
-    }
-
-    fn from_code(code: u64) -> MatchKind {
-        match code {
-            0 => MatchKind::Exact,
-            1 => MatchKind::Stem,
-            2 => MatchKind::Fuzzy,
-            _ => MatchKind::Prefix,
-        }
-    }
-}
 
 /// A term of the index a query term finds, how, and in which articles.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

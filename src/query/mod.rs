@@ -11,12 +11,14 @@
 //! out, and said ([`stop`]), and the word still being typed also finds the words it
 //! begins ([`parse_typing`], [`Term::open`]).
 
+pub mod correct;
 pub mod eval;
+pub mod fuzzy;
 pub mod parse;
 pub mod stop;
-pub mod text;
 
-pub use eval::{evaluate, Evaluation, LeafHit, MatchKind};
+pub use crate::rank::MatchKind;
+pub use eval::{evaluate, Evaluation, LeafHit};
 pub use parse::{parse, parse_as, parse_typing, MAX_QUERY_CHARS};
 
 use crate::article::Kind;
@@ -87,7 +89,7 @@ pub struct Leaf {
     pub terms: Vec<Term>,
     /// Quoted: each term is the word as typed. Unquoted, a term also finds the word's
     /// other forms (its stem, in the articles of a stemmed language), and a word that the
-    /// corpus has in no form finds the words within a few edits (`crate::fuzzy`).
+    /// corpus has in no form finds the words within a few edits (`crate::query::fuzzy`).
     pub exact: bool,
 }
 
@@ -107,7 +109,7 @@ pub struct Term {
     pub text: String,
     /// `word*`: any word that starts with `text`.
     pub prefix: bool,
-    /// `word~`: any word within a few edits of `text` (`crate::fuzzy`); never with `prefix`.
+    /// `word~`: any word within a few edits of `text` (`crate::query::fuzzy`); never with `prefix`.
     pub fuzzy: bool,
     /// Must continue a hyphenated word (`Jae-Young` is `jae` then joined `young`).
     pub joined: bool,

@@ -2,7 +2,7 @@
 
 use super::{Clause, FieldFilter, Leaf, Query, Role, Term};
 use crate::article::Kind;
-use crate::token::for_each_token;
+use crate::text::token::for_each_token;
 
 /// Queries are cut to this many characters.
 pub const MAX_QUERY_CHARS: usize = 1000;
@@ -146,7 +146,7 @@ fn open_last(query: &mut Query) {
     }
     if let Some(term) = leaf.terms.last_mut() {
         let letters = term.text.chars().count();
-        if !term.prefix && !term.fuzzy && letters >= 3 && !crate::lang::is_stop(&term.text) {
+        if !term.prefix && !term.fuzzy && letters >= 3 && !crate::text::lang::is_stop(&term.text) {
             term.open = true;
         }
     }

@@ -1,6 +1,6 @@
 //! Common words in a query of several words: `sea of japan` is about the sea and Japan,
 //! and "of" in every article would drown them (55 matches on the seed, nearly all "of").
-//! So a common word ([`crate::lang::is_stop`]) standing as a plain word beside others is
+//! So a common word ([`crate::text::lang::is_stop`]) standing as a plain word beside others is
 //! left out, and the query says so ([`Query::dropped`]); the ranking still puts the
 //! articles where the other words stand close together first, and quoted (`"sea of
 //! japan"`) the phrase is found exactly, common words and all.
@@ -15,7 +15,7 @@
 //! nor a filter; alone, or among filters, common words are searched as typed (`of`).
 
 use super::{Clause, Query, Role};
-use crate::lang::is_stop;
+use crate::text::lang::is_stop;
 
 /// Whether the clause is one plain common word.
 fn is_common(clause: &Clause) -> bool {

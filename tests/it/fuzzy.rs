@@ -1,8 +1,8 @@
-//! Typo tolerance (`src/fuzzy.rs`): the trie walk finds exactly the terms a scan of the
+//! Typo tolerance (`src/query/fuzzy.rs`): the trie walk finds exactly the terms a scan of the
 //! whole dictionary finds with the oracle's textbook edit distance.
 
 use crate::naive::levenshtein;
-use article_explorer::fuzzy::{max_distance, terms_near, terms_within};
+use article_explorer::query::fuzzy::{max_distance, terms_near, terms_within};
 use article_explorer::Corpus;
 use proptest::prelude::*;
 use std::sync::OnceLock;

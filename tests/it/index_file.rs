@@ -3,14 +3,14 @@
 //! with the reason, never misread.
 
 use crate::support::fixture_bundle;
+use article_explorer::corpus::loading::SiteFiles;
 use article_explorer::index::file::{self, LoadError};
-use article_explorer::loading::SiteFiles;
 use article_explorer::Corpus;
 
 /// The fixtures' site files (the default sizes: one chunk, one shard).
 fn site() -> SiteFiles {
     let bundle = fixture_bundle();
-    let files = article_explorer::bundle::read(&bundle).unwrap();
+    let files = article_explorer::corpus::bundle::read(&bundle).unwrap();
     SiteFiles::of(&files).unwrap()
 }
 

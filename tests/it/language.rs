@@ -3,7 +3,7 @@
 //! each highlight saying how it matched — on the seed, the fixtures and small articles.
 
 use crate::support::fixture_corpus;
-use article_explorer::lang::{detect, Lang};
+use article_explorer::text::lang::{detect, Lang};
 use article_explorer::{article, Corpus, MatchKind};
 
 /// A corpus of small articles, each `(name, text)`.

@@ -1,18 +1,18 @@
-//! A corpus in parts (src/loading.rs): the site's files added in any order make the
+//! A corpus in parts (src/corpus/loading.rs): the site's files added in any order make the
 //! corpus they were written from; a query ranks from the head and the shards alone and
 //! wants the text of the articles it shows; a part that is not the head's is refused with
 //! the reason, and nothing of it is taken.
 
 use crate::support::{fixture_bundle, fixture_corpus};
+use article_explorer::corpus::loading::SiteFiles;
 use article_explorer::index::file::LoadError;
 use article_explorer::index::parts::CHUNK;
-use article_explorer::loading::SiteFiles;
 use article_explorer::Corpus;
 
 /// The fixtures' site files, cut small: an article a chunk, shards of about 300 bytes.
 fn site() -> SiteFiles {
     let bundle = fixture_bundle();
-    let files = article_explorer::bundle::read(&bundle).unwrap();
+    let files = article_explorer::corpus::bundle::read(&bundle).unwrap();
     SiteFiles::with_sizes(&files, 1, 300).unwrap()
 }
 
@@ -53,7 +53,7 @@ fn parts_in_any_order_make_the_same_corpus() {
         assert_eq!(corpus.search(q), whole.search(q), "{q}");
     }
     // Written again from the loaded corpus: the same files, byte for byte.
-    let again = article_explorer::loading::index_of_chunks(&site.chunks, 300).unwrap();
+    let again = article_explorer::corpus::loading::index_of_chunks(&site.chunks, 300).unwrap();
     assert_eq!(again, (site.head.clone(), site.shards.clone()));
 }
 

@@ -7,9 +7,9 @@
 //! 1 or 2 edits instead.
 
 use article_explorer::article::{FieldAddr, Kind, Part};
-use article_explorer::lang::Lang;
 use article_explorer::query::{self, FieldFilter, Leaf, Query, Role, Term};
-use article_explorer::token::{possessive_stem, tokenize, Token};
+use article_explorer::text::lang::Lang;
+use article_explorer::text::token::{possessive_stem, tokenize, Token};
 use article_explorer::{span, Corpus, Span};
 use rust_stemmers::{Algorithm, Stemmer};
 

@@ -3,8 +3,8 @@
 
 use crate::naive;
 use crate::support::fixture_corpus;
+use article_explorer::corpus::loading::SiteFiles;
 use article_explorer::index::parts::CHUNK;
-use article_explorer::loading::SiteFiles;
 use article_explorer::Corpus;
 use proptest::prelude::*;
 use std::sync::OnceLock;
@@ -15,12 +15,12 @@ fn corpus() -> &'static Corpus {
 }
 
 /// The site's files of the same articles, cut small: an article a chunk, shards of about
-/// 300 bytes of posting lists (src/loading.rs).
+/// 300 bytes of posting lists (src/corpus/loading.rs).
 fn site() -> &'static SiteFiles {
     static SITE: OnceLock<SiteFiles> = OnceLock::new();
     SITE.get_or_init(|| {
         let bundle = crate::support::fixture_bundle();
-        let files = article_explorer::bundle::read(&bundle).unwrap();
+        let files = article_explorer::corpus::bundle::read(&bundle).unwrap();
         SiteFiles::with_sizes(&files, 1, 300).unwrap()
     })
 }
@@ -197,7 +197,7 @@ proptest! {
     fn suggestions_equal_dropping_each_clause(q in query()) {
         let parsed = article_explorer::query::parse(&q);
         let result = corpus().search(&q);
-        let expected: Vec<(String, u32)> = if !result.articles.is_empty() || !(2..=article_explorer::search::MAX_SUGGESTED_CLAUSES).contains(&parsed.clauses.len()) {
+        let expected: Vec<(String, u32)> = if !result.articles.is_empty() || !(2..=article_explorer::results::suggest::MAX_SUGGESTED_CLAUSES).contains(&parsed.clauses.len()) {
             Vec::new()
         } else {
             let mut out: Vec<(usize, String, u32)> = (0..parsed.clauses.len())

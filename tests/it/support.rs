@@ -13,7 +13,7 @@ pub fn fixture_corpus() -> Corpus {
     Corpus::from_bundle(&bundle).unwrap()
 }
 
-/// The files of [`fixture_corpus`] as one bundle (`article_explorer::bundle`).
+/// The files of [`fixture_corpus`] as one bundle (`article_explorer::corpus::bundle`).
 pub fn fixture_bundle() -> Vec<u8> {
     let mut files: Vec<(String, Vec<u8>)> = article_explorer::corpus::embedded_seeds()
         .iter()
@@ -29,7 +29,7 @@ pub fn fixture_bundle() -> Vec<u8> {
         let name = path.file_name().unwrap().to_str().unwrap().to_owned();
         files.push((name, std::fs::read(&path).unwrap()));
     }
-    article_explorer::bundle::write(files.iter().map(|(n, b)| (n.as_str(), b.as_slice())))
+    article_explorer::corpus::bundle::write(files.iter().map(|(n, b)| (n.as_str(), b.as_slice())))
 }
 
 /// One line per field: `title: …`, `lede: …`, `p: …`, `h: …`, `card: t | a | x`,

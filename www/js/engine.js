@@ -30,7 +30,7 @@
  *   drop: the clause as typed; without: the query without it; articles: what that finds.
  * @typedef {{query: string, articles: number}} Correction
  * @typedef {[string, string, number]} Row
- *   a row of the engine's short lists: two texts and a number (src/wasm.rs).
+ *   a row of the engine's short lists: two texts and a number (src/wasm/explorer.rs).
  *   query: the query with its misspelt words corrected; articles: what that finds.
  * @typedef {{word: string, as: string}} Respelling
  *   a word no article has (folded), searched as the word a few edits away `as` (folded).
@@ -58,7 +58,7 @@ const PARTS = /** @type {Part[]} */ (['text', 'title', 'author', 'teaser']);
  */
 export const MARKS_SHOWN = 10_000;
 
-/** Numbers per row of a ranking (src/flat.rs). */
+/** Numbers per row of a ranking (src/wasm/flat.rs). */
 const ROW = 3;
 
 /** The bit that marks a chunk's number in `Explorer.wanted()` (src/index/parts.rs). */
@@ -271,7 +271,7 @@ async function load() {
   let keyphrases;
   /** @type {Author[]|undefined} */
   let authors;
-  /** @param {Array<Row>} rows `[[text, '', name], …]` (src/wasm.rs; name: 1 or 0) */
+  /** @param {Array<Row>} rows `[[text, '', name], …]` (src/wasm/explorer.rs; name: 1 or 0) */
   const phrases = (rows) => rows.map(([text, , name]) => ({ text, name: name === 1 }));
   return {
     articles: shown,
@@ -558,7 +558,7 @@ class Arrivals {
   }
 }
 
-/** Block kinds by their number in the outline (src/wasm.rs). */
+/** Block kinds by their number in the outline (src/wasm/explorer.rs). */
 const KINDS = /** @type {const} */ (['paragraph', 'heading', 'card', 'disclaimer']);
 
 /** A piece the outline does not have (an article without a lede). */
@@ -568,7 +568,7 @@ const NONE = 0xffffffff;
 const KEPT_BLOCKS = 200;
 
 /**
- * The outline (src/wasm.rs, `Explorer.outline`: one string and the lengths of its pieces) → Articles,
+ * The outline (src/wasm/explorer.rs, `Explorer.outline`: one string and the lengths of its pieces) → Articles,
  * whose blocks cross from the engine when first read (the shown article, a snippet's
  * field), kept for the last KEPT_BLOCKS articles read: the articles' texts stay in the
  * wasm, not all in JS.
@@ -751,7 +751,7 @@ class Hit {
 
 /**
  * `[n, start, end, how, …]` the title's marks, then `[block, part, start, end, cut before,
- * cut after, n, start, end, how, …]` the snippet or nothing (src/wasm.rs `snippet`).
+ * cut after, n, start, end, how, …]` the snippet or nothing (src/wasm/explorer.rs `snippet`).
  * @param {Int32Array} f
  * @returns {{title: Span[], snippet: Snippet|null}}
  */
@@ -763,7 +763,7 @@ function decodeListing(f) {
 }
 
 /**
- * `[block, part, start, end, cut before, cut after, n, start, end, how, …]` (src/flat.rs)
+ * `[block, part, start, end, cut before, cut after, n, start, end, how, …]` (src/wasm/flat.rs)
  * → a Snippet, or null when empty.
  * @param {Int32Array} f
  * @returns {Snippet|null}
@@ -776,7 +776,7 @@ function decodeSnippet(f) {
 }
 
 /**
- * `[[query, '', articles]]` or `[]` (src/wasm.rs) → a Correction, or null.
+ * `[[query, '', articles]]` or `[]` (src/wasm/explorer.rs) → a Correction, or null.
  * @param {Array<Row>} rows
  * @returns {Correction|null}
  */
@@ -786,7 +786,7 @@ function correction(rows) {
 }
 
 /**
- * `[block, part, n, start, end, how, …]…` (src/flat.rs) → FieldHits.
+ * `[block, part, n, start, end, how, …]…` (src/wasm/flat.rs) → FieldHits.
  * @param {Int32Array} f
  * @returns {FieldHit[]}
  */

@@ -30,7 +30,7 @@ use crate::steps::{Ctx, Step, Tool};
 const VERSION: u32 = 5;
 /// English function words, given the first Zipf ranks in this order (those the word list
 /// has): running text is about a third function words, as English prose is — so that
-/// articles read as English to language detection (src/lang.rs) and are stemmed.
+/// articles read as English to language detection (src/text/lang.rs) and are stemmed.
 const FUNCTION_WORDS: [&str; 30] = [
     "the", "of", "and", "to", "in", "a", "is", "that", "for", "it", "as", "with", "was", "on",
     "be", "by", "at", "this", "are", "from", "or", "an", "which", "have", "has", "not", "but",

@@ -1,5 +1,5 @@
 //! The static site: the wasm build (cargo → wasm-bindgen → npm's wasm-opt), the page's
-//! scripts and styles bundled by esbuild (src/bundle.rs), and the articles, written into
+//! scripts and styles bundled by esbuild (src/corpus/bundle.rs), and the articles, written into
 //! one directory ready for any static host.
 //!
 //! ```text
@@ -52,7 +52,7 @@ pub fn types_step() -> Step {
 
 /// The two wasm modules built from the crate: the explorer, and the builder the page
 /// fetches only to index articles whose index file is missing or unusable
-/// (`--features builder`, src/wasm_builder.rs).
+/// (`--features builder`, src/wasm/builder.rs).
 #[derive(Clone, Copy, PartialEq)]
 enum Edition {
     Explorer,

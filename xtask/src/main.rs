@@ -4,7 +4,8 @@
 //! - `test`: formatting, lints and the type check of the page's JS, then every test:
 //!   native cargo tests, the wasm tests in headless Chromium, the JS unit tests and the
 //!   end-to-end tests in a real Chromium, and the benchmark's smoke run.
-//! - `lint`: rustfmt, clippy (native and wasm), `tsc` over www/.
+//! - `lint`: rustfmt, no cycle between the modules of src/, clippy (native and wasm),
+//!   `tsc` over www/.
 //! - `serve [--port N] [--dir DIR] [--encodings br,gzip]`: builds the site into dist/ and
 //!   serves it on 127.0.0.1:8000; `--dir`: serves a built site as it is (src/serve.rs).
 //! - `dist [--out DIR] [--seeds DIR]`: writes the complete static site into dist/, with
@@ -26,6 +27,7 @@ use steps::{Step, Tool};
 mod bench;
 mod bundle;
 mod corpus;
+mod cycles;
 mod dist;
 mod fuzz;
 mod serve;
@@ -129,7 +131,8 @@ fn cargo() -> String {
     std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned())
 }
 
-/// Formatting, clippy (native and wasm, warnings denied) and the JS type check.
+/// Formatting, no module cycle (src/cycles.rs), clippy (native and wasm, warnings denied)
+/// and the JS type check.
 fn lint() -> Vec<Step> {
     let cargo = cargo();
     let clippy = ["--", "-D", "warnings"];
@@ -146,6 +149,7 @@ fn lint() -> Vec<Step> {
             &cargo,
             &["fmt", "--all", "--", "--check"],
         ),
+        Step::task("module cycles", &[], |_| cycles::check(&root().join("src"))),
         Step::cmd("clippy", &[Tool::RustLints], &cargo, &native),
         Step::cmd(
             "clippy (wasm)",

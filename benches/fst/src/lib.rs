@@ -1,6 +1,6 @@
-//! fst's Levenshtein search, as the explorer would use it (ARCHITECTURE.md, "Typo tolerance
-//! by a walk of the sorted terms, not the fst crate"). The wasm entry point `run` builds a
-//! set of newline-separated words and counts those within `k` edits of a word; with the
+//! fst's Levenshtein search, as the explorer would use it (docs/performance.md, Query:
+//! typo tolerance by a walk of the sorted terms, not the fst crate). The wasm entry point
+//! `run` builds a set of newline-separated words and counts those within `k` edits of a word; with the
 //! `baseline` feature it only sorts and counts them, for the size without fst.
 
 use fst::{automaton::Levenshtein, IntoStreamer, Set, Streamer};

@@ -1,7 +1,7 @@
 // article-explorer through its wasm build (dist/pkg, made by `cargo xtask dist`): the
 // wasm-bindgen `--target web` glue, loaded in Node with `initSync({module})`.
 //
-// Everything that knows the binding's API is in this file (src/wasm.rs, src/flat.rs,
+// Everything that knows the binding's API is in this file (src/wasm/explorer.rs, src/wasm/flat.rs,
 // www/js/engine.js), so an API change touches nothing else.
 //
 // Each build gets a fresh instance of the module (the glue imported under its own URL),
@@ -35,7 +35,7 @@ const WASM = path.join(PKG, 'article_explorer_bg.wasm');
 const BUILDER_GLUE = path.join(PKG, 'builder.js');
 const BUILDER_WASM = path.join(PKG, 'builder_bg.wasm');
 
-/** Numbers per row of a ranking (src/flat.rs). */
+/** Numbers per row of a ranking (src/wasm/flat.rs). */
 const ROW = 3;
 
 let compiled;
@@ -53,7 +53,7 @@ function newest(dir, ext) {
 
 const encoder = new TextEncoder();
 
-/** The articles as a bundle (src/bundle.rs, docs/format.md): what the page fetches. */
+/** The articles as a bundle (src/corpus/bundle.rs, docs/format.md): what the page fetches. */
 function bundle(articles) {
   const parts = [encoder.encode('article-explorer bundle 1\n')];
   for (const a of articles) {

@@ -8,7 +8,7 @@
 //! (the best rows first: a partial selection, then a sort of what is shown),
 //! [`Hits::fields`] turns one article's positions into highlight spans and
 //! [`Hits::snippet`] into its best excerpt, and [`Hits::correction`] is "did you mean",
-//! when asked. [`crate::search`] builds the whole [`crate::SearchResult`] from the same
+//! when asked. [`crate::results::search`] builds the whole [`crate::SearchResult`] from the same
 //! parts.
 //!
 //! Invariant: `keys[..sorted]` is sorted and every key there is ≤ every key after it;
@@ -16,14 +16,15 @@
 //! (scores are ≥ 0, whose bits order as the numbers do), ties in corpus order.
 
 use crate::article::{Article, Kind};
-use crate::correct::{correct, Correction};
+use crate::index::text::ArticleText;
 use crate::index::Index;
-use crate::query::text::ArticleText;
+use crate::query::correct::{correct, Correction};
 use crate::query::MatchKind;
 use crate::query::{self, Evaluation};
 use crate::rank;
-use crate::search::{field_hits, suggestions, FieldHit, Suggestion};
-use crate::snippet::{self, Snippet};
+use crate::results::fields::{field_hits, FieldHit};
+use crate::results::snippet::{self, Snippet};
+use crate::results::suggest::{suggestions, Suggestion};
 use crate::span::Span;
 
 /// One row of the ranking.
@@ -198,7 +199,8 @@ impl Hits {
     /// pay before its answer shows.
     pub fn correction(&self, index: &Index, articles: &[Article]) -> Option<Correction> {
         // A long query is not corrected: each misspelt word costs a walk of the terms.
-        if !self.keys.is_empty() || self.parsed.clauses.len() > crate::search::MAX_SUGGESTED_CLAUSES
+        if !self.keys.is_empty()
+            || self.parsed.clauses.len() > crate::results::suggest::MAX_SUGGESTED_CLAUSES
         {
             return None;
         }

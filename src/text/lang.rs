@@ -1,7 +1,7 @@
 //! An article's language, detected from its own words: their script, then the share of
 //! that language's commonest words (stop words). Nothing is configured.
 //!
-//! Only the languages the engine stems are told apart (`crate::stem`): English, Russian,
+//! Only the languages the engine stems are told apart (`crate::text::stem`): English, Russian,
 //! and everything else. An article is English when most of its words (of any script) are
 //! Latin-script and at least 1 in [`MIN_STOP_SHARE`] of those are English stop words; Russian likewise with
 //! Cyrillic words and Russian stop words. A German or Ukrainian article is neither:
@@ -114,7 +114,7 @@ impl Detector {
 /// The language of a text (its words folded as the index folds them).
 pub fn detect(text: &str) -> Lang {
     let mut detector = Detector::default();
-    crate::token::for_each_token(text, |t| detector.add(t.term));
+    crate::text::token::for_each_token(text, |t| detector.add(t.term));
     detector.lang()
 }
 

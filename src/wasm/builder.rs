@@ -6,7 +6,7 @@
 
 use wasm_bindgen::prelude::*;
 
-/// The allocator, as in the explorer's module (src/wasm.rs).
+/// The allocator, as in the explorer's module (src/wasm/explorer.rs).
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
@@ -17,7 +17,7 @@ pub fn start() {
 }
 
 /// The head and the shards end to end, `[head, shards]`, of the articles of `chunks`
-/// (the chunk files end to end, each a bundle: `src/bundle.rs`) cut as `lengths` says.
+/// (the chunk files end to end, each a bundle: `src/corpus/bundle.rs`) cut as `lengths` says.
 #[wasm_bindgen(js_name = buildIndex)]
 pub fn build_index(chunks: &[u8], lengths: &[u32]) -> Result<js_sys::Array, JsError> {
     // Grow the heap once, as the explorer's `Explorer.fromHead` does: a page at a time
@@ -32,8 +32,9 @@ pub fn build_index(chunks: &[u8], lengths: &[u32]) -> Result<js_sys::Array, JsEr
         parts.push(chunk.to_vec());
         rest = later;
     }
-    let (head, shards) = crate::loading::index_of_chunks(&parts, crate::loading::SHARD_BYTES)
-        .map_err(|e| JsError::new(&e.to_string()))?;
+    let (head, shards) =
+        crate::corpus::loading::index_of_chunks(&parts, crate::corpus::loading::SHARD_BYTES)
+            .map_err(|e| JsError::new(&e.to_string()))?;
     let out = js_sys::Array::new();
     out.push(&js_sys::Uint8Array::from(head.as_slice()));
     out.push(&js_sys::Uint8Array::from(shards.concat().as_slice()));

@@ -7,20 +7,21 @@
 //! keystroke is one [`Explorer::query`] call returning a second handle, [`Hits`]: its counts are
 //! getters, and the page asks it for the rows it lists and the highlights of the articles
 //! it shows, whose numbers cross as typed arrays (copied out of wasm memory, never views
-//! that go stale when it grows). See ARCHITECTURE.md for the measured choices.
+//! that go stale when it grows). The choices: ARCHITECTURE.md; their figures:
+//! docs/performance.md.
 
 use crate::article::Block;
 use crate::corpus::Corpus;
-use crate::flat;
-use crate::hits;
-use crate::keyphrase;
+use crate::results::hits;
+use crate::results::keyphrase;
+use crate::wasm::flat;
 use js_sys::{Float64Array, Int32Array};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
-/// The allocator: talc rather than the default dlmalloc (ARCHITECTURE.md: smaller and
-/// faster, measured).
+/// The allocator: talc rather than the default dlmalloc (smaller and faster:
+/// docs/performance.md, Size).
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
@@ -30,7 +31,7 @@ pub fn start() {
     console_error_panic_hook::set_once();
 }
 
-/// The corpus and its index, arriving in parts (`src/loading.rs`): the head first, then
+/// The corpus and its index, arriving in parts (`src/corpus/loading.rs`): the head first, then
 /// the shards and chunks as they download, the ones a query wanted first.
 #[wasm_bindgen]
 pub struct Explorer {
@@ -233,7 +234,7 @@ impl Explorer {
     }
 
     /// The collection's keyphrases, best first: `[[text, "", name], …]` (`name`: 1 for a
-    /// multi-word name, 0 for a salient word; `src/keyphrase.rs`), as the index file has
+    /// multi-word name, 0 for a salient word; `src/results/keyphrase.rs`), as the index file has
     /// them (computed by `cargo xtask dist`).
     pub fn keyphrases(&self) -> Result<JsValue, JsError> {
         // Always from the index file: the page's engine never computes them (0.5 s at
@@ -276,8 +277,8 @@ impl Explorer {
 
 /// Grows the heap once by `bytes`, what a load will hold. The allocator would grow the
 /// heap a page at a time, and V8's cost per grow made loading 10,000 articles 23× as slow
-/// as 1,000 (ARCHITECTURE.md). (Grown while the head downloads, it came with a 50–76 ms
-/// task in the benchmark at 10,000 articles; in the head's first task, none.)
+/// as 1,000 (docs/performance.md, Load). (Grown while the head downloads, it came with a
+/// 50–76 ms task in the benchmark at 10,000 articles; in the head's first task, none.)
 fn reserve(bytes: f64) {
     drop(Vec::<u8>::with_capacity(bytes.max(0.0) as usize));
 }
@@ -316,7 +317,7 @@ impl HeadLoader {
 
     /// The next step: `undefined` while there are more, then the explorer. Throws a string
     /// saying why when the head cannot be used: the page then fetches every chunk and
-    /// builds one with the builder module (src/wasm_builder.rs).
+    /// builds one with the builder module (src/wasm/builder.rs).
     pub fn step(&mut self) -> Result<Option<Explorer>, JsValue> {
         let start = now();
         let done = self.reading.step();
@@ -332,8 +333,8 @@ impl HeadLoader {
     }
 }
 
-/// One query's answer: counts at once, rows and highlights when asked (`src/hits.rs`,
-/// layouts in `src/flat.rs`). Holds the corpus it came from, so it stays valid however
+/// One query's answer: counts at once, rows and highlights when asked (`src/results/hits.rs`,
+/// layouts in `src/wasm/flat.rs`). Holds the corpus it came from, so it stays valid however
 /// many queries follow; freed by `free()` or when garbage-collected.
 #[wasm_bindgen]
 pub struct Hits {
@@ -445,7 +446,7 @@ impl Hits {
 
     /// What a result list shows of article `article`: its title's marks, `[n, start, end,
     /// how, …]` (UTF-16 of the title), then its best excerpt, `[block, part, start, end,
-    /// cut before, cut after, n, start, end, how, …]` (`src/flat.rs`), or nothing without
+    /// cut before, cut after, n, start, end, how, …]` (`src/wasm/flat.rs`), or nothing without
     /// one; all empty while its text has not arrived ([`Explorer::wanted`]).
     pub fn snippet(&self, article: u32) -> Int32Array {
         let flat = self.corpus.with(|c| {

@@ -13,8 +13,8 @@
 //! `range`, in field offsets.
 
 use crate::article::{FieldAddr, Kind};
+use crate::index::text::ArticleText;
 use crate::index::Index;
-use crate::query::text::ArticleText;
 use crate::query::MatchKind;
 use crate::rank;
 use crate::span::Span;
@@ -159,7 +159,7 @@ fn densest(words: &[Span], marks: &[(Span, MatchKind)]) -> Option<Window> {
 }
 
 /// A snippet in UTF-16 code units of its field's text, for JavaScript: `range`, then the
-/// marks — the numbers `crate::flat::snippet` lays out.
+/// marks — the numbers `crate::wasm::flat::snippet` lays out.
 pub fn to_utf16(snippet: &Snippet, field_text: &str) -> (Span, Vec<Span>) {
     let range = crate::span::to_utf16(field_text, &[snippet.range]);
     let marks: Vec<Span> = snippet.marks.iter().map(|(s, _)| *s).collect();

@@ -7,13 +7,13 @@
 //! letters, `.` `,` `;` `'` `’` two digits; anything else stands alone). A char outside
 //! that set (a combining mark, an ideograph, an emoji…) sends its stretch of text — from
 //! the start of the word it is in to the next space that follows a non-space — to
-//! `src/word_break.rs`, all of the rules over every char's class. A boundary always falls
+//! `src/text/word_break.rs`, all of the rules over every char's class. A boundary always falls
 //! before such a space and the rules never look back across one, so both ways give the
 //! same words. The tests check both against the unicode-segmentation crate (a
 //! dev-dependency: the wasm does not carry it), every known char exhaustively and random
 //! text by a property test (`tests::same_words_as_unicode_segmentation`).
 
-use crate::word_break;
+use crate::text::word_break;
 
 /// Word-boundary classes of the chars the fast path knows (UAX #29, table 3).
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]

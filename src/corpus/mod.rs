@@ -1,11 +1,14 @@
 //! A corpus: named articles and their index, built once; the entry point for searching.
 
+pub mod bundle;
+pub mod loading;
+
 use crate::article::{self, Article};
 use crate::error::Error;
+use crate::index::outline::Outline;
 use crate::index::Index;
-use crate::keyphrase::Keyphrase;
-use crate::outline::Outline;
-use crate::search::{self, SearchResult};
+use crate::results::keyphrase::Keyphrase;
+use crate::results::search::{self, SearchResult};
 
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/seeds.rs"));
@@ -43,9 +46,10 @@ impl Corpus {
         Ok(Corpus::new(parse_all(files)?))
     }
 
-    /// Parses and indexes the articles of a bundle ([`crate::bundle`]).
+    /// Parses and indexes the articles of a bundle ([`crate::corpus::bundle`]).
     pub fn from_bundle(bundle: &[u8]) -> Result<Corpus, Error> {
-        let files = crate::bundle::read(bundle).map_err(|reason| Error::Bundle { reason })?;
+        let files =
+            crate::corpus::bundle::read(bundle).map_err(|reason| Error::Bundle { reason })?;
         Corpus::from_files(files)
     }
 
@@ -59,7 +63,7 @@ impl Corpus {
         outline: Option<Outline>,
     ) -> Corpus {
         let outline = outline.unwrap_or_else(|| {
-            crate::loading::outline_of(names.as_deref().unwrap_or(&[]), &articles)
+            crate::index::outline::outline_of(names.as_deref().unwrap_or(&[]), &articles)
         });
         let known = std::sync::OnceLock::new();
         if let Some(names) = names {
@@ -74,7 +78,7 @@ impl Corpus {
         }
     }
 
-    /// What the list shows of every article (`src/outline.rs`), here before their texts.
+    /// What the list shows of every article (`src/index/outline.rs`), here before their texts.
     pub fn outline(&self) -> &Outline {
         &self.outline
     }
@@ -83,7 +87,7 @@ impl Corpus {
         &mut self.index
     }
 
-    /// Puts article `a`'s text in place (it has arrived: `src/loading.rs`).
+    /// Puts article `a`'s text in place (it has arrived: `src/corpus/loading.rs`).
     pub(crate) fn set_article(&mut self, a: u32, article: Article) {
         if let Some(slot) = self.articles.get_mut(a as usize) {
             *slot = article;
@@ -96,13 +100,13 @@ impl Corpus {
         self.keyphrases.as_deref().unwrap_or(&[])
     }
 
-    /// The collection's keyphrases, best first (`crate::keyphrase::of_collection`): as the
+    /// The collection's keyphrases, best first (`crate::results::keyphrase::of_collection`): as the
     /// index file gave them, else computed now (tens of milliseconds at 1,000 articles;
     /// the page asks once).
     pub fn keyphrases(&self) -> std::borrow::Cow<'_, [Keyphrase]> {
         match &self.keyphrases {
             Some(known) => std::borrow::Cow::Borrowed(known),
-            None => std::borrow::Cow::Owned(crate::keyphrase::of_collection(
+            None => std::borrow::Cow::Owned(crate::results::keyphrase::of_collection(
                 &self.index,
                 &self.articles,
             )),
@@ -154,20 +158,20 @@ impl Corpus {
         search::search_top(&self.index, &self.articles, query, detail)
     }
 
-    /// The answer to `query`, kept for display ([`crate::hits`]).
-    pub fn hits(&self, query: &str) -> crate::hits::Hits {
+    /// The answer to `query`, kept for display ([`crate::results::hits`]).
+    pub fn hits(&self, query: &str) -> crate::results::hits::Hits {
         self.hits_as(query, false)
     }
 
     /// The answer to `query` while the reader is still typing it
     /// ([`crate::query::parse_typing`]).
-    pub fn hits_typing(&self, query: &str) -> crate::hits::Hits {
+    pub fn hits_typing(&self, query: &str) -> crate::results::hits::Hits {
         self.hits_as(query, true)
     }
 
     /// [`Corpus::hits`] or, `typing`, [`Corpus::hits_typing`].
-    pub fn hits_as(&self, query: &str, typing: bool) -> crate::hits::Hits {
-        crate::hits::Hits::of(
+    pub fn hits_as(&self, query: &str, typing: bool) -> crate::results::hits::Hits {
+        crate::results::hits::Hits::of(
             &self.index,
             &self.articles,
             crate::query::parse_as(query, typing),
@@ -175,7 +179,7 @@ impl Corpus {
     }
 
     /// The highlighted fields of article `a` in `hits`.
-    pub fn hit_fields(&self, hits: &crate::hits::Hits, a: u32) -> Vec<crate::FieldHit> {
+    pub fn hit_fields(&self, hits: &crate::results::hits::Hits, a: u32) -> Vec<crate::FieldHit> {
         hits.fields(&self.index, &self.articles, a)
     }
 

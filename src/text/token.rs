@@ -1,6 +1,6 @@
 //! Tokens: the words of a text, each with its folded term and exact source range.
 //!
-//! Words are found by Unicode word segmentation (UAX #29, [`crate::words`]): Latin, Cyrillic and Hangul
+//! Words are found by Unicode word segmentation (UAX #29, [`crate::text::words`]): Latin, Cyrillic and Hangul
 //! words come whole, each Han ideograph and each kana is its own token, and apostrophes
 //! (`Today's`, `Club’s`) do not split a word. A segment is a word when it holds a letter
 //! or a digit.
@@ -12,9 +12,9 @@
 //! later parts marked [`Token::joined`]: a query for the whole word asks for the parts
 //! joined by hyphens, a query for one part finds it alone.
 
-use crate::fold::fold_into;
 use crate::span::Span;
-use crate::words::for_each_word;
+use crate::text::fold::fold_into;
+use crate::text::words::for_each_word;
 
 /// One word of a text.
 ///
@@ -24,7 +24,7 @@ use crate::words::for_each_word;
 pub struct Token {
     /// The word's bytes in the text.
     pub span: Span,
-    /// The folded word ([`crate::fold`]).
+    /// The folded word ([`crate::text::fold`]).
     pub term: String,
     /// The word follows the previous token across a single hyphen, with nothing else
     /// between them: it continues a hyphenated word.

@@ -11,7 +11,7 @@
 //! messages for strings into the wasm. The tests compare the port with the crate on a
 //! dictionary, Russian word forms and random strings.
 
-use crate::lang::Lang;
+use crate::text::lang::Lang;
 use std::borrow::Cow;
 
 mod env;
@@ -47,7 +47,7 @@ fn run(algorithm: fn(&mut SnowballEnv<'_>) -> bool, term: &str) -> Cow<'_, str> 
 #[cfg(test)]
 mod tests {
     use super::stem;
-    use crate::lang::Lang;
+    use crate::text::lang::Lang;
 
     #[track_caller]
     fn same(lang: Lang, words: &[&str]) {
@@ -96,8 +96,8 @@ mod tests {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod reference {
     use super::{english, run, russian, stem};
-    use crate::fold::fold;
-    use crate::lang::Lang;
+    use crate::text::fold::fold;
+    use crate::text::lang::Lang;
     use proptest::prelude::*;
     use rust_stemmers::{Algorithm, Stemmer};
 
@@ -168,8 +168,8 @@ mod reference {
 
     #[test]
     fn russian_words_and_their_forms_stem_as_the_crate() {
-        let fixture = include_str!("../../tests/fixtures/ru-economic-forum.txt");
-        let corpus = include_str!("../../xtask/src/corpus.rs");
+        let fixture = include_str!("../../../tests/fixtures/ru-economic-forum.txt");
+        let corpus = include_str!("../../../xtask/src/corpus.rs");
         let start = corpus.find("const CYRILLIC: &str = \"").unwrap();
         let len = corpus[start..].find("\";").unwrap();
         let cyrillic = &corpus[start..start + len];

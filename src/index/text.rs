@@ -7,8 +7,8 @@ use crate::article::Article;
 use crate::index::{FieldInfo, Index};
 use crate::query::MatchKind;
 use crate::span::Span;
-use crate::token::{is_gap, is_hyphen};
-use crate::words::word_end_at;
+use crate::text::token::{is_gap, is_hyphen};
+use crate::text::words::word_end_at;
 
 /// An article's fields with their texts (each text looked up when first needed).
 pub struct ArticleText<'i, 't> {

@@ -2,7 +2,7 @@
 //! class, read from a table generated from the unicode-segmentation crate
 //! (`build/word_break_table.rs`), which the tests check this against.
 //!
-//! `src/words.rs` applies the rules directly for the common scripts and comes here only
+//! `src/text/words.rs` applies the rules directly for the common scripts and comes here only
 //! for the rest (marks, ideographs, emoji, Hebrew, kana…), so this side favours size over
 //! speed: the table is 2,206 varint-coded runs, decoded linearly after a binary search in
 //! an index of every 32nd run.
@@ -263,7 +263,7 @@ pub fn for_each_segment(text: &str, mut each: impl FnMut(usize, usize)) {
 
 /// The table's generator, for the tests.
 #[cfg(all(test, not(target_arch = "wasm32")))]
-#[path = "../build/word_break_table.rs"]
+#[path = "../../build/word_break_table.rs"]
 #[allow(dead_code)]
 mod generator;
 

@@ -8,7 +8,7 @@
 //! hyphen-joined part (`Jae-in`) and the connectors `of`, `for`, `de` (`of the`) inside
 //! them; at least two capitalised words, a leading stop word (`The`) dropped. **Words**
 //! are the terms of every field but the disclaimer and card authors: three letters or
-//! more, letters only, not a stop word (`crate::lang::is_stop`), a possessive counted as
+//! more, letters only, not a stop word (`crate::text::lang::is_stop`), a possessive counted as
 //! its word.
 //!
 //! Scores: a word `(1 + ln tf) · idf`, with `idf = ln(1 + N / df)` from the index; a name
@@ -18,10 +18,10 @@
 //! `1 + ln tf` summed over the articles (see [`of_collection`]).
 
 use crate::article::{Article, Kind, Part};
-use crate::fold::fold;
 use crate::index::Index;
-use crate::lang::is_stop;
-use crate::token::{for_each_token, possessive_stem};
+use crate::text::fold::fold;
+use crate::text::lang::is_stop;
+use crate::text::token::{for_each_token, possessive_stem};
 use serde::Serialize;
 
 /// Keyphrases shown per article.
@@ -38,7 +38,7 @@ const SCANNED_WHOLE: usize = 100;
 const OPENERS: [&str; 9] = [
     "why", "what", "how", "when", "where", "who", "while", "however", "although",
 ];
-/// English function words beyond the stop words (`crate::lang`), never keyphrases.
+/// English function words beyond the stop words (`crate::text::lang`), never keyphrases.
 const FUNCTION_WORDS: [&str; 63] = [
     "about", "after", "again", "against", "all", "also", "any", "because", "been", "before",
     "being", "between", "both", "can", "could", "did", "does", "during", "each", "even", "few",
@@ -174,7 +174,7 @@ pub fn of_collection(index: &Index, articles: &[Article]) -> Vec<Keyphrase> {
 }
 
 /// The cards' authors, most articles first, then by name, from every card's author with
-/// its article's number (`crate::outline::Outline::card_authors`).
+/// its article's number (`crate::index::outline::Outline::card_authors`).
 pub fn authors(cards: &[(u32, &str)]) -> Vec<Author> {
     // (folded name, article, name as written)
     let all: Vec<(String, u32, &str)> = cards

@@ -9,10 +9,10 @@
 //!   `block` −1 title, −2 lede; `part` 0 text, 1 card title, 2 card author, 3 card teaser.
 
 use crate::article::Part;
-use crate::hits::Row;
 use crate::query::MatchKind;
-use crate::search::FieldHit;
-use crate::snippet::Snippet;
+use crate::results::fields::FieldHit;
+use crate::results::hits::Row;
+use crate::results::snippet::Snippet;
 use crate::span::Span;
 
 /// A snippet as `[block, part, start, end, cut before, cut after, n, start, end, how, …]`:
@@ -22,7 +22,7 @@ pub fn snippet(snippet: Option<&Snippet>, field_text: &str) -> Vec<i32> {
     let Some(s) = snippet else {
         return Vec::new();
     };
-    let (range, marks) = crate::snippet::to_utf16(s, field_text);
+    let (range, marks) = crate::results::snippet::to_utf16(s, field_text);
     let mut out = vec![
         s.addr.block,
         part_code(s.addr.part),

@@ -11,12 +11,11 @@
 //! the head, every article's fields against the index's.
 
 use crate::article::{self, Article};
-use crate::bundle;
+use crate::corpus::bundle;
 use crate::corpus::Corpus;
 use crate::error::Error;
 use crate::hash::digest;
 use crate::index::file::{self, Chunks, LoadError};
-use crate::outline::Outline;
 
 /// About how many bytes of articles a chunk holds (an article is never cut): small
 /// enough that the article a reader opens comes in tens of milliseconds, few enough files
@@ -26,7 +25,7 @@ pub const CHUNK_BYTES: usize = 512 << 10;
 pub const SHARD_BYTES: usize = 256 << 10;
 
 /// The data files of a site: the index's head, its shards, and the articles in chunks
-/// (each a bundle, `src/bundle.rs`).
+/// (each a bundle, `src/corpus/bundle.rs`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SiteFiles {
     /// The index's head (`index/head.bin`).
@@ -210,9 +209,4 @@ impl Corpus {
         }
         Ok(corpus)
     }
-}
-
-/// The outline of a corpus built here.
-pub(crate) fn outline_of(names: &[String], articles: &[Article]) -> Outline {
-    Outline::of(names.iter().map(String::as_str).zip(articles))
 }

@@ -2,7 +2,7 @@
 //! corrected, offered when that finds something.
 //!
 //! A word is misspelt when the index has no such term (and, unquoted, no other form of
-//! it): its correction is the nearest term ([`crate::fuzzy::nearest`]: within one edit
+//! it): its correction is the nearest term ([`crate::query::fuzzy::nearest`]: within one edit
 //! more than typo tolerance allows, the fewest edits, then the most widespread). A word of
 //! one letter is not corrected: every term of one or two letters is one edit from it, so
 //! the "correction" would be whichever is commonest (`q` → `a`). Each
@@ -10,11 +10,11 @@
 //! corrected query is run, and offered only if it finds an article.
 
 use crate::article::Article;
-use crate::fuzzy;
 use crate::index::Index;
-use crate::lang::Lang;
+use crate::query::fuzzy;
 use crate::query::{self, Query};
-use crate::token::for_each_token;
+use crate::text::lang::Lang;
+use crate::text::token::for_each_token;
 use serde::Serialize;
 
 /// A corrected query and what it finds.
@@ -66,7 +66,7 @@ pub fn correct(index: &Index, articles: &[Article], query: &Query) -> Option<Cor
         let typed = text.get(start..end).unwrap_or("");
         let mut first = typed.chars();
         let kept = first.next().and_then(|c| {
-            let folded = crate::fold::fold(c.encode_utf8(&mut [0; 4]));
+            let folded = crate::text::fold::fold(c.encode_utf8(&mut [0; 4]));
             Some((c, fix.strip_prefix(folded.as_str())?))
         });
         match kept {

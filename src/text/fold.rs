@@ -93,7 +93,7 @@ fn fold_char(c: char, out: &mut String) {
 /// fold with unicode-normalization's decompositions and core's lowercasing, no table.
 #[cfg(test)]
 #[allow(dead_code)]
-#[path = "../build/fold_table.rs"]
+#[path = "../../build/fold_table.rs"]
 mod generator;
 
 #[cfg(test)]

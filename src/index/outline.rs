@@ -1,6 +1,6 @@
 //! The outline: what a result list shows of every article — its file name, title, lede
 //! and its cards' authors — kept apart from the articles' text, so that the page can list
-//! and rank all of them before their text has arrived (`src/loading.rs`). Written into the
+//! and rank all of them before their text has arrived (`src/corpus/loading.rs`). Written into the
 //! index file's head (docs/format.md), and made from the articles for a corpus built here.
 //!
 //! Layout, made for JavaScript to take as it is (`www/js/engine.js`): its *numbers*, per
@@ -266,6 +266,11 @@ enum Role {
     Name,
     Author,
     Other,
+}
+
+/// The outline of a corpus built here.
+pub(crate) fn outline_of(names: &[String], articles: &[Article]) -> Outline {
+    Outline::of(names.iter().map(String::as_str).zip(articles))
 }
 
 #[cfg(test)]
