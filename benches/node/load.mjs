@@ -4,7 +4,7 @@
 // would arrive, the longest part too; the outline, the first query with every row, what
 // the page asks when idle, the wasm memory then; and last the query again, as a
 // keystroke asks it (its top 10 rows, the median of 40). The figures behind
-// docs/performance.md's "Loading a large archive".
+// docs/performance.md's "The load in parts, step by step".
 //
 //   node benches/node/load.mjs SITE [QUERY]    # SITE: a folder from cargo xtask dist
 //

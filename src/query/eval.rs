@@ -854,7 +854,7 @@ fn positions_into(index: &Index, group: &[Found<'_>], out: &mut Vec<u64>) {
 }
 
 /// What chaining `positions` costs of the budget: half a posting entry each (in the wasm
-/// a chained position took 25.8 ms for 524,288, where 500,000 entries take about 33:
+/// a chained position took 25.9 ms for 524,288, where 500,000 entries take about 33:
 /// `node benches/node/hostile.mjs PKG SITE --word a`, docs/performance.md).
 fn chain_cost(positions: usize) -> u64 {
     positions as u64 / 2 + 1
