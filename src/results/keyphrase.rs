@@ -18,6 +18,7 @@
 //! `1 + ln tf` summed over the articles (see [`of_collection`]).
 
 use crate::article::{Article, Kind, Part};
+use crate::index::text::ArticleText;
 use crate::index::Index;
 use crate::text::fold::fold;
 use crate::text::lang::is_stop;
@@ -81,7 +82,12 @@ pub fn of_article(index: &Index, articles: &[Article], a: u32) -> Vec<Keyphrase>
     let Some(article) = articles.get(a as usize).filter(|_| index.article_here(a)) else {
         return Vec::new();
     };
-    pick(candidates(index, article), PER_ARTICLE)
+    as_written(
+        index,
+        articles,
+        pick(candidates(index, article), PER_ARTICLE),
+        Some(a),
+    )
 }
 
 /// The collection's keyphrases, best first: each candidate scored as in an article, its
@@ -170,7 +176,76 @@ pub fn of_collection(index: &Index, articles: &[Article]) -> Vec<Keyphrase> {
             },
         });
     }
-    pick(best_first(out), PER_COLLECTION)
+    as_written(index, articles, pick(best_first(out), PER_COLLECTION), None)
+}
+
+/// Occurrences of a word read to find how the articles write it.
+const WRITTEN_LOOKS: usize = 64;
+
+/// `phrases` with each salient word as the articles write it (names are as written
+/// already): its most frequent written form among its first [`WRITTEN_LOOKS`]
+/// occurrences (in article `only`, else in the collection), the first on a tie. So
+/// `russia` is shown `Russia`, a common word that opens a few sentences stays lowercase,
+/// and `cafe` is `Café` — by the engine's folding, not a guess at case in JS.
+fn as_written(
+    index: &Index,
+    articles: &[Article],
+    mut phrases: Vec<Keyphrase>,
+    only: Option<u32>,
+) -> Vec<Keyphrase> {
+    for k in phrases.iter_mut().filter(|k| !k.name) {
+        if let Some(form) = index
+            .find(&k.text)
+            .and_then(|t| written(index, articles, t, only))
+        {
+            k.text = form;
+        }
+    }
+    phrases
+}
+
+/// How term `t` is written most often among its first occurrences (see [`as_written`]);
+/// `None` when none is read (the article's text has not come).
+fn written(index: &Index, articles: &[Article], t: usize, only: Option<u32>) -> Option<String> {
+    let term = index.term(t);
+    // (form, count), in the order first seen.
+    let mut forms: Vec<(&str, usize)> = Vec::new();
+    let mut looked = 0;
+    for entry in index.list(t) {
+        if only.is_some_and(|a| a != entry.article) {
+            continue;
+        }
+        let mut text = ArticleText::new(index, articles, entry.article);
+        for at in index.positions(entry.chunk).take(WRITTEN_LOOKS - looked) {
+            looked += 1;
+            let Some(form) = form_at(&mut text, at, term) else {
+                continue;
+            };
+            match forms.iter_mut().find(|(f, _)| *f == form) {
+                Some((_, n)) => *n += 1,
+                None => forms.push((form, 1)),
+            }
+        }
+        if looked >= WRITTEN_LOOKS {
+            break;
+        }
+    }
+    let most = forms.iter().map(|(_, n)| *n).max()?;
+    let (form, _) = forms.into_iter().find(|(_, n)| *n == most)?;
+    Some(form.to_owned())
+}
+
+/// The text of the token at `at`: the word, without the `'s` of a possessive whose word
+/// is `term` (`Russia's` is indexed as `russia` too).
+fn form_at<'t>(text: &mut ArticleText<'_, 't>, at: u32, term: &str) -> Option<&'t str> {
+    let span = text.token(at)?;
+    let (info, field) = text.field(at)?;
+    let token = field.get((span.start - info.base) as usize..(span.end - info.base) as usize)?;
+    let word = ["'s", "’s", "'", "’"]
+        .iter()
+        .find_map(|s| token.strip_suffix(s))
+        .filter(|word| fold(word) == term);
+    Some(word.unwrap_or(token))
 }
 
 /// The cards' authors, most articles first, then by name, from every card's author with
@@ -437,6 +512,63 @@ fn names(text: &str, out: &mut Vec<(String, String, bool)>) {
 mod tests {
     use super::*;
     use crate::Corpus;
+
+    /// How the articles write a folded word: (articles' paragraphs, word, article or the
+    /// collection, expected).
+    #[test]
+    fn salient_words_as_the_articles_write_them() {
+        let cases: [(&[&str], &str, Option<u32>, &str); 8] = [
+            (&["Russia and Russia met Russia."], "russia", None, "Russia"),
+            // A common word capitalised at a sentence's start stays lowercase.
+            (
+                &["Tides rise. The tides fall, and tides turn."],
+                "tides",
+                None,
+                "tides",
+            ),
+            // The engine's folding, not JS's toLowerCase: diacritics, ё, ß.
+            (
+                &["The Café opened. A café closed. Café again."],
+                "cafe",
+                None,
+                "Café",
+            ),
+            (&["Ёлка стоит, ёлка горит, ёлка."], "елка", None, "ёлка"),
+            (
+                &["Die Straße ist lang, die Straße."],
+                "strasse",
+                None,
+                "Straße",
+            ),
+            // A possessive is its word.
+            (
+                &["Seoul's view and Seoul's answer."],
+                "seoul",
+                None,
+                "Seoul",
+            ),
+            // An article's own writing, or the collection's first on a tie.
+            (&["tide tide", "Tide Tide Tide"], "tide", Some(1), "Tide"),
+            (&["tide tide", "Tide Tide"], "tide", None, "tide"),
+        ];
+        for (texts, word, only, expected) in cases {
+            let articles: Vec<(String, Article)> = texts
+                .iter()
+                .enumerate()
+                .map(|(i, t)| {
+                    let text = format!("Title {i}\n\n{t}\n");
+                    (format!("{i}.txt"), crate::article::parse(&text).unwrap())
+                })
+                .collect();
+            let corpus = Corpus::new(articles);
+            let t = corpus.index().find(word).expect(word);
+            assert_eq!(
+                written(corpus.index(), corpus.articles(), t, only).as_deref(),
+                Some(expected),
+                "{texts:?}"
+            );
+        }
+    }
 
     fn names_of(text: &str) -> Vec<String> {
         let mut out = Vec::new();

@@ -4,7 +4,7 @@
 
 import { readHash, writeHash } from './segments.js';
 import { ArticleList } from './list.js';
-import { afterFrame, slicer } from './tasks.js';
+import { afterFrame } from './tasks.js';
 import { ArticleView, el, fieldText, plural } from './render.js';
 import { PassageTools } from './passage.js';
 
@@ -144,7 +144,7 @@ export class App {
     ui.prev.addEventListener('click', () => this.step(-1));
     ui.next.addEventListener('click', () => this.step(1));
     ui.toggle.addEventListener('change', () => this.show(this.selected, 0));
-    /** Each article's keyphrases as shown (writtenForm), once asked. @type {Map<number, string[]>} */
+    /** Each article's keyphrases as written, once asked. @type {Map<number, string[]>} */
     this.keyphrases = new Map();
     /** Resolves once the first view is whole (start()). */
     this.shown = new Promise((resolve) => { this.settle = () => resolve(undefined); });
@@ -322,9 +322,9 @@ export class App {
   }
 
   /** The collection's keyphrase chips and the authors facet, in the search bar. */
-  async fillFacets() {
+  fillFacets() {
     const { engine, ui } = this;
-    const topics = await this.writtenForms(engine.keyphrases?.() ?? [], -1);
+    const topics = (engine.keyphrases?.() ?? []).map((k) => k.text);
     const authors = engine.authors?.() ?? [];
     const rows = [];
     if (topics.length) rows.push(this.chips('Topics', topics.map((text) => this.phraseChip(text))));
@@ -375,7 +375,7 @@ export class App {
 
   /**
    * A keyphrase's chip: a click adds it to the query as a phrase.
-   * @param {string} text the keyphrase as shown (writtenForm)
+   * @param {string} text the keyphrase as the articles write it (the engine's)
    */
   phraseChip(text) {
     const chip = el('button', 'chip', text);
@@ -386,56 +386,6 @@ export class App {
     chip.setAttribute('aria-pressed', String(hasClause(this.ui.input.value, clause)));
     chip.addEventListener('click', () => this.toggleClause(clause));
     return chip;
-  }
-
-  /**
-   * Keyphrases as shown (writtenForm), in slices (tasks.js): each salient word is a query
-   * (~5 ms at 10,000 articles), and a dozen of them at once blocked the page for 140 ms.
-   * @param {import('./engine.js').Keyphrase[]} ks
-   * @param {number} article -1: the collection
-   */
-  async writtenForms(ks, article) {
-    const texts = [];
-    const pause = slicer();
-    for (const k of ks) {
-      let text = this.writtenForm(k, article);
-      // Its query's parts not here yet: asked again once parts have come.
-      while (text === null) {
-        await this.engine.nextParts?.();
-        text = this.writtenForm(k, article);
-      }
-      texts.push(text);
-      await pause();
-    }
-    return texts;
-  }
-
-  /**
-   * How a keyphrase is shown. A name is as written already; a salient word comes folded
-   * (`russia`), so it is shown as `article` (else the first article that has it) writes
-   * it — unless that article also writes it in lowercase (a common word capitalised at
-   * the start of a sentence). Asked once per chip (a query each), when the page is idle
-   * or after the frame that shows the article; an article's are kept with its chips.
-   * @param {import('./engine.js').Keyphrase} k
-   * @param {number} article -1: the collection
-   * @returns {string|null} null while the parts its query needs have not come
-   */
-  writtenForm(k, article) {
-    if (k.name) return k.text;
-    const { articles, pending } = this.engine.search(`"${k.text}"`);
-    if (pending && this.engine.nextParts) return null;
-    const hit = article >= 0 ? articles.find((h) => h.article === article) : articles[0];
-    const shown = hit && this.engine.articles[hit.article];
-    if (!shown) return k.text;
-    const forms = [];
-    for (const f of hit.fields) {
-      const text = fieldText(shown, f.block, f.part);
-      for (const [start, end] of f.spans) {
-        const form = text.slice(start, end);
-        if (form.toLowerCase() === k.text) forms.push(form);
-      }
-    }
-    return forms.length && !forms.includes(k.text) ? forms[0] : k.text;
   }
 
   /**
@@ -635,12 +585,12 @@ export class App {
       add(known);
       return;
     }
-    afterFrame(async () => {
+    afterFrame(() => {
       if (ui.view.firstElementChild !== view) return;
       let texts = this.keyphrases.get(index);
       if (!texts) {
         // Checked above (a narrowing the callback does not keep).
-        texts = await this.writtenForms(/** @type {NonNullable<Engine['articleKeyphrases']>} */ (engine.articleKeyphrases)(index), index);
+        texts = /** @type {NonNullable<Engine['articleKeyphrases']>} */ (engine.articleKeyphrases)(index).map((k) => k.text);
         this.keyphrases.set(index, texts);
       }
       add(texts);

@@ -78,7 +78,7 @@ let shared;
 
 /**
  * @typedef {{text: string, name: boolean}} Keyphrase
- *   text: a multi-word name as written (`name`), or a salient word (folded).
+ *   text: a multi-word name (`name`) or a salient word, as the articles write it.
  * @typedef {{name: string, articles: number}} Author
  *   an author of cards, and how many articles have a card by them.
  * @typedef {{articles: Article[], search: (q: string, typing?: boolean) => Result, buildMs: number,
