@@ -1,18 +1,15 @@
-// One explorer's state and behaviour: the search field, the list, the article view, match
-// navigation and (for the page) the URL. The page and each <article-explorer> element
-// run one App each over their own DOM; all share one engine.
+// One explorer's state and behaviour: the search field and status, the list, the article
+// view and match navigation; the chips (chips.js) and, for the page, the URL (address.js)
+// are parts of their own. The page and each <article-explorer> element run one App each
+// over their own DOM; all share one engine.
 
 import { readHash, writeHash } from './segments.js';
 import { ArticleList } from './list.js';
 import { afterFrame } from './tasks.js';
 import { ArticleView, el, fieldText, plural } from './render.js';
 import { PassageTools } from './passage.js';
-
-/** Authors shown as chips at first; the others behind "N more". */
-const TOP_AUTHORS = 12;
-
-/** A typing burst is one history entry: a new entry after this long without input. */
-const HISTORY_PAUSE_MS = 1000;
+import { Chips, toggled } from './chips.js';
+import { Address } from './address.js';
 
 /**
  * @typedef {import('./engine.js').Result} Result
@@ -33,15 +30,6 @@ const HISTORY_PAUSE_MS = 1000;
  *   follow back/forward; compact: the list with snippets only, no article view;
  *   linkBase: the URL a passage's link starts with (the explorer's page, no hash).
  */
-
-/** Whether query `q` holds `clause` exactly as a chip writes it, standing alone (what
- * `toggleClause` takes out again).
- * @param {string} q
- * @param {string} clause
- */
-function hasClause(q, clause) {
-  return ` ${q} `.includes(` ${clause} `);
-}
 
 /**
  * Sets a node's text only when it changes (an equal write still costs style and layout).
@@ -68,10 +56,12 @@ export class App {
     /** @type {HTMLElement[]} */
     this.marks = [];
     this.current = -1;
-    /** When the field last changed; the first search after loading always pushes. */
-    this.lastInput = -Infinity;
-    /** @type {string|null} a URL hash `syncUrl` will write after the frame */
-    this.pendingHash = null;
+    /** The URL, when the explorer is the page's (`options.history`). */
+    this.address = options.history
+      ? new Address(() => ({ q: ui.input.value, a: engine.articles[this.selected]?.name ?? null, m: this.current + 1 }))
+      : null;
+    /** The topics, authors and key phrases. */
+    this.chips = new Chips(ui, engine, (clause) => this.replaceQuery(toggled(ui.input.value, clause)));
     /**
      * What the view waits for, while the engine fetches parts it needs: the query and the
      * article name of a search that was not whole (it is run again when they come).
@@ -129,9 +119,7 @@ export class App {
     this.opening = null;
 
     ui.input.addEventListener('input', () => {
-      const now = performance.now();
-      const mode = now - this.lastInput > HISTORY_PAUSE_MS ? 'push' : 'replace';
-      this.lastInput = now;
+      const mode = this.address?.typed() ?? 'replace';
       this.run(ui.input.value, null, true);
       this.syncUrl(mode);
     });
@@ -144,18 +132,15 @@ export class App {
     ui.prev.addEventListener('click', () => this.step(-1));
     ui.next.addEventListener('click', () => this.step(1));
     ui.toggle.addEventListener('change', () => this.show(this.selected, 0));
-    /** Each article's keyphrases as written, once asked. @type {Map<number, string[]>} */
-    this.keyphrases = new Map();
     /** Resolves once the first view is whole (start()). */
     this.shown = new Promise((resolve) => { this.settle = () => resolve(undefined); });
     if (!options.compact && engine.keyphrases) {
       // The collection's chips after the first view, once the page is idle.
-      this.shown.then(() => (globalThis.requestIdleCallback ?? setTimeout)(() => this.fillFacets()));
+      this.shown.then(() => (globalThis.requestIdleCallback ?? setTimeout)(() => this.chips.fillFacets()));
     }
     if (options.history) {
       window.addEventListener('popstate', () => {
-        // A replacement not yet written was for the entry just left.
-        this.pendingHash = null;
+        this.address?.left();
         const v = readHash(location.hash);
         ui.input.value = v.q;
         this.opening = { m: v.m, p: v.p };
@@ -321,84 +306,6 @@ export class App {
     this.settleIfWhole();
   }
 
-  /** The collection's keyphrase chips and the authors facet, in the search bar. */
-  fillFacets() {
-    const { engine, ui } = this;
-    const topics = (engine.keyphrases?.() ?? []).map((k) => k.text);
-    const authors = engine.authors?.() ?? [];
-    const rows = [];
-    if (topics.length) rows.push(this.chips('Topics', topics.map((text) => this.phraseChip(text))));
-    if (authors.length) {
-      /** @param {import('./engine.js').Author} a */
-      const chip = (a) => {
-        const clause = `author:"${a.name}"`;
-        const button = el('button', 'chip', `${a.name} (${a.articles})`);
-        button.type = 'button';
-        button.title = `Only articles with a card by ${a.name}`;
-        button.dataset.clause = clause;
-        button.addEventListener('click', () => this.toggleClause(clause));
-        return button;
-      };
-      // The most frequent authors; the rest (hundreds in a large collection) when asked.
-      // The authors of the related-article cards, not of the articles: named so.
-      const row = this.chips('Cards by', authors.slice(0, TOP_AUTHORS).map(chip));
-      const rest = authors.slice(TOP_AUTHORS);
-      if (rest.length) {
-        const more = el('details', 'more-authors');
-        more.append(el('summary', undefined, `${rest.length} more`));
-        more.addEventListener('toggle', () => {
-          if (more.open && more.childElementCount === 1) {
-            more.append(...rest.map(chip));
-            this.pressChips(ui.input.value);
-          }
-        });
-        row.append(more);
-      }
-      rows.push(row);
-    }
-    ui.facets.replaceChildren(...rows);
-    this.pressChips(ui.input.value);
-  }
-
-  /**
-   * A row of chips with its label.
-   * @param {string} label
-   * @param {HTMLElement[]} chips
-   */
-  chips(label, chips) {
-    const row = el('div', 'chips');
-    row.setAttribute('role', 'group');
-    row.setAttribute('aria-label', label);
-    row.append(el('span', 'chips-label', `${label}:`), ...chips);
-    return row;
-  }
-
-  /**
-   * A keyphrase's chip: a click adds it to the query as a phrase.
-   * @param {string} text the keyphrase as the articles write it (the engine's)
-   */
-  phraseChip(text) {
-    const chip = el('button', 'chip', text);
-    chip.type = 'button';
-    chip.title = `Search "${text}"`;
-    const clause = `"${text}"`;
-    chip.dataset.clause = clause;
-    chip.setAttribute('aria-pressed', String(hasClause(this.ui.input.value, clause)));
-    chip.addEventListener('click', () => this.toggleClause(clause));
-    return chip;
-  }
-
-  /**
-   * Adds `clause` to the query, or takes it out if it is there, and runs it.
-   * @param {string} clause
-   */
-  toggleClause(clause) {
-    const q = this.ui.input.value;
-    this.replaceQuery(hasClause(q, clause)
-      ? q.split(clause).join(' ').replace(/\s+/g, ' ').trim()
-      : `${q.trim()} ${clause}`.trim());
-  }
-
   /** @param {string} q */
   replaceQuery(q) {
     this.ui.input.value = q;
@@ -406,21 +313,10 @@ export class App {
     this.syncUrl('push');
   }
 
-  /**
-   * Marks the chips (keyphrases, card authors) whose clause the query holds: each toggles it.
-   * @param {string} q
-   */
-  pressChips(q) {
-    for (const chip of this.ui.root.querySelectorAll('button.chip[data-clause]')) {
-      const on = String(hasClause(q, /** @type {HTMLElement} */ (chip).dataset.clause ?? ''));
-      if (chip.getAttribute('aria-pressed') !== on) chip.setAttribute('aria-pressed', on);
-    }
-  }
-
   /** @param {string} q */
   announce(q) {
     const { ui, result } = this;
-    this.pressChips(q);
+    this.chips.press(q);
     if (ui.suggest.firstChild) ui.suggest.replaceChildren();
     const n = result.articles.length;
     let text;
@@ -531,7 +427,7 @@ export class App {
       const hit = result.highlighting ? result.articles.find((h) => h.article === index) : undefined;
       const { marks, fresh } = this.articleView.render(engine.articles[index], hit, ui.toggle.checked);
       this.marks = marks;
-      if (fresh) this.addArticleChips(index);
+      if (fresh) this.chips.addArticleChips(index, () => this.selected === index);
       capped = hit;
     }
     this.sayCapped(capped);
@@ -561,40 +457,6 @@ export class App {
       notices.append(note);
     }
     setText(note, `Marked: the first ${marked.toLocaleString('en')} of this article's ${hit.matches.toLocaleString('en')} matches.`);
-  }
-
-  /**
-   * The shown article's keyphrase chips, under its title: after the frame that shows the
-   * article (an article's keyphrases cost a pass over its text, 1–3 ms for a long one,
-   * which a keystroke need not wait for), unless they are known already.
-   * @param {number} index
-   */
-  addArticleChips(index) {
-    const { engine, ui } = this;
-    if (!engine.articleKeyphrases) return;
-    const view = ui.view.firstElementChild;
-    /** @param {string[]} texts */
-    const add = (texts) => {
-      if (!texts.length || ui.view.firstElementChild !== view || this.selected !== index) return;
-      const row = this.chips('Key phrases', texts.map((text) => this.phraseChip(text)));
-      row.classList.add('article-chips');
-      view?.after(row);
-    };
-    const known = this.keyphrases.get(index);
-    if (known) {
-      add(known);
-      return;
-    }
-    afterFrame(() => {
-      if (ui.view.firstElementChild !== view) return;
-      let texts = this.keyphrases.get(index);
-      if (!texts) {
-        // Checked above (a narrowing the callback does not keep).
-        texts = /** @type {NonNullable<Engine['articleKeyphrases']>} */ (engine.articleKeyphrases)(index).map((k) => k.text);
-        this.keyphrases.set(index, texts);
-      }
-      add(texts);
-    });
   }
 
   /**
@@ -688,30 +550,10 @@ export class App {
   }
 
   /**
-   * The URL follows the view (page only). A new entry (`push`) is written at once; a
-   * replacement after the next frame, and only the latest of those asked for meanwhile:
-   * `history.replaceState` costs this page 1–8 ms at 1,000 articles (far more than on an
-   * empty page), which a keystroke's frame need not wait for.
+   * The URL follows the view (the page's explorer only): see address.js.
    * @param {'push'|'replace'} mode
    */
   syncUrl(mode) {
-    if (!this.options.history) return;
-    const hash = writeHash({ q: this.ui.input.value, a: this.engine.articles[this.selected]?.name ?? null, m: this.current + 1 });
-    if (mode === 'push') {
-      // A replacement still pending belongs to the entry before this one.
-      this.flushUrl();
-      if (hash !== (location.hash || '#')) history.pushState(null, '', hash);
-      return;
-    }
-    const scheduled = this.pendingHash !== null;
-    this.pendingHash = hash;
-    if (!scheduled) afterFrame(() => this.flushUrl());
-  }
-
-  /** Writes the replacement `syncUrl` left for after the frame, if any. */
-  flushUrl() {
-    const hash = this.pendingHash;
-    this.pendingHash = null;
-    if (hash !== null && hash !== (location.hash || '#')) history.replaceState(null, '', hash);
+    this.address?.sync(mode);
   }
 }
