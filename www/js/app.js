@@ -3,10 +3,11 @@
 // are parts of their own. The page and each <article-explorer> element run one App each
 // over their own DOM; all share one engine.
 
-import { readHash, writeHash } from './segments.js';
+import { fieldText, readHash, writeHash } from './segments.js';
 import { ArticleList } from './list.js';
 import { afterFrame } from './tasks.js';
-import { ArticleView, el, fieldText, plural } from './render.js';
+import { ArticleView } from './render.js';
+import { el, plural, setText } from './dom.js';
 import { PassageTools } from './passage.js';
 import { Chips, toggled } from './chips.js';
 import { Address } from './address.js';
@@ -30,15 +31,6 @@ import { Address } from './address.js';
  *   follow back/forward; compact: the list with snippets only, no article view;
  *   linkBase: the URL a passage's link starts with (the explorer's page, no hash).
  */
-
-/**
- * Sets a node's text only when it changes (an equal write still costs style and layout).
- * @param {Node} node
- * @param {string} text
- */
-function setText(node, text) {
-  if (node.textContent !== text) node.textContent = text;
-}
 
 export class App {
   /**

@@ -3,7 +3,7 @@
 // query, or takes it out when the query holds it (pressed).
 
 import { afterFrame } from './tasks.js';
-import { el } from './render.js';
+import { el } from './dom.js';
 
 /** Authors shown as chips at first; the others behind "N more". */
 const TOP_AUTHORS = 12;

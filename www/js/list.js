@@ -2,8 +2,8 @@
 // Only the items near the screen exist in the DOM; the others are space. Text is inserted
 // only as text (render.js).
 
-import { appendMarked, el, fieldText, plural } from './render.js';
-import { excerpt, snippetText } from './segments.js';
+import { appendMarked, el, plural } from './dom.js';
+import { excerpt, fieldText, snippetText } from './segments.js';
 
 /** @typedef {import('./engine.js').Article} Article */
 /** @typedef {import('./engine.js').ArticleHit} ArticleHit */

@@ -1,7 +1,7 @@
 // Offline use: the service worker that keeps the site in a versioned cache, the notice
 // that a newer version is ready, and a quiet "offline" badge.
 
-import { el } from './render.js';
+import { el } from './dom.js';
 
 /**
  * Registers ./sw.js (http and https only: file:// has no service worker) and shows in

@@ -4,7 +4,7 @@
 // per paragraph. Their labels are CSS-generated (style.css), so a paragraph's text stays
 // its text (copying a selection, reading textContent).
 
-import { el } from './render.js';
+import { el } from './dom.js';
 
 /**
  * @typedef {{link: string, citation: string}} Passage what the tools copy for one block

@@ -1,66 +1,14 @@
-// DOM rendering. Article text and queries are inserted only as text: text nodes,
-// textContent and <mark> elements — never as HTML.
+// The article view: one article laid out as an article (title, lede, paragraphs, cards,
+// the disclaimer), its marks patched in place while it stays shown. Text goes in only as
+// text (dom.js).
 
-import { segments, collapse as collapseUnits } from './segments.js';
+import { collapse as collapseUnits, fieldText } from './segments.js';
+import { appendMarked, el, plural } from './dom.js';
 
 /** @typedef {import('./engine.js').Article} Article */
 /** @typedef {import('./engine.js').ArticleHit} ArticleHit */
 /** @typedef {import('./engine.js').Result} Result */
 /** @typedef {import('./engine.js').Span} Span */
-
-/**
- * @template {keyof HTMLElementTagNameMap} K
- * @param {K} tag
- * @param {string} [className]
- * @param {string} [text]
- * @returns {HTMLElementTagNameMap[K]}
- */
-export function el(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-
-/** A mark's class, part and tooltip by how its span matched (engine.js `Span`). */
-const HOW = [
-  null,
-  { name: 'stem', title: 'another form of the word' },
-  { name: 'fuzzy', title: 'a word spelt like it' },
-  { name: 'prefix', title: 'a word it begins (still being typed)' },
-];
-
-/**
- * Appends `text` to `parent`, the spans wrapped in <mark> (with class `stem`, `fuzzy` or
- * `prefix` when the span is not the word as typed).
- * @param {HTMLElement} parent
- * @param {string} text
- * @param {Array<[number, number, number?]>|undefined} spans
- * @returns {HTMLElement[]} the marks, in order
- */
-export function appendMarked(parent, text, spans) {
-  const marks = [];
-  for (const piece of segments(text, spans ?? [])) {
-    if (piece.mark) {
-      const how = HOW[piece.how];
-      const mark = el('mark', how?.name, piece.text);
-      mark.setAttribute('part', how ? `mark mark-${how.name}` : 'mark');
-      if (how) mark.title = how.title;
-      parent.append(mark);
-      marks.push(mark);
-    } else {
-      parent.append(document.createTextNode(piece.text));
-    }
-  }
-  return marks;
-}
-
-/**
- * @param {number} n
- * @param {string} one
- * @param {string} many
- */
-const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
 
 /**
  * One article's view in `container`, patched in place while the same article stays shown:
@@ -234,19 +182,3 @@ function renderUnit(article, block, field) {
   if (b.kind === 'paragraph') node.dataset.block = String(block);
   return [node, field(node, `${block}:text`, b.text)];
 }
-
-/**
- * The text of one field of an article.
- * @param {Article} article
- * @param {number} block -1 title, -2 lede, else the block's index
- * @param {import('./engine.js').Part} part
- */
-export function fieldText(article, block, part) {
-  if (block === -1) return article.title;
-  if (block === -2) return article.lede ?? '';
-  const b = article.blocks[block];
-  // A card has no `text` part (undefined, so '').
-  return (b?.kind === 'card' ? /** @type {Partial<Record<import('./engine.js').Part, string>>} */ (b)[part] : b?.text) ?? '';
-}
-
-export { plural };

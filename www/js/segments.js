@@ -1,4 +1,5 @@
-// Pure helpers for highlighting: no DOM, tested with `node --test` (tests/js/).
+// Pure helpers: text and spans into pieces, collapsing blocks, excerpts, the URL hash, a
+// field's text. No DOM; tested with `node --test` (tests/js/).
 
 /**
  * Splits `text` at the highlight spans into plain and marked pieces, in order.
@@ -124,4 +125,18 @@ export function excerpt(text, spans, radius = 80) {
     text: `${prefix}${text.slice(start, end)}${end < text.length ? ' …' : ''}`,
     spans: spans.filter(([a, b]) => a >= start && b <= end).map(([a, b, ...how]) => [a + shift, b + shift, ...how]),
   };
+}
+
+/**
+ * The text of one field of an article.
+ * @param {import('./engine.js').Article} article
+ * @param {number} block -1 title, -2 lede, else the block's index
+ * @param {import('./engine.js').Part} part
+ */
+export function fieldText(article, block, part) {
+  if (block === -1) return article.title;
+  if (block === -2) return article.lede ?? '';
+  const b = article.blocks[block];
+  // A card has no `text` part (undefined, so '').
+  return (b?.kind === 'card' ? /** @type {Partial<Record<import('./engine.js').Part, string>>} */ (b)[part] : b?.text) ?? '';
 }

@@ -2,7 +2,7 @@
 // (ids are unique within a document or a shadow root). Static texts only: article text
 // and queries never go through here.
 
-import { el } from './render.js';
+import { el } from './dom.js';
 
 /**
  * @typedef {{root: HTMLElement, input: HTMLInputElement, status: HTMLElement,
