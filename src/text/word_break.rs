@@ -287,11 +287,11 @@ mod tests {
             .collect()
     }
 
-    /// The checked-in table is what the generator makes of unicode-segmentation now, and
-    /// reads back as the probed class of every char.
+    /// The checked-in table is what the generator makes of Unicode's data (`cargo xtask
+    /// codegen` writes it), and reads back as the data's class of every char.
     #[test]
-    fn table_is_generated_from_unicode_segmentation() {
-        let runs = generator::runs(generator::probe);
+    fn table_is_generated_from_unicode_data() {
+        let runs = generator::runs(generator::from_data);
         let source = generator::source(&runs, unicode_segmentation::UNICODE_VERSION);
         expect_test::expect_file!["word_break_table.rs"].assert_eq(&source);
         for (i, &(start, class)) in runs.iter().enumerate() {
@@ -302,6 +302,28 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// The data's class of every char is the one unicode-segmentation segments it by
+    /// (probed): the two references are of one Unicode version (icu_properties is pinned
+    /// to match; update them together).
+    #[test]
+    fn the_data_is_unicode_segmentation_s() {
+        let mut differ = Vec::new();
+        for code in 0..=0x10_ffff_u32 {
+            if let Some(c) = char::from_u32(code) {
+                let (data, probed) = (generator::from_data(c), generator::probe(c));
+                if data != probed {
+                    differ.push(format!("U+{code:04X}: data {data}, probed {probed}"));
+                }
+            }
+        }
+        assert!(
+            differ.is_empty(),
+            "{} chars differ: {:?}",
+            differ.len(),
+            differ.get(..differ.len().min(20))
+        );
     }
 
     /// Chars of every run (its first and last) in the contexts where the rules look at a

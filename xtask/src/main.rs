@@ -15,6 +15,8 @@
 //! - `bench [--articles N,…] [--smoke]`: the Node benchmark against the other engines on
 //!   corpora of 100 and 1,000 articles (or those given), then the core's criterion
 //!   benchmark; `--smoke`: the quick check `test` runs (100 articles).
+//! - `codegen`: regenerates every generated table from Unicode's data and writes it into
+//!   src/ (the folding and word-break tables; their tests fail when one is stale).
 //! - `fuzz [--seconds N] [--target NAME]`: runs the fuzz targets of fuzz/ under libFuzzer
 //!   on the stable toolchain, N seconds each (src/fuzz.rs).
 //! - `setup`: installs everything any command uses, skipping what is there.
@@ -50,12 +52,13 @@ const COMMAND_LINES: &[&str] = &[
     "bench --smoke",
     "fuzz",
     "fuzz --seconds 5 --target query",
+    "codegen",
 ];
 
 const USAGE: &str =
     "usage: cargo xtask test | lint | serve [--port N] | dist [--out DIR] [--seeds DIR] | \
      corpus --articles N [--out DIR] | bench [--articles N,…] [--smoke] | \
-     fuzz [--seconds N] [--target NAME] | setup";
+     fuzz [--seconds N] [--target NAME] | codegen | setup";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -81,6 +84,7 @@ fn plan(args: &[String]) -> Result<Vec<Step>, String> {
         Some("corpus") => corpus::command(args),
         Some("bench") => bench::command(args),
         Some("fuzz") => fuzz::command(args),
+        Some("codegen") => Ok(vec![codegen()]),
         Some("serve") => {
             let serve::Options {
                 port,
@@ -129,6 +133,27 @@ fn root() -> PathBuf {
 
 fn cargo() -> String {
     std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned())
+}
+
+/// `codegen`: each generated table's test, told to write what it generates (expect-test's
+/// `UPDATE_EXPECT`): the folding table and the word-break table, from Unicode's data
+/// (build/fold_table.rs, build/word_break_table.rs). Run without it, the same tests fail
+/// when a checked-in table is stale.
+fn codegen() -> Step {
+    Step::task("codegen", &[], |ctx| {
+        let cargo = cargo();
+        let args = [
+            "test",
+            "--lib",
+            "--",
+            "table_is_generated_from_unicode_data",
+        ];
+        let mut command = ctx.command(&cargo, &args)?;
+        command.env("UPDATE_EXPECT", "1");
+        steps::status(command, &cargo, &args)?;
+        eprintln!("xtask: the generated tables are written (git diff shows what changed)");
+        Ok(())
+    })
 }
 
 /// Formatting, no module cycle (src/cycles.rs), clippy (native and wasm, warnings denied)
