@@ -1,6 +1,6 @@
 // One explorer's state and behaviour: the search field and status, the list, the article
-// view and match navigation; the chips (chips.js) and, for the page, the URL (address.js)
-// are parts of their own. The page and each <article-explorer> element run one App each
+// view and match navigation; the chips (chips.js), bringing the current mark into view
+// (reveal.js) and, for the page, the URL (address.js) are parts of their own. The page and each <article-explorer> element run one App each
 // over their own DOM; all share one engine.
 
 import { fieldText, readHash, writeHash } from './segments.js';
@@ -11,6 +11,7 @@ import { el, plural, setText } from './dom.js';
 import { PassageTools } from './passage.js';
 import { Chips, toggled } from './chips.js';
 import { Address } from './address.js';
+import { Reveal } from './reveal.js';
 
 /**
  * @typedef {import('./engine.js').Result} Result
@@ -62,8 +63,6 @@ export class App {
     this.waiting = null;
     /** The article shown before its text came (-1: none): rendered again when it does. */
     this.waitingArticle = -1;
-    /** How many more times `reveal` may check and correct where a far mark landed. */
-    this.corrections = 0;
     /** Whether the shown result was asked as typing (its last word open: engine `search`). */
     this.typing = false;
     /** The load's progress, shown while the view waits. */
@@ -86,12 +85,8 @@ export class App {
      * best result as the query changes.
      */
     this.choice = -1;
-    // After a search, the current match is scrolled to only if it is not fully in view,
-    // and only once the frame with the new highlights has been laid out: the observer's
-    // first report comes after that frame, so the search itself never forces a layout.
-    this.watcher = new IntersectionObserver((entries) => this.revealIfHidden(entries), { threshold: 1 });
-    /** The search bar: sticky in narrow layouts, where it may cover the current mark. */
-    this.bar = /** @type {HTMLElement} */ (ui.root.querySelector('.bar'));
+    /** Bringing the current mark into view (reveal.js). */
+    this.reveal = new Reveal(/** @type {HTMLElement} */ (ui.root.querySelector('.bar')), () => this.engaged);
     this.list = new ArticleList(ui.list, engine.articles, (i) => {
       this.choice = i;
       this.show(i, 0);
@@ -484,61 +479,20 @@ export class App {
     this.marks[this.current]?.classList.remove('current');
     this.current = at;
     const mark = this.marks[at];
-    this.watcher.disconnect();
-    this.corrections = 3;
     if (mark) {
       mark.classList.add('current');
       this.passages?.attach(mark);
-      if (scroll && center) {
-        this.reveal(mark, true);
-      } else if (scroll) {
-        this.watcher.observe(mark);
-        this.watcher.observe(this.bar);
-      }
+    }
+    if (scroll) {
+      this.reveal.to(mark ?? null, center);
+    } else {
+      this.reveal.stop();
     }
     const before = result.articles.findIndex((h) => h.article === this.selected);
     let offset = 0;
     for (let i = 0; i < before; i++) offset += result.articles[i].matches;
     setText(ui.position, mark ? `${offset + at + 1} of ${result.total}` : `0 of ${result.total}`);
     ui.prev.disabled = ui.next.disabled = !result.total;
-  }
-
-  /**
-   * Scrolls `mark` to the middle of its scrolling box. A move the reader asked for
-   * (`precise`: Enter, the arrows, a link's match) goes there at once, then is checked
-   * after the frame and corrected, a few times at most: the paragraphs it passed were laid
-   * out at estimated heights (content-visibility) and a long list keeps its items in place
-   * as they are measured, so a smooth scroll, whose target is computed once, ended off
-   * target. A search only follows its match, smoothly, once (the reader may be scrolling).
-   * @param {HTMLElement} mark
-   * @param {boolean} precise
-   */
-  reveal(mark, precise) {
-    if (!this.engaged) return;
-    const smooth = !precise && !matchMedia('(prefers-reduced-motion: reduce)').matches;
-    mark.scrollIntoView({ block: 'center', behavior: smooth ? 'smooth' : 'instant' });
-    if (precise && this.corrections-- > 0) {
-      this.watcher.observe(mark);
-      this.watcher.observe(this.bar);
-    }
-  }
-
-  /**
-   * The observer's first report on the current mark and the search bar, after a frame:
-   * scrolls to the mark when it is not wholly visible (clipped by a scrolling pane or the
-   * viewport, or under the bar where the bar is sticky). Nothing here reads layout.
-   * @param {IntersectionObserverEntry[]} entries
-   */
-  revealIfHidden(entries) {
-    const mark = this.marks[this.current];
-    const entry = entries.findLast((e) => e.target === mark);
-    const bar = entries.findLast((e) => e.target === this.bar)?.boundingClientRect;
-    this.watcher.disconnect();
-    if (!entry || !mark) return;
-    const box = entry.boundingClientRect;
-    const underBar = bar !== undefined && box.top < bar.bottom && box.bottom > bar.top;
-    // Checking a move the reader asked for (corrections were taken), or a search's match.
-    if (entry.intersectionRatio < 1 || underBar) this.reveal(mark, this.corrections < 3);
   }
 
   /**
