@@ -1,6 +1,7 @@
-// One explorer's state and behaviour: the search field and status, the list, the article
-// view and match navigation; the chips (chips.js), bringing the current mark into view
-// (reveal.js) and, for the page, the URL (address.js) are parts of their own. The page and each <article-explorer> element run one App each
+// One explorer's state and behaviour: the search field, the list, the article view and
+// match navigation. Parts of their own: the status line and its offers (status.js), the
+// chips (chips.js), bringing the current mark into view (reveal.js) and, for the page,
+// the URL (address.js). The page and each <article-explorer> element run one App each
 // over their own DOM; all share one engine.
 
 import { fieldText, readHash, writeHash } from './segments.js';
@@ -12,6 +13,7 @@ import { PassageTools } from './passage.js';
 import { Chips, toggled } from './chips.js';
 import { Address } from './address.js';
 import { Reveal } from './reveal.js';
+import { Status } from './status.js';
 
 /**
  * @typedef {import('./engine.js').Result} Result
@@ -53,6 +55,8 @@ export class App {
     this.address = options.history
       ? new Address(() => ({ q: ui.input.value, a: engine.articles[this.selected]?.name ?? null, m: this.current + 1 }))
       : null;
+    /** The status line and what it offers (status.js). */
+    this.status = new Status(ui, (q) => this.replaceQuery(q));
     /** The topics, authors and key phrases. */
     this.chips = new Chips(ui, engine, (clause) => this.replaceQuery(toggled(ui.input.value, clause)));
     /**
@@ -302,81 +306,8 @@ export class App {
 
   /** @param {string} q */
   announce(q) {
-    const { ui, result } = this;
     this.chips.press(q);
-    if (ui.suggest.firstChild) ui.suggest.replaceChildren();
-    const n = result.articles.length;
-    let text;
-    if (!q.trim() || !result.highlighting) {
-      text = plural(n, 'article', 'articles');
-    } else if (result.total === 0) {
-      text = 'No matches.';
-      const fix = result.didYouMean;
-      // "Did you mean …?": the corrected query as a link.
-      if (fix) this.offer('Did you mean ', fix.query, `? (${plural(fix.articles, 'article', 'articles')})`);
-      for (const s of result.suggestions) {
-        const b = el('button', 'suggestion', `Drop ${s.drop} (${plural(s.articles, 'article', 'articles')})`);
-        b.type = 'button';
-        b.addEventListener('click', () => {
-          ui.input.value = s.without;
-          this.run(s.without, null);
-          this.syncUrl('push');
-        });
-        ui.suggest.append(b);
-      }
-      if (!result.suggestions.length && !fix) text = `No matches: no article has ${q.trim()}.`;
-    } else {
-      text = `${plural(result.total, 'match', 'matches')} in ${plural(n, 'article', 'articles')}`;
-      if (result.respelled.length) this.sayRespelled(q);
-    }
-    // Common words left out (the notice says which): the words as one phrase, a click away.
-    if (result.dropped && /^[\p{L}\p{N}\s'’-]+$/u.test(q.trim())) this.offer('Search it as a phrase: ', `"${q.trim()}"`);
-    if (result.notice) text += ` ${result.notice}`;
-    setText(ui.status, text);
-  }
-
-  /**
-   * "Showing results for vladivostok — search instead for Vladivostk": the words no article
-   * has that were searched as the words a few edits away, and a link to the query with
-   * them as typed (quoted).
-   * @param {string} q
-   */
-  sayRespelled(q) {
-    const { result } = this;
-    let shown = q;
-    let asTyped = q;
-    for (const { word, as } of result.respelled) {
-      // The word as the reader wrote it: its letters, any case (the engine's is folded).
-      const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      const written = new RegExp(`(?<![\\p{L}\\p{N}"])${escaped}(?![\\p{L}\\p{N}"])`, 'iu');
-      shown = shown.replace(written, as);
-      asTyped = asTyped.replace(written, (w) => `"${w}"`);
-    }
-    const line = this.offer('Showing results for ', asTyped);
-    line.insertBefore(el('strong', undefined, shown), line.lastChild);
-    line.insertBefore(document.createTextNode(' — search instead for '), line.lastChild);
-  }
-
-  /**
-   * A line under the status with a link to another query (the page's deep-link form):
-   * `before`, the query, `after`.
-   * @param {string} before
-   * @param {string} q
-   * @param {string} [after]
-   * @returns {HTMLElement} the line
-   */
-  offer(before, q, after = '') {
-    const link = el('a', 'did-you-mean', q);
-    link.href = writeHash({ q, a: null });
-    link.addEventListener('click', (event) => {
-      event.preventDefault();
-      this.replaceQuery(q);
-    });
-    const line = el('p', 'did-you-mean-line', before);
-    line.append(link);
-    if (after) line.append(after);
-    this.ui.suggest.append(line);
-    return line;
+    this.status.say(q, this.result);
   }
 
   /**
@@ -417,33 +348,13 @@ export class App {
       if (fresh) this.chips.addArticleChips(index, () => this.selected === index);
       capped = hit;
     }
-    this.sayCapped(capped);
+    this.status.sayCapped(capped);
     this.waitingArticle = waitingFor;
     this.settleIfWhole();
     this.setCurrent(this.marks.length ? at : -1, center);
     // A link's match or passage, once its article is shown (its text may come later).
     if (this.opening && waitingFor < 0) this.open();
     if (notify && changed && index >= 0) this.options.onSelect?.(index);
-  }
-
-  /**
-   * A note when the article shown has more matches than it marks (engine.js
-   * `MARKS_SHOWN`, the first in reading order); none otherwise.
-   * @param {import('./engine.js').ArticleHit|undefined} hit
-   */
-  sayCapped(hit) {
-    const { notices } = this.ui;
-    let note = notices.querySelector('.capped');
-    const marked = hit ? hit.fields.reduce((n, f) => n + f.spans.length, 0) : 0;
-    if (!hit || marked >= hit.matches) {
-      note?.remove();
-      return;
-    }
-    if (!note) {
-      note = el('p', 'capped');
-      notices.append(note);
-    }
-    setText(note, `Marked: the first ${marked.toLocaleString('en')} of this article's ${hit.matches.toLocaleString('en')} matches.`);
   }
 
   /**
