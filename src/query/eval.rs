@@ -799,15 +799,57 @@ fn entries_of<'a>(index: &'a Index, sources: &[Source], except: Option<usize>) -
     if lists < 2 {
         return all;
     }
-    let mut keys: Vec<u64> = all
+    let articles = index.article_count();
+    let order: Vec<u32> = if all.len() >= articles / DENSE {
+        by_article(all.iter().map(|(e, _)| e.article), articles)
+    } else {
+        let mut keys: Vec<u64> = all
+            .iter()
+            .enumerate()
+            .map(|(i, (e, _))| (u64::from(e.article) << 32) | i as u64)
+            .collect();
+        crate::sort::sort_u64(&mut keys);
+        keys.into_iter().map(|k| k as u32).collect()
+    };
+    order
         .iter()
-        .enumerate()
-        .map(|(i, (e, _))| (u64::from(e.article) << 32) | i as u64)
-        .collect();
-    crate::sort::sort_u64(&mut keys);
-    keys.iter()
-        .filter_map(|&k| all.get(k as u32 as usize).copied())
+        .filter_map(|&i| all.get(i as usize).copied())
         .collect()
+}
+
+/// Entries at least one an article in this many: sorted by a counting sort over the
+/// articles (two passes) instead of a radix sort of their keys (five): a three-letter
+/// prefix of a common word (`con`, 937 words, 195,046 matches at 10,000 articles).
+const DENSE: usize = 4;
+
+/// The order that sorts items of these articles by article, keeping their order within
+/// one (a counting sort; every article below `articles`).
+fn by_article(of: impl Iterator<Item = u32> + Clone, articles: usize) -> Vec<u32> {
+    // starts[a]: where article a's items go.
+    let mut starts = vec![0u32; articles + 1];
+    let mut len = 0;
+    for a in of.clone() {
+        if let Some(n) = starts.get_mut(a as usize + 1) {
+            *n += 1;
+        }
+        len += 1;
+    }
+    let mut sum = 0;
+    for n in &mut starts {
+        sum += *n;
+        *n = sum;
+    }
+    let mut order = vec![u32::MAX; len];
+    for (i, a) in of.enumerate() {
+        let Some(at) = starts.get_mut(a as usize) else {
+            continue;
+        };
+        if let Some(slot) = order.get_mut(*at as usize) {
+            *slot = i as u32;
+        }
+        *at += 1;
+    }
+    order
 }
 
 /// The articles in which `source` (one of `sources`) counts, or `None` for all: only the
@@ -1019,4 +1061,41 @@ fn field_allowed(query: &Query, leaf: &Leaf, field: &FieldInfo) -> bool {
         Some(FieldFilter::Author) => field.kind == Kind::Card && field.part == Part::Author,
     };
     filter_ok && query.in_scope(field.kind)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The counting sort is a stable sort by article: entries of random articles, in
+    /// random order, come out as `sort_by_key` (stable) puts them.
+    #[test]
+    fn by_article_is_a_stable_sort_by_article() {
+        let mut seed = 7u64;
+        let mut next = |n: u64| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) % n
+        };
+        for articles in [1usize, 2, 7, 100] {
+            for len in [0usize, 1, 5, 300] {
+                let entries: Vec<Found<'_>> = (0..len)
+                    .map(|i| {
+                        let e = Entry {
+                            article: next(articles as u64) as u32,
+                            tf: 1.0,
+                            chunk: &[],
+                            at: i as u32,
+                        };
+                        (e, MatchKind::from_code(next(4)))
+                    })
+                    .collect();
+                let mut expected: Vec<u32> = (0..len as u32).collect();
+                expected.sort_by_key(|&i| entries[i as usize].0.article);
+                let order = by_article(entries.iter().map(|(e, _)| e.article), articles);
+                assert_eq!(order, expected, "{articles} {len}");
+            }
+        }
+    }
 }
