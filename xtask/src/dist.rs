@@ -212,7 +212,8 @@ const SMALL: u64 = 1 << 20;
 
 /// Adds a preload of every data file to `out/index.html` when the site is small (the
 /// head's preload is always there): the page would otherwise ask for them only once its
-/// script runs, some 40 ms after the head (docs/performance.md).
+/// script runs: three round trips one after another cost the seed 20–25 ms
+/// (docs/performance.md, Load).
 fn preload_small(out: &Path) -> Result<(), String> {
     let data = bundle::Data::of(out)?;
     if data.bytes >= SMALL {
