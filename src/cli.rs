@@ -1,9 +1,8 @@
 //! The CLI's commands and their JSON.
 
-use article_explorer::corpus::loading::SiteFiles;
-use article_explorer::results::keyphrase::{self, Author, Keyphrase};
 use article_explorer::{
-    article, Article, Corpus, Correction, Error, MatchKind, Part, SearchResult,
+    article, bundle, Article, Author, Corpus, Correction, Error, Keyphrase, MatchKind, Part,
+    SearchResult, SiteFiles,
 };
 use serde::Serialize;
 use std::io::Write;
@@ -106,14 +105,13 @@ struct ArticleKeyphrasesJson<'a> {
 
 impl<'a> KeyphrasesJson<'a> {
     fn new(corpus: &'a Corpus) -> KeyphrasesJson<'a> {
-        let (index, articles) = (corpus.index(), corpus.articles());
         KeyphrasesJson {
             keyphrases: corpus.keyphrases().to_vec(),
-            authors: keyphrase::authors(&corpus.outline().card_authors()),
+            authors: corpus.authors(),
             articles: (0..corpus.len() as u32)
                 .map(|a| ArticleKeyphrasesJson {
                     file: corpus.name(a).unwrap_or(""),
-                    keyphrases: keyphrase::of_article(index, articles, a),
+                    keyphrases: corpus.article_keyphrases(a),
                 })
                 .collect(),
         }
@@ -151,9 +149,7 @@ fn bundle(out: &str, dir: &str) -> Result<String, String> {
         let bytes = read(&path)?;
         files.push((name, bytes));
     }
-    let bytes = article_explorer::corpus::bundle::write(
-        files.iter().map(|(n, b)| (n.as_str(), b.as_slice())),
-    );
+    let bytes = bundle::write(files.iter().map(|(n, b)| (n.as_str(), b.as_slice())));
     std::fs::write(out, &bytes).map_err(|e| format!("{out}: cannot write: {e}"))?;
     to_json(&BundleJson {
         file: out,
@@ -169,8 +165,7 @@ fn bundle(out: &str, dir: &str) -> Result<String, String> {
 fn index(out: &str, bundle: &str) -> Result<String, String> {
     let bytes = read(bundle)?;
     let started = std::time::Instant::now();
-    let files =
-        article_explorer::corpus::bundle::read(&bytes).map_err(|e| format!("{bundle}: {e}"))?;
+    let files = bundle::read(&bytes).map_err(|e| format!("{bundle}: {e}"))?;
     let site = SiteFiles::of(&files).map_err(|e| format!("{bundle}: {e}"))?;
     let ms = started.elapsed().as_secs_f64() * 1000.0;
     let write = |path: String, bytes: &[u8]| {

@@ -146,6 +146,7 @@ impl Directory {
     }
 
     /// Bytes on the heap.
+    #[cfg(feature = "internals")]
     pub fn heap_bytes(&self) -> usize {
         self.starts.capacity() * 4
     }

@@ -73,7 +73,7 @@ pub enum MatchKind {
     Stem = 1,
     /// A word within a few edits of it.
     Fuzzy = 2,
-    /// A word that the word still being typed begins ([`super::Term::open`]).
+    /// A word that the word still being typed begins (`query::Term::open`).
     Prefix = 3,
 }
 

@@ -38,7 +38,9 @@ impl Span {
 /// Sorts `spans` and merges those that overlap, in place. Touching spans (`a.end ==
 /// b.start`) stay apart: each is a match of its own. Empty spans are dropped.
 ///
-/// After it: sorted by start, pairwise non-overlapping, none empty.
+/// After it: sorted by start, pairwise non-overlapping, none empty. For the tests (the
+/// naive oracle); the engine merges marks with their kinds ([`merge_kinds`]).
+#[cfg(any(test, feature = "internals"))]
 pub fn merge(spans: &mut Vec<Span>) {
     // Sorted as u64 keys, start then end (`crate::sort`).
     let mut keys: Vec<u64> = spans

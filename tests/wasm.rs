@@ -75,7 +75,7 @@ fn outline_crosses_once_with_every_article() {
     // One string, and per article the lengths of its name, title, lede (u32::MAX: none),
     // the number of its cards' authors and each author's: no block's text at start.
     let lengths = explorer.outline();
-    let text = String::from(explorer.outline_text());
+    let text = explorer.outline_text();
     let article = &corpus.articles()[0];
     let name = corpus.name(0).unwrap();
     let lede = article.lede.as_deref().unwrap();

@@ -38,7 +38,7 @@ pub struct SiteFiles {
 
 impl SiteFiles {
     /// The files' format version, sizes and digests on one line: what a test pins, so that
-    /// a change to the files cannot land without a new [`file::VERSION`].
+    /// a change to the files cannot land without a new `index::file::VERSION`.
     pub fn fingerprint(&self) -> String {
         let each = |files: &[Vec<u8>]| -> Vec<String> {
             let sum = |f: &Vec<u8>| format!("{} bytes {:016x}", f.len(), digest(f));
@@ -126,12 +126,14 @@ pub fn index_of_chunks(
 impl Corpus {
     /// The corpus of an index file's head: every article listed (its outline), none of
     /// their texts nor posting lists here yet; or why the head cannot be used.
+    #[cfg(feature = "internals")]
     pub fn from_head(head: &[u8]) -> Result<Corpus, LoadError> {
         file::read_head(head).map(Corpus::of_head)
     }
 
     /// The corpus of a head read ([`file::HeadReading`]).
-    pub fn of_head(head: file::Head) -> Corpus {
+    #[cfg_attr(feature = "internals", visibility::make(pub))]
+    pub(crate) fn of_head(head: file::Head) -> Corpus {
         let articles = vec![Article::default(); head.outline.len()];
         Corpus::from_parts(
             None,
@@ -144,13 +146,15 @@ impl Corpus {
 
     /// Takes shards `first..` of the posting lists (one shard's file, or several end to
     /// end), each checked against the head.
-    pub fn add_shards(&mut self, first: usize, bytes: &[u8]) -> Result<(), LoadError> {
+    #[cfg_attr(feature = "internals", visibility::make(pub))]
+    pub(crate) fn add_shards(&mut self, first: usize, bytes: &[u8]) -> Result<(), LoadError> {
         self.index_mut().add_shards(first, bytes)
     }
 
     /// Takes chunk `k` of the articles: checked against the head, each article parsed and
     /// its fields checked against the index's.
-    pub fn add_chunk(&mut self, k: usize, bytes: &[u8]) -> Result<(), LoadError> {
+    #[cfg_attr(feature = "internals", visibility::make(pub))]
+    pub(crate) fn add_chunk(&mut self, k: usize, bytes: &[u8]) -> Result<(), LoadError> {
         let bad = |why| LoadError::Part {
             part: "chunk",
             k,
@@ -189,16 +193,19 @@ impl Corpus {
 
     /// The parts queries wanted since the last call that are not here: shard `k` as `k`,
     /// chunk `k` as `CHUNK | k` ([`crate::index::parts::CHUNK`]).
-    pub fn take_wanted(&self) -> Vec<u32> {
+    #[cfg_attr(feature = "internals", visibility::make(pub))]
+    pub(crate) fn take_wanted(&self) -> Vec<u32> {
         self.index().parts().take_wanted()
     }
 
     /// Whether every shard and chunk is here.
-    pub fn complete(&self) -> bool {
+    #[cfg_attr(feature = "internals", visibility::make(pub))]
+    pub(crate) fn complete(&self) -> bool {
         self.index().parts().complete()
     }
 
     /// The corpus of a site's files, all given: every part added in order.
+    #[cfg(feature = "internals")]
     pub fn from_site_files(files: &SiteFiles) -> Result<Corpus, LoadError> {
         let mut corpus = Corpus::from_head(&files.head)?;
         for (k, shard) in files.shards.iter().enumerate() {

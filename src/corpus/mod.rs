@@ -79,7 +79,8 @@ impl Corpus {
     }
 
     /// What the list shows of every article (`src/index/outline.rs`), here before their texts.
-    pub fn outline(&self) -> &Outline {
+    #[cfg_attr(feature = "internals", visibility::make(pub))]
+    pub(crate) fn outline(&self) -> &Outline {
         &self.outline
     }
 
@@ -96,7 +97,8 @@ impl Corpus {
 
     /// The collection's keyphrases as the index file gave them (empty for an index built
     /// here). The explorer's wasm takes these only, so it carries no code to compute them.
-    pub fn stored_keyphrases(&self) -> &[Keyphrase] {
+    #[cfg_attr(feature = "internals", visibility::make(pub))]
+    pub(crate) fn stored_keyphrases(&self) -> &[Keyphrase] {
         self.keyphrases.as_deref().unwrap_or(&[])
     }
 
@@ -111,6 +113,16 @@ impl Corpus {
                 &self.articles,
             )),
         }
+    }
+
+    /// Article `a`'s keyphrases, best first (empty for an article not here).
+    pub fn article_keyphrases(&self, a: u32) -> Vec<Keyphrase> {
+        crate::results::keyphrase::of_article(&self.index, &self.articles, a)
+    }
+
+    /// The cards' authors, most articles first, then by name.
+    pub fn authors(&self) -> Vec<crate::results::keyphrase::Author> {
+        crate::results::keyphrase::authors(&self.outline.card_authors())
     }
 
     /// The corpus of the embedded seeds. (The build has parsed each already, so this
@@ -143,7 +155,8 @@ impl Corpus {
     }
 
     /// The index.
-    pub fn index(&self) -> &Index {
+    #[cfg_attr(feature = "internals", visibility::make(pub))]
+    pub(crate) fn index(&self) -> &Index {
         &self.index
     }
 
@@ -153,24 +166,27 @@ impl Corpus {
     }
 
     /// Runs a query, with the highlights of the `detail` best articles only (see
-    /// [`search::search_top`]).
+    /// `results::search::search_top`).
     pub fn search_top(&self, query: &str, detail: usize) -> SearchResult {
         search::search_top(&self.index, &self.articles, query, detail)
     }
 
     /// The answer to `query`, kept for display ([`crate::results::hits`]).
+    #[cfg(feature = "internals")]
     pub fn hits(&self, query: &str) -> crate::results::hits::Hits {
         self.hits_as(query, false)
     }
 
     /// The answer to `query` while the reader is still typing it
     /// ([`crate::query::parse_typing`]).
+    #[cfg(feature = "internals")]
     pub fn hits_typing(&self, query: &str) -> crate::results::hits::Hits {
         self.hits_as(query, true)
     }
 
     /// [`Corpus::hits`] or, `typing`, [`Corpus::hits_typing`].
-    pub fn hits_as(&self, query: &str, typing: bool) -> crate::results::hits::Hits {
+    #[cfg_attr(feature = "internals", visibility::make(pub))]
+    pub(crate) fn hits_as(&self, query: &str, typing: bool) -> crate::results::hits::Hits {
         crate::results::hits::Hits::of(
             &self.index,
             &self.articles,
@@ -179,7 +195,8 @@ impl Corpus {
     }
 
     /// The highlighted fields of article `a` in `hits`.
-    pub fn hit_fields(&self, hits: &crate::results::hits::Hits, a: u32) -> Vec<crate::FieldHit> {
+    #[cfg_attr(feature = "internals", visibility::make(pub))]
+    pub(crate) fn hit_fields(&self, hits: &crate::results::hits::Hits, a: u32) -> Vec<crate::FieldHit> {
         hits.fields(&self.index, &self.articles, a)
     }
 

@@ -17,7 +17,9 @@ use crate::hash::digest;
 use crate::results::keyphrase::Keyphrase;
 use crate::text::lang::Lang;
 
-pub use super::read::{read_head, Head, HeadReading};
+#[cfg(feature = "internals")]
+pub use super::read::read_head;
+pub use super::read::Head;
 use crate::index::outline::Outline;
 
 /// The file's first eight bytes.
@@ -52,8 +54,6 @@ pub enum LoadError {
     Version(u32),
     /// Its bytes do not match their checksum.
     Corrupt,
-    /// Built from other articles than these.
-    OtherArticles,
     /// Its checksum holds, but a section breaks the index's invariants, or its fields are
     /// not the articles'.
     Malformed(&'static str),
@@ -80,7 +80,6 @@ impl std::fmt::Display for LoadError {
                 write!(f, "the index file has format version {v}, not {VERSION}")
             }
             LoadError::Corrupt => f.write_str("the index file is corrupt (its checksum fails)"),
-            LoadError::OtherArticles => f.write_str("the index file was built from other articles"),
             LoadError::Malformed(what) => write!(f, "the index file is malformed: {what}"),
             LoadError::Missing => f.write_str("there is no index file"),
             LoadError::Part { part, k, why } => write!(f, "{part} {k} of the index: {why}"),

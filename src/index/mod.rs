@@ -31,7 +31,7 @@ mod list;
 pub mod one_edit;
 pub mod outline;
 pub mod parts;
-mod read;
+pub mod read;
 pub(crate) mod stems;
 pub mod text;
 
@@ -90,11 +90,6 @@ impl FieldInfo {
     /// The weighting class of the field (see [`Class`]).
     pub fn class(&self) -> Class {
         Class::of(self.kind, self.part)
-    }
-
-    /// The field's bytes in its article's offset space.
-    pub fn range(&self) -> Range<u32> {
-        self.base..self.base.saturating_add(self.len)
     }
 
     /// What one occurrence adds to a term's BM25F pseudo term frequency in this field, as
@@ -368,6 +363,7 @@ impl Index {
     }
 
     /// Bytes the index holds on the heap (its vectors' capacities), for measurements.
+    #[cfg(feature = "internals")]
     pub fn heap_bytes(&self) -> usize {
         self.fields.capacity() * std::mem::size_of::<FieldInfo>()
             + self.article_fields.capacity() * 4

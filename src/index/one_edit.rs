@@ -42,6 +42,7 @@ impl OneEditKeys {
     }
 
     /// Bytes on the heap.
+    #[cfg(feature = "internals")]
     pub fn heap_bytes(&self) -> usize {
         self.keys.capacity() * 4 + self.directory.heap_bytes()
     }

@@ -165,6 +165,7 @@ impl Outline {
     }
 
     /// Whether it has no article.
+    #[cfg(feature = "internals")]
     pub fn is_empty(&self) -> bool {
         self.articles == 0
     }
@@ -223,11 +224,6 @@ impl Outline {
             }
         }
         (self.numbers.len() - numbers.len(), at)
-    }
-
-    /// Calls `f` with every piece, in order.
-    pub fn pieces<'s>(&'s self, f: &mut dyn FnMut(Piece<'s>)) {
-        self.walk(&mut |_, _, piece| f(piece), &mut true);
     }
 
     /// Each article's name, in order.
@@ -307,7 +303,7 @@ mod tests {
         // UTF-16 lengths: the emoji is two units.
         assert_eq!(read.numbers[..3], [5, 8, 6]);
         let mut pieces = Vec::new();
-        read.pieces(&mut |p| pieces.push(format!("{p:?}")));
+        read.walk(&mut |_, _, p| pieces.push(format!("{p:?}")), &mut true);
         assert_eq!(pieces.len(), 6 + 4 + 5);
         assert_eq!(pieces[1], "Text(\"Seoul 😀\")");
         assert_eq!(pieces[4], "Text(\"Ann\")");

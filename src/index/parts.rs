@@ -130,6 +130,7 @@ impl Parts {
     }
 
     /// Whether shard `k` is here.
+#[cfg(feature = "internals")]
     pub fn shard_is_here(&self, k: usize) -> bool {
         self.state
             .get(k)

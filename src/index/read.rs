@@ -84,6 +84,7 @@ impl Counts {
 
 /// The head in `bytes` (the whole file), if it is one [`super::file::write`] wrote: a
 /// [`HeadReading`] to its end.
+#[cfg(feature = "internals")]
 pub fn read_head(bytes: &[u8]) -> Result<Head, LoadError> {
     let mut reading = HeadReading::new(bytes.to_vec());
     loop {

@@ -45,6 +45,7 @@ impl Stems {
     }
 
     /// Bytes on the heap.
+    #[cfg(feature = "internals")]
     pub fn heap_bytes(&self) -> usize {
         self.keys.capacity() * 8 + self.directory.heap_bytes() + self.collided.capacity() * 4
     }

@@ -18,8 +18,10 @@ pub mod parse;
 pub mod stop;
 
 pub use crate::rank::MatchKind;
-pub use eval::{evaluate, Evaluation, LeafHit};
-pub use parse::{parse, parse_as, parse_typing, MAX_QUERY_CHARS};
+pub use eval::{evaluate, Evaluation};
+#[cfg(any(test, feature = "internals"))]
+pub use parse::parse_typing;
+pub use parse::{parse, parse_as, MAX_QUERY_CHARS};
 
 use crate::article::Kind;
 

@@ -25,6 +25,7 @@ pub fn parse(input: &str) -> Query {
 /// (`~`) already, not a common word, and three letters or more: in a large archive a
 /// shorter prefix begins nearly every article's words (`co` at 10,000 articles: 504,800
 /// matches in all of them), which says nothing and cost the page a 59 ms task.
+#[cfg(any(test, feature = "internals"))]
 pub fn parse_typing(input: &str) -> Query {
     parse_as(input, true)
 }

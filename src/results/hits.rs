@@ -157,6 +157,7 @@ impl Hits {
     }
 
     /// Whether nothing matches.
+    #[cfg(feature = "internals")]
     pub fn is_empty(&self) -> bool {
         self.keys.is_empty()
     }

@@ -13,7 +13,7 @@ use serde::Serialize;
 /// The whole answer to one query.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct SearchResult {
-    /// The query as it was parsed (cut to [`query::MAX_QUERY_CHARS`] characters).
+    /// The query as it was parsed (cut to `query::MAX_QUERY_CHARS` characters).
     pub query: String,
     /// Something the reader should know about the query (it was cut), if anything.
     pub notice: Option<String>,

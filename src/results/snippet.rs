@@ -158,16 +158,6 @@ fn densest(words: &[Span], marks: &[(Span, MatchKind)]) -> Option<Window> {
     })
 }
 
-/// A snippet in UTF-16 code units of its field's text, for JavaScript: `range`, then the
-/// marks — the numbers `crate::wasm::flat::snippet` lays out.
-pub fn to_utf16(snippet: &Snippet, field_text: &str) -> (Span, Vec<Span>) {
-    let range = crate::span::to_utf16(field_text, &[snippet.range]);
-    let marks: Vec<Span> = snippet.marks.iter().map(|(s, _)| *s).collect();
-    (
-        range.first().copied().unwrap_or_default(),
-        crate::span::to_utf16(field_text, &marks),
-    )
-}
 
 #[cfg(test)]
 mod tests {

@@ -111,7 +111,9 @@ impl Detector {
     }
 }
 
-/// The language of a text (its words folded as the index folds them).
+/// The language of a text (its words folded as the index folds them). The engine feeds a
+/// [`Detector`] as it indexes; this is for the tests.
+#[cfg(any(test, feature = "internals"))]
 pub fn detect(text: &str) -> Lang {
     let mut detector = Detector::default();
     crate::text::token::for_each_token(text, |t| detector.add(t.term));

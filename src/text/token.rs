@@ -20,6 +20,7 @@ use crate::text::words::for_each_word;
 ///
 /// Invariant: `span` is a non-empty byte range of the text on char boundaries; tokens
 /// come in text order, the i-th token of a text being at position i.
+#[cfg(any(test, feature = "internals"))]
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Token {
     /// The word's bytes in the text.
@@ -68,7 +69,9 @@ pub fn for_each_token(text: &str, mut each: impl FnMut(TokenRef<'_>)) {
     });
 }
 
-/// Every token of `text`, in order.
+/// Every token of `text`, in order: for the tests (the naive oracle); the engine streams
+/// them with [`for_each_token`].
+#[cfg(any(test, feature = "internals"))]
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::new();
     for_each_token(text, |t| {

@@ -247,13 +247,13 @@ impl Explorer {
     #[wasm_bindgen(js_name = articleKeyphrases)]
     pub fn article_keyphrases(&self, article: u32) -> Result<JsValue, JsError> {
         self.corpus
-            .read(|c| to_pairs(&keyphrase::of_article(c.index(), c.articles(), article)))
+            .read(|c| to_pairs(&c.article_keyphrases(article)))
     }
 
     /// The cards' authors, most articles first: `[[name, "", articles], …]`.
     pub fn authors(&self) -> Result<JsValue, JsError> {
         self.corpus.read(|c| {
-            let authors = keyphrase::authors(&c.outline().card_authors());
+            let authors = c.authors();
             let rows: Vec<Row<'_>> = authors
                 .iter()
                 .map(|a| (a.name.as_str(), "", a.articles))
@@ -288,7 +288,7 @@ fn reserve(bytes: f64) {
 /// articles; then the explorer.
 #[wasm_bindgen]
 pub struct HeadLoader {
-    reading: crate::index::file::HeadReading,
+    reading: crate::index::read::HeadReading,
     /// Milliseconds spent in it.
     spent: f64,
 }
@@ -310,7 +310,7 @@ impl HeadLoader {
             .map_or(0, u32::from_le_bytes);
         reserve(articles + articles / 20.0 + f64::from(postings) - head.len() as f64);
         HeadLoader {
-            reading: crate::index::file::HeadReading::new(head),
+            reading: crate::index::read::HeadReading::new(head),
             spent: now() - start,
         }
     }

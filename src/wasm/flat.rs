@@ -22,7 +22,7 @@ pub fn snippet(snippet: Option<&Snippet>, field_text: &str) -> Vec<i32> {
     let Some(s) = snippet else {
         return Vec::new();
     };
-    let (range, marks) = crate::results::snippet::to_utf16(s, field_text);
+    let (range, marks) = to_utf16(s, field_text);
     let mut out = vec![
         s.addr.block,
         part_code(s.addr.part),
@@ -36,6 +36,17 @@ pub fn snippet(snippet: Option<&Snippet>, field_text: &str) -> Vec<i32> {
         out.extend([to_i32(span.start), to_i32(span.end), i32::from(how.code())]);
     }
     out
+}
+
+/// A snippet in UTF-16 code units of its field's text, for JavaScript: `range`, then the
+/// marks — the numbers [`snippet`] lays out.
+fn to_utf16(snippet: &Snippet, field_text: &str) -> (Span, Vec<Span>) {
+    let range = crate::span::to_utf16(field_text, &[snippet.range]);
+    let marks: Vec<Span> = snippet.marks.iter().map(|(s, _)| *s).collect();
+    (
+        range.first().copied().unwrap_or_default(),
+        crate::span::to_utf16(field_text, &marks),
+    )
 }
 
 /// Marks of one field as `[n, start, end, how, …]`, in UTF-16 units of `text` (their

@@ -157,11 +157,14 @@ fn codegen() -> Step {
 }
 
 /// Formatting, no module cycle (src/cycles.rs), clippy (native and wasm, warnings denied)
-/// and the JS type check.
+/// the public API's docs (no broken link) and the JS type check. The tests see the crate with its `internals` public; the CLI
+/// and the wasm are linted without, so the CLI uses the public API only, no public item
+/// carries an internal type and the explorer's wasm has no dead code.
 fn lint() -> Vec<Step> {
     let cargo = cargo();
     let clippy = ["--", "-D", "warnings"];
     let native = [&["clippy", "--workspace", "--all-targets"][..], &clippy].concat();
+    let public = [&["clippy", "--lib", "--bins"][..], &clippy].concat();
     let wasm = [
         &["clippy", "--lib", "--target", "wasm32-unknown-unknown"][..],
         &clippy,
@@ -176,6 +179,21 @@ fn lint() -> Vec<Step> {
         ),
         Step::task("module cycles", &[], |_| cycles::check(&root().join("src"))),
         Step::cmd("clippy", &[Tool::RustLints], &cargo, &native),
+        Step::cmd("clippy (public API)", &[Tool::RustLints], &cargo, &public),
+        Step::cmd(
+            "rustdoc (public API)",
+            &[],
+            &cargo,
+            &[
+                "doc",
+                "--no-deps",
+                "--lib",
+                "--package",
+                "article-explorer",
+                "--config",
+                r#"build.rustdocflags=["-D", "warnings"]"#,
+            ],
+        ),
         Step::cmd(
             "clippy (wasm)",
             &[Tool::RustLints, Tool::WasmTarget],
