@@ -19,8 +19,9 @@ pub struct Span {
 }
 
 impl Span {
-    /// A span from `start` to `end`.
+    /// A span from `start` to `end` (`start <= end`).
     pub const fn new(start: u32, end: u32) -> Span {
+        debug_assert!(start <= end, "a span ends before it starts");
         Span { start, end }
     }
 
@@ -88,12 +89,28 @@ pub fn merge_kinds<K: Copy + Ord>(spans: &mut Vec<(Span, K)>) {
     *spans = out;
 }
 
+/// Whether `spans` are marks of `text` as the engine hands them on (a field's highlights,
+/// a snippet's): sorted, apart (touching allowed), none empty, each on char boundaries of
+/// `text` — what the UTF-16 conversion and the page's slicing assume. For `debug_assert!`s.
+pub fn are_marks(text: &str, spans: impl IntoIterator<Item = Span>) -> bool {
+    let mut end = 0;
+    spans.into_iter().all(|s| {
+        let ok = end <= s.start && s.start < s.end && s.slice(text).is_some();
+        end = s.end;
+        ok
+    })
+}
+
 /// Converts sorted byte spans into `text` to UTF-16 code-unit spans, in one pass.
 ///
 /// Precondition: `spans` sorted by start with ends on char boundaries (as [`merge`]
 /// leaves them). An offset that is not a char boundary maps to the next boundary; one
 /// past the end maps to the text's UTF-16 length.
 pub fn to_utf16(text: &str, spans: &[Span]) -> Vec<Span> {
+    debug_assert!(
+        spans.is_sorted_by_key(|s| s.start) && spans.iter().all(|s| s.slice(text).is_some()),
+        "spans sorted and on char boundaries of their text: {spans:?}"
+    );
     // Every start and end, in order, mapped by one walk over the text.
     let mut offsets: Vec<u32> = spans.iter().flat_map(|s| [s.start, s.end]).collect();
     let mut order: Vec<u64> = offsets
@@ -235,6 +252,28 @@ mod tests {
             &[(0, 6), (7, 11), (12, 13)],
             &[(0, 2), (3, 5), (6, 7)],
         );
-        check_utf16("ab", &[(0, 9)], &[(0, 2)]); // past the end → the end
+    }
+
+    /// Out of its contract (a release build maps an offset past the end to the end), a
+    /// span fails a debug build: a logic error upstream is caught, not papered over.
+    #[test]
+    #[cfg(debug_assertions)]
+    #[should_panic(expected = "on char boundaries of their text")]
+    fn utf16_refuses_a_span_past_its_text() {
+        to_utf16("ab", &[Span::new(0, 9)]);
+    }
+
+    #[test]
+    fn marks_are_sorted_apart_non_empty_on_boundaries() {
+        fn marks(spans: &[(u32, u32)]) -> Vec<Span> {
+            spans.iter().map(|&(start, end)| Span { start, end }).collect()
+        }
+        assert!(are_marks("café au lait", marks(&[(0, 5), (6, 8), (8, 9)])));
+        assert!(are_marks("", marks(&[])));
+        assert!(!are_marks("café", marks(&[(0, 4)])), "inside é");
+        assert!(!are_marks("abc", marks(&[(0, 2), (1, 3)])), "overlapping");
+        assert!(!are_marks("abc", marks(&[(2, 3), (0, 1)])), "unsorted");
+        assert!(!are_marks("abc", marks(&[(1, 1)])), "empty");
+        assert!(!are_marks("abc", marks(&[(0, 4)])), "past the end");
     }
 }

@@ -75,6 +75,10 @@ pub fn build(articles: &[Article]) -> Index {
             let mut tf = 0.0f32;
             for &key in group {
                 let at = key as u32;
+                debug_assert!(
+                    positions.is_empty() || at > last,
+                    "a term's positions in an article are distinct, sorted"
+                );
                 varint::push(&mut positions, at.saturating_sub(last));
                 last = at;
                 // The field holding `at`: the last one starting at or before it.

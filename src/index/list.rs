@@ -61,6 +61,10 @@ impl<'a> Iterator for PostingList<'a> {
         }
         let head = varint::read(self.bytes, &mut self.at);
         let delta = head >> 1;
+        debug_assert!(
+            self.first || delta > 0,
+            "a posting list's articles strictly ascend"
+        );
         self.article = if self.first {
             delta
         } else {
@@ -123,9 +127,13 @@ impl Iterator for Positions<'_> {
         if self.at >= self.chunk.len() {
             return None;
         }
-        self.last = self
-            .last
-            .saturating_add(varint::read(self.chunk, &mut self.at));
+        let first = self.at == 0;
+        let delta = varint::read(self.chunk, &mut self.at);
+        debug_assert!(
+            (first || delta > 0) && self.last.checked_add(delta).is_some(),
+            "an entry's positions strictly ascend"
+        );
+        self.last = self.last.saturating_add(delta);
         Some(self.last)
     }
 }

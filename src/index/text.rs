@@ -40,13 +40,14 @@ impl<'i, 't> ArticleText<'i, 't> {
             if self.infos.get(next).is_some_and(holds) {
                 self.cursor = next;
             } else {
-                let i = self
-                    .infos
-                    .partition_point(|f| f.base <= at)
-                    .checked_sub(1)?;
-                if !self.infos.get(i).is_some_and(holds) {
-                    return None;
-                }
+                let i = self.infos.partition_point(|f| f.base <= at).checked_sub(1);
+                let i = i.filter(|&i| self.infos.get(i).is_some_and(holds));
+                // Positions come from this article's posting entries or tokens.
+                debug_assert!(
+                    i.is_some() || self.infos.is_empty(),
+                    "position {at} lies in none of the article's fields"
+                );
+                let i = i?;
                 self.cursor = i;
             }
             self.text = None;
@@ -71,6 +72,10 @@ impl<'i, 't> ArticleText<'i, 't> {
         spans: &[(Span, MatchKind)],
         mut each: impl FnMut(&'i FieldInfo, &'t str, Vec<(Span, MatchKind)>),
     ) {
+        debug_assert!(
+            spans.is_sorted_by_key(|(s, _)| s.start),
+            "an article's spans come sorted"
+        );
         let mut i = 0;
         while let Some((first, _)) = spans.get(i) {
             let Some((info, text)) = self.field(first.start) else {
@@ -104,7 +109,9 @@ impl<'i, 't> ArticleText<'i, 't> {
     /// The span of the token that starts at `at`.
     pub fn token(&mut self, at: u32) -> Option<Span> {
         let (info, text) = self.field(at)?;
-        let end = word_end_at(text, (at - info.base) as usize)?;
+        let end = word_end_at(text, (at - info.base) as usize);
+        debug_assert!(end.is_some(), "position {at} is not a word's first byte");
+        let end = end?;
         Some(Span::new(at, info.base + end as u32))
     }
 
@@ -118,7 +125,12 @@ impl<'i, 't> ArticleText<'i, 't> {
             return false;
         }
         let local = |at: u32| (at - info.base) as usize;
-        let between = text.get(local(span.end)..local(next)).unwrap_or("x");
+        let between = text.get(local(span.end)..local(next));
+        debug_assert!(
+            between.is_some(),
+            "a word ends and the next begins on char boundaries"
+        );
+        let between = between.unwrap_or("x");
         if !is_gap(between) || (joined && !is_hyphen(between)) {
             return false;
         }

@@ -144,6 +144,11 @@ pub fn evaluate_within(
                 eval.simplified = true;
                 continue;
             };
+            // `article_spans` and `closeness` find an article's hit by binary search.
+            debug_assert!(
+                found.windows(2).all(|w| matches!(w, [x, y] if x.article < y.article)),
+                "a leaf's hits are one per article, in article order"
+            );
             read = true;
             for hit in &found {
                 if let Some(flag) = seen.get_mut(hit.article as usize) {
@@ -893,6 +898,7 @@ fn positions_into(index: &Index, group: &[Found<'_>], out: &mut Vec<u64>) {
     if group.len() > 1 {
         crate::sort::sort_u64(out);
     }
+    debug_assert!(out.is_sorted(), "an article's positions ascend");
 }
 
 /// What chaining `positions` costs of the budget: half a posting entry each (in the wasm

@@ -35,6 +35,11 @@ pub(crate) fn field_hits(
     let mut out: Vec<FieldHit> = Vec::new();
     ArticleText::new(index, articles, a).per_field(spans, |info, text, here| {
         let local: Vec<Span> = here.iter().map(|&(s, _)| s).collect();
+        debug_assert!(
+            span::are_marks(text, local.iter().copied()),
+            "field {:?}: highlights sorted, apart, non-empty, on char boundaries: {local:?}",
+            info.addr()
+        );
         out.push(FieldHit {
             addr: info.addr(),
             kind: info.kind,

@@ -59,10 +59,14 @@ pub fn best(
         }
     });
     let (Window { range, marks, .. }, addr) = best?;
-    let field_len = articles
-        .get(a as usize)
-        .and_then(|article| article.field(addr))
-        .map_or(0, str::len);
+    let text = articles.get(a as usize).and_then(|article| article.field(addr));
+    debug_assert!(
+        text.is_some_and(|text| range.slice(text).is_some()
+            && crate::span::are_marks(text, marks.iter().map(|&(s, _)| s))
+            && marks.iter().all(|(s, _)| range.start <= s.start && s.end <= range.end)),
+        "a snippet's range and marks lie in its field, on char boundaries"
+    );
+    let field_len = text.map_or(0, str::len);
     Some(Snippet {
         addr,
         range,
