@@ -76,7 +76,8 @@ fn run(args: &[String]) -> Result<String, String> {
     }
 }
 
-/// The articles of `files`, or without any the seeds embedded at build time.
+/// The articles of `files` (a bundle's, such as a collection exported from the page:
+/// each of its articles), or without any the seeds embedded at build time.
 fn corpus(files: &[String]) -> Result<Corpus, String> {
     if files.is_empty() {
         return Corpus::embedded().map_err(|e| e.to_string());
@@ -85,7 +86,15 @@ fn corpus(files: &[String]) -> Result<Corpus, String> {
         .iter()
         .map(|f| read(f).map(|bytes| (f.as_str(), bytes)))
         .collect::<Result<Vec<_>, _>>()?;
-    Corpus::from_files(contents.iter().map(|(n, b)| (*n, b.as_slice()))).map_err(|e| e.to_string())
+    let mut named: Vec<(&str, &[u8])> = Vec::new();
+    for (file, bytes) in &contents {
+        if bytes.starts_with(bundle::MAGIC.as_bytes()) {
+            named.extend(bundle::read(bytes).map_err(|e| format!("{file}: {e}"))?);
+        } else {
+            named.push((file, bytes));
+        }
+    }
+    Corpus::from_files(named).map_err(|e| e.to_string())
 }
 
 /// `keyphrases`' output (`docs/cli.md`): the collection's keyphrases and authors, then

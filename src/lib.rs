@@ -73,7 +73,7 @@ internal! {
 #[cfg(feature = "internals")]
 pub mod checks;
 
-pub use article::{Article, Block, FieldAddr, Kind, Part};
+pub use article::{Article, Block, Collection, FieldAddr, Kind, Part};
 pub use corpus::loading::SiteFiles;
 pub use corpus::{bundle, Corpus};
 pub use error::Error;

@@ -72,6 +72,30 @@ pub enum Part {
     Teaser,
 }
 
+/// Whose articles a corpus holds, as the `in:` query filter names them: the site's
+/// (`in:site`) or the reader's own, added in the page (`in:mine`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Collection {
+    /// The articles the site ships.
+    #[default]
+    Site,
+    /// The reader's own articles.
+    Mine,
+}
+
+impl Collection {
+    /// Both, in the order the `in:` filter documents them.
+    pub const ALL: [Collection; 2] = [Collection::Site, Collection::Mine];
+
+    /// The collection's name in queries (`in:NAME`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Collection::Site => "site",
+            Collection::Mine => "mine",
+        }
+    }
+}
+
 /// What a field is, as the `in:` query filter names it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]

@@ -115,6 +115,12 @@ impl Corpus {
         }
     }
 
+    /// Says whose articles these are (the site's by default): `in:site` and `in:mine`
+    /// keep to them or leave them out.
+    pub fn set_collection(&mut self, collection: crate::article::Collection) {
+        self.index.set_collection(collection);
+    }
+
     /// Article `a`'s keyphrases, best first (empty for an article not here).
     pub fn article_keyphrases(&self, a: u32) -> Vec<Keyphrase> {
         crate::results::keyphrase::of_article(&self.index, &self.articles, a)

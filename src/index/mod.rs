@@ -37,7 +37,7 @@ pub mod text;
 
 pub use list::{Entry, Positions, PostingList};
 
-use crate::article::{FieldAddr, Kind, Part};
+use crate::article::{Collection, FieldAddr, Kind, Part};
 pub use crate::rank::Class;
 use crate::text::lang::Lang;
 use std::ops::Range;
@@ -138,9 +138,22 @@ pub struct Index {
     /// The shards and chunks it arrives in, and which are here (none for an index built
     /// here: all of it is).
     parts: parts::Parts,
+    /// Whose articles it indexes (`in:site`, `in:mine`): not in the file, told by the
+    /// page that loads it ([`Index::set_collection`]).
+    collection: Collection,
 }
 
 impl Index {
+    /// Whose articles it indexes.
+    pub fn collection(&self) -> Collection {
+        self.collection
+    }
+
+    /// Says whose articles it indexes.
+    pub fn set_collection(&mut self, collection: Collection) {
+        self.collection = collection;
+    }
+
     /// The number of articles indexed.
     pub fn article_count(&self) -> usize {
         self.article_fields.len().saturating_sub(1)

@@ -102,6 +102,10 @@ pub fn evaluate_within(
     query: &Query,
     budget: u64,
 ) -> Evaluation {
+    // `in:mine` on the site's articles, or `in:site` on the reader's: none is looked at.
+    if !query.looks_in(index.collection()) {
+        return Evaluation::default();
+    }
     let n = index.article_count();
     let mut eval = Evaluation {
         budget,

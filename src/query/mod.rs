@@ -23,7 +23,7 @@ pub use eval::{evaluate, Evaluation};
 pub use parse::parse_typing;
 pub use parse::{parse, parse_as, MAX_QUERY_CHARS};
 
-use crate::article::Kind;
+use crate::article::{Collection, Kind};
 
 /// A parsed query.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
@@ -36,6 +36,8 @@ pub struct Query {
     pub clauses: Vec<Clause>,
     /// The kinds of field the query looks in (`in:` filters); all when `None`.
     pub scope: Option<Vec<Kind>>,
+    /// The collections the query looks in (`in:site`, `in:mine`); both when `None`.
+    pub collections: Option<Vec<Collection>>,
     /// Common words left out of a query of several words ([`stop`]); as typed.
     pub dropped: Vec<String>,
 }
@@ -46,6 +48,13 @@ impl Query {
         self.clauses
             .iter()
             .any(|c| !c.negated && c.role == Role::Match)
+    }
+
+    /// Whether the articles of `collection` are within the `in:` scope.
+    pub fn looks_in(&self, collection: Collection) -> bool {
+        self.collections
+            .as_ref()
+            .is_none_or(|c| c.contains(&collection))
     }
 
     /// Whether a field of this kind is within the `in:` scope.

@@ -1,7 +1,7 @@
 //! The query parser: text → [`Query`]. Total: every input gives a query.
 
 use super::{Clause, FieldFilter, Leaf, Query, Role, Term};
-use crate::article::Kind;
+use crate::article::{Collection, Kind};
 use crate::text::token::for_each_token;
 
 /// Queries are cut to this many characters.
@@ -12,6 +12,7 @@ enum Item {
     Or,
     Not,
     Scope { kind: Kind, negated: bool },
+    Collection { collection: Collection, negated: bool },
     Leaf { negated: bool, leaf: Leaf },
 }
 
@@ -43,12 +44,25 @@ pub fn parse_as(input: &str, typing: bool) -> Query {
     };
     let mut included: Vec<Kind> = Vec::new();
     let mut excluded: Vec<Kind> = Vec::new();
+    let mut collections: Vec<Collection> = Vec::new();
+    let mut not_collections: Vec<Collection> = Vec::new();
     let mut pending_or = false;
     let mut pending_not: Option<usize> = None;
     for (item, source) in lex(text) {
         match item {
             Item::Or => pending_or = !query.clauses.is_empty(),
             Item::Not => pending_not = Some(source.start),
+            Item::Collection {
+                collection,
+                negated,
+            } => {
+                if negated ^ pending_not.is_some() {
+                    not_collections.push(collection);
+                } else {
+                    collections.push(collection);
+                }
+                pending_not = None;
+            }
             Item::Scope { kind, negated } => {
                 let list = if negated ^ pending_not.is_some() {
                     &mut excluded
@@ -85,6 +99,20 @@ pub fn parse_as(input: &str, typing: bool) -> Query {
             included
         };
         query.scope = Some(base.into_iter().filter(|k| !excluded.contains(k)).collect());
+    }
+    if !collections.is_empty() || !not_collections.is_empty() {
+        let base = if collections.is_empty() {
+            Collection::ALL.to_vec()
+        } else {
+            collections
+        };
+        let mut kept: Vec<Collection> = Vec::new();
+        for c in base {
+            if !not_collections.contains(&c) && !kept.contains(&c) {
+                kept.push(c);
+            }
+        }
+        query.collections = Some(kept);
     }
     for clause in &mut query.clauses {
         let author = |l: &Leaf| l.field == Some(FieldFilter::Author);
@@ -246,9 +274,19 @@ fn item(negated: bool, prefix: Option<Prefix>, body: &str, quoted: bool) -> Opti
     let field = match prefix {
         Some(Prefix::In) if body.is_empty() => return None,
         Some(Prefix::In) => {
+            let name = body.trim();
+            if let Some(collection) = Collection::ALL
+                .into_iter()
+                .find(|c| c.name().eq_ignore_ascii_case(name))
+            {
+                return Some(Item::Collection {
+                    collection,
+                    negated,
+                });
+            }
             let kind = Kind::ALL
                 .into_iter()
-                .find(|k| k.name().eq_ignore_ascii_case(body.trim()));
+                .find(|k| k.name().eq_ignore_ascii_case(name));
             return match kind {
                 Some(kind) => Some(Item::Scope { kind, negated }),
                 // Not a kind: the whole thing is read literally.
@@ -358,6 +396,10 @@ mod tests {
             let kinds: Vec<&str> = scope.iter().map(|k| k.name()).collect();
             parts.push(format!("in:[{}]", kinds.join(",")));
         }
+        if let Some(collections) = &q.collections {
+            let names: Vec<&str> = collections.iter().map(|c| c.name()).collect();
+            parts.push(format!("in:{{{}}}", names.join(",")));
+        }
         if !q.dropped.is_empty() {
             parts.push(format!("dropped:[{}]", q.dropped.join(",")));
         }
@@ -426,6 +468,15 @@ mod tests {
             "seoul in:[title,lede,heading,card,disclaimer]",
         );
         check("in:nowhere", "in:nowhere");
+        // Whose articles: the site's or the reader's own.
+        check("in:mine Seoul", "seoul in:{mine}");
+        check("Seoul IN:Site", "seoul in:{site}");
+        check("-in:mine Seoul", "seoul in:{site}");
+        check("NOT in:site", "in:{mine}");
+        check("in:mine in:site", "in:{mine,site}");
+        check("in:mine -in:mine", "in:{}");
+        check("in:card in:mine", "in:[card] in:{mine}");
+        check("\"in:mine\"", "\"in:mine\""); // a phrase: the word as written
         check("title: Seoul", "seoul");
         check("in:", "");
     }

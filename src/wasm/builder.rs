@@ -40,3 +40,95 @@ pub fn build_index(chunks: &[u8], lengths: &[u32]) -> Result<js_sys::Array, JsEr
     out.push(&js_sys::Uint8Array::from(shards.concat().as_slice()));
     Ok(out)
 }
+
+/// The files of what the reader added as `name`: the articles of a bundle (the CLI's
+/// `bundle`, or a collection exported from the page), else the file itself —
+/// `[[name, bytes], …]`. Throws why a file that begins as a bundle is not one.
+#[wasm_bindgen(js_name = filesOf)]
+pub fn files_of(name: &str, bytes: &[u8]) -> Result<js_sys::Array, JsError> {
+    let files = if bytes.starts_with(crate::corpus::bundle::MAGIC.as_bytes()) {
+        crate::corpus::bundle::read(bytes).map_err(|why| JsError::new(&why))?
+    } else {
+        vec![(name, bytes)]
+    };
+    let out = js_sys::Array::new();
+    for (name, bytes) in files {
+        let pair = js_sys::Array::new();
+        pair.push(&JsValue::from_str(name));
+        pair.push(&js_sys::Uint8Array::from(bytes));
+        out.push(&pair);
+    }
+    Ok(out)
+}
+
+/// The reader's own articles, `names[i]` with the bytes `files` holds end to end cut as
+/// `lengths` says, as a site's data files: `[head, shards, chunks, chunk lengths,
+/// refused]`, where `refused` is `[[name, why], …]` for each file that is not an article
+/// (in the order given), and the others are indexed, in order. Each file goes through the
+/// parser the site's articles go through.
+#[wasm_bindgen(js_name = buildCollection)]
+pub fn build_collection(
+    names: Vec<String>,
+    files: &[u8],
+    lengths: &[u32],
+) -> Result<js_sys::Array, JsError> {
+    drop(Vec::<u8>::with_capacity(files.len().saturating_mul(2)));
+    let mut rest = files;
+    let mut kept: Vec<(&str, &[u8])> = Vec::with_capacity(names.len());
+    let refused = js_sys::Array::new();
+    for (name, &len) in names.iter().zip(lengths) {
+        let (bytes, later) = rest
+            .split_at_checked(len as usize)
+            .ok_or_else(|| JsError::new("the files are shorter than their lengths"))?;
+        rest = later;
+        match crate::article::parse_bytes(bytes) {
+            Ok(_) => kept.push((name, bytes)),
+            Err(error) => {
+                let pair = js_sys::Array::new();
+                pair.push(&JsValue::from_str(name));
+                pair.push(&JsValue::from_str(&refusal(&error)));
+                refused.push(&pair);
+            }
+        }
+    }
+    let site = crate::SiteFiles::of(&kept).map_err(|e| JsError::new(&e.to_string()))?;
+    let out = js_sys::Array::new();
+    out.push(&js_sys::Uint8Array::from(site.head.as_slice()));
+    out.push(&js_sys::Uint8Array::from(site.shards.concat().as_slice()));
+    out.push(&js_sys::Uint8Array::from(site.chunks.concat().as_slice()));
+    let chunk_lengths: Vec<u32> = site
+        .chunks
+        .iter()
+        .map(|c| u32::try_from(c.len()).unwrap_or(u32::MAX))
+        .collect();
+    out.push(&js_sys::Uint32Array::from(chunk_lengths.as_slice()));
+    out.push(&refused);
+    Ok(out)
+}
+
+/// Why a file is not an article, for the reader.
+fn refusal(error: &crate::article::ParseError) -> String {
+    match error {
+        crate::article::ParseError::InvalidUtf8 { offset } => format!(
+            "not UTF-8 text (byte {offset} is not UTF-8): save it as UTF-8 and add it again"
+        ),
+        crate::article::ParseError::NoTitle => "empty: it has no text".to_owned(),
+    }
+}
+
+/// The bundle of `names[i]` with the bytes `files` holds end to end cut as `lengths`
+/// says: the collection export, which the CLI reads (`article-explorer search QUERY
+/// FILE`) and the page adds back.
+#[wasm_bindgen(js_name = writeBundle)]
+pub fn write_bundle(names: Vec<String>, files: &[u8], lengths: &[u32]) -> Result<Vec<u8>, JsError> {
+    let mut rest = files;
+    let mut out = Vec::with_capacity(names.len());
+    for (name, &len) in names.iter().zip(lengths) {
+        let (bytes, later) = rest
+            .split_at_checked(len as usize)
+            .ok_or_else(|| JsError::new("the files are shorter than their lengths"))?;
+        rest = later;
+        out.push((name.as_str(), bytes));
+    }
+    Ok(crate::corpus::bundle::write(out))
+}

@@ -147,6 +147,16 @@ impl Explorer {
         self.add(&|c| c.add_shards(first as usize, bytes))
     }
 
+    /// Marks its articles as the reader's own (added in the page, not the site's): what
+    /// `in:mine` keeps to, and `in:site` leaves out.
+    #[wasm_bindgen(js_name = setMine)]
+    pub fn set_mine(&self) -> Result<(), JsValue> {
+        self.corpus.with_mut(|c| {
+            c.set_collection(crate::article::Collection::Mine);
+            Ok(())
+        })
+    }
+
     /// Takes chunk `k` of the articles (`articles/K.txt`). Throws a string saying why when
     /// it is not the head's.
     #[wasm_bindgen(js_name = addChunk)]

@@ -158,6 +158,34 @@ fn search_named_files_and_utf16_spans() {
     assert_eq!(first["spans"][0], serde_json::json!([0, 3]));
 }
 
+/// A bundle among the files (a collection exported from the page) is its articles, each
+/// under its own name; a broken one fails naming the file.
+#[test]
+fn search_reads_a_bundle_as_its_articles() {
+    let ru = std::fs::read("tests/fixtures/ru-economic-forum.txt").unwrap();
+    let ko = std::fs::read("tests/fixtures/ko-seoul-dialogue.txt").unwrap();
+    let bundle = article_explorer::bundle::write([
+        ("mine/ru.txt", ru.as_slice()),
+        ("mine/ko.txt", ko.as_slice()),
+    ]);
+    let path = temp_file("collection.txt", &bundle);
+    let out = run(&["search", "Сеул OR 서울은", path.to_str().unwrap()]);
+    let value = json(&out);
+    let mut files: Vec<&str> = value["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["file"].as_str().unwrap())
+        .collect();
+    files.sort_unstable();
+    assert_eq!(files, ["mine/ko.txt", "mine/ru.txt"]);
+    let cut = temp_file("cut-collection.txt", &bundle[..bundle.len() - 10]);
+    check_failure(
+        &run(&["search", "Seoul", cut.to_str().unwrap()]),
+        "cut-collection.txt: articles bundle",
+    );
+}
+
 /// Each span says how it matched: the word as typed, another form of it, or a word a few
 /// edits away.
 #[test]

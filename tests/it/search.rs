@@ -590,3 +590,28 @@ fn a_phrase_of_one_word_repeated_is_found_within_the_budget() {
     assert_eq!(spans.len(), 1);
     assert_eq!(spans[0].end - spans[0].start, body.len() as u32);
 }
+
+#[test]
+fn in_site_and_in_mine_keep_to_whose_articles() {
+    use article_explorer::Collection;
+    let site = seed();
+    let mut mine = seed();
+    mine.set_collection(Collection::Mine);
+    let total = |c: &Corpus, q: &str| c.search(q).total;
+    assert_eq!(total(&site, "Seoul"), total(&mine, "Seoul"));
+    assert!(total(&site, "Seoul") > 0);
+    // Each keeps to its own, whatever else the query asks.
+    for (q, in_site, in_mine) in [
+        ("in:site Seoul", true, false),
+        ("Seoul in:mine", false, true),
+        ("-in:mine Seoul", true, false),
+        ("in:mine in:site Seoul", true, true),
+        ("in:mine -in:mine Seoul", false, false),
+    ] {
+        assert_eq!(total(&site, q) > 0, in_site, "{q} on the site's");
+        assert_eq!(total(&mine, q) > 0, in_mine, "{q} on the reader's");
+    }
+    // Alone, it lists every article of the collection, and none of the other.
+    assert_eq!(mine.search("in:mine").articles.len(), mine.len());
+    assert!(site.search("in:mine").articles.is_empty());
+}
