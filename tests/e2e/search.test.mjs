@@ -424,7 +424,8 @@ pageTest('accessibility basics: names, live status, keyboard reach', async (page
 
   // Tab from the top of the page until the focus comes back round. The collection's
   // keyphrase and author chips are folded behind "Topics, authors and search tips" (a
-  // summary), between the bar and the list; the article's chips come after the list.
+  // summary), between the bar and the list, then "Your articles" (a summary); the
+  // article's chips come after the list.
   await page.evaluate(() => { /** @type {HTMLDetailsElement} */ (document.querySelector('details.more')).open = true; });
   await page.locator('#facets button.chip').first().waitFor();
   const reached = [];
@@ -437,7 +438,7 @@ pageTest('accessibility basics: names, live status, keyboard reach', async (page
     if (focused === null || (reached.includes(focused) && focused !== 'button.chip')) break;
     if (focused !== reached.at(-1)) reached.push(focused);
   }
-  const wanted = ['#q', '#prev', '#next', '#only-matching', 'summary.', 'button.chip', 'button.pick'];
+  const wanted = ['#q', '#prev', '#next', '#only-matching', 'summary.', 'button.chip', 'summary.yours-summary', 'button.pick'];
   const firsts = [...new Set(reached.filter((f) => wanted.includes(f)))];
   assert.deepEqual(firsts, wanted, `tab order: ${reached.join(' → ')}`);
 }, { hash: '#q=Seoul' });

@@ -23,7 +23,9 @@ import { Status } from './status.js';
  *   nextParts?: () => Promise<void>,
  *   keyphrases?: () => import('./engine.js').Keyphrase[],
  *   articleKeyphrases?: (a: number) => import('./engine.js').Keyphrase[],
- *   authors?: () => import('./engine.js').Author[]}} Engine
+ *   authors?: () => import('./engine.js').Author[],
+ *   onArticles?: (listener: () => void) => void}} Engine
+ *   onArticles: told when articles were added or removed (the reader's own: combined.js);
  *   the keyphrase and author chips show when the engine gives them; here and onParts
  *   when the engine answers before all its parts have come (a pending answer is asked
  *   again when they have: the view is never shown from a partial one)
@@ -74,6 +76,9 @@ export class App {
     /** Resolves `shown`. @type {() => void} */
     this.settle = () => {};
     engine.onParts?.(() => this.refresh());
+    engine.onArticles?.(() => this.articlesChanged());
+    /** The name of the article shown (its number may change when articles do). */
+    this.shownName = /** @type {string|null} */ (null);
     /**
      * Whether a search may scroll to its match: the page's own explorer always; an embed
      * only once the reader has acted inside it (it never scrolls its host page on load).
@@ -98,7 +103,7 @@ export class App {
       if (!options.compact) ui.view.focus({ preventScroll: true });
     }, { compact: !!options.compact });
     ui.root.classList.toggle('compact', !!options.compact);
-    if (ui.count) setText(ui.count, `${plural(engine.articles.length, 'article', 'articles')}, searched in your browser`);
+    this.countLine();
     /** The shown article, patched in place while it stays shown. */
     this.articleView = new ArticleView(ui.view);
     /** "Link" and "Cite" on the paragraph the reader is on. */
@@ -231,6 +236,31 @@ export class App {
     this.list.refill();
   }
 
+  /** The masthead's line: how many articles there are (the page only). */
+  countLine() {
+    const { ui, engine } = this;
+    if (!ui.count) return;
+    const mine = engine.articles.filter((a) => a.mine).length;
+    const site = engine.articles.length - mine;
+    const yours = mine ? ` and ${plural(mine, 'of yours', 'of yours')}` : '';
+    setText(ui.count, `${plural(site, 'article', 'articles')}${yours}, searched in your browser`);
+  }
+
+  /**
+   * Articles were added or removed (the reader's own): the list takes them, and the
+   * query runs again, keeping the article shown if it is still there.
+   */
+  articlesChanged() {
+    this.countLine();
+    this.list.reset();
+    // The site's articles keep their numbers; the reader's may move, or be gone.
+    const name = this.shownName;
+    const at = name === null ? -1 : this.engine.articles.findIndex((a) => a.name === name);
+    this.choice = this.choice >= 0 && this.choice === this.selected ? at : -1;
+    this.selected = at;
+    this.run(this.ui.input.value, null, this.typing);
+  }
+
   /** Tells start() once the view is whole. */
   settleIfWhole() {
     if (!this.waiting && this.waitingArticle < 0) this.settle();
@@ -325,6 +355,7 @@ export class App {
     /** @type {import('./engine.js').ArticleHit|undefined} the hit shown, if any */
     let capped;
     this.selected = index;
+    this.shownName = engine.articles[index]?.name ?? null;
     this.list.select(index);
     // The current mark of a view patched in place may stay: it is no longer current.
     this.marks[this.current]?.classList.remove('current');

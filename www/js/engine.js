@@ -5,9 +5,10 @@
  * @typedef {{kind: 'paragraph'|'heading'|'disclaimer', text: string}
  *          | {kind: 'card', title: string, author: string, teaser: string}} Block
  * @typedef {{name: string, title: string, lede: string|null, cardAuthors: string[],
- *   readonly blocks: Block[]}} Article
+ *   readonly blocks: Block[], mine?: boolean}} Article
  *   cardAuthors: the authors of its related-article cards; blocks: read from the engine
- *   when first asked (engine.js, `outline`).
+ *   when first asked (engine.js, `outline`); mine: one of the reader's own articles
+ *   (collection.js), not the site's.
  * @typedef {'text'|'title'|'author'|'teaser'} Part
  * @typedef {[number, number, number]} Span
  *   [start, end, how]: half-open [start, end) in UTF-16 code units of a field's text (slice
@@ -271,8 +272,6 @@ async function load() {
   let keyphrases;
   /** @type {Author[]|undefined} */
   let authors;
-  /** @param {Array<Row>} rows `[[text, '', name], …]` (src/wasm/explorer.rs; name: 1 or 0) */
-  const phrases = (rows) => rows.map(([text, , name]) => ({ text, name: name === 1 }));
   return {
     articles: shown,
     get buildMs() {
@@ -294,6 +293,13 @@ async function load() {
       .map(([name, , n]) => ({ name, articles: n }))),
   };
 }
+
+/**
+ * Keyphrases from the engine's rows.
+ * @param {Array<Row>} rows `[[text, '', name], …]` (src/wasm/explorer.rs; name: 1 or 0)
+ * @returns {Keyphrase[]}
+ */
+export const phrases = (rows) => rows.map(([text, , name]) => ({ text, name: name === 1 }));
 
 /**
  * @param {number} n
@@ -579,7 +585,7 @@ const KEPT_BLOCKS = 200;
  * @returns {Promise<{articles: Article[], forget: () => void}>} forget: drops the blocks
  *   kept. In slices (tasks.js): 18 ms at 10,000 articles.
  */
-async function outline(text, lengths, blocksOf) {
+export async function outline(text, lengths, blocksOf) {
   const pause = slicer();
   let at = 0;
   let i = 0;
@@ -665,13 +671,15 @@ async function indexHere(arrivals) {
  * @param {Hits} hits
  * @param {(urgent: boolean) => boolean} pull fetches what the engine wanted (urgent: what
  *   the view waits for, else soon) and says whether it wanted anything
+ * @param {number} [first] the number the page gives the engine's first article (its
+ *   articles follow others': the reader's own after the site's)
  * @returns {Result}
  */
-export function decode(hits, pull) {
+export function decode(hits, pull, first = 0) {
   const rows = hits.rows(0, hits.length);
   /** @type {ArticleHit[]} */
   const articles = [];
-  for (let i = 0; i < rows.length; i += ROW) articles.push(new Hit(hits, pull, rows[i], rows[i + 1], rows[i + 2]));
+  for (let i = 0; i < rows.length; i += ROW) articles.push(new Hit(hits, pull, rows[i], rows[i + 1], rows[i + 2], first));
   // Not whole: nothing more is asked of it (a correction would look through other terms,
   // and want their parts too).
   const pending = pull(true);
@@ -709,24 +717,29 @@ class Hit {
   /** @type {{title: Span[], snippet: Snippet|null}|undefined} */
   #listed;
 
+  /** The article's number in the engine (`article` counts from the page's `first`). */
+  #own;
+
   /**
    * @param {Hits} hits
    * @param {(urgent: boolean) => boolean} pull
    * @param {number} article
    * @param {number} matches
    * @param {number} score
+   * @param {number} first
    */
-  constructor(hits, pull, article, matches, score) {
+  constructor(hits, pull, article, matches, score, first) {
     this.hits = hits;
     this.pull = pull;
-    this.article = article;
+    this.#own = article;
+    this.article = first + article;
     this.matches = matches;
     this.score = score;
   }
 
   get fields() {
     if (this.#fields) return this.#fields;
-    const fields = decodeFields(this.hits.fields(this.article, MARKS_SHOWN));
+    const fields = decodeFields(this.hits.fields(this.#own, MARKS_SHOWN));
     if (!this.pull(true)) this.#fields = fields;
     return fields;
   }
@@ -734,7 +747,7 @@ class Hit {
   /** What the list shows: the title's marks and the best excerpt, read together. */
   get #listing() {
     if (this.#listed) return this.#listed;
-    const listing = decodeListing(this.hits.snippet(this.article));
+    const listing = decodeListing(this.hits.snippet(this.#own));
     // A snippet's article is fetched after what the view itself waits for.
     if (!this.pull(false)) this.#listed = listing;
     return listing;

@@ -154,6 +154,28 @@ export class ArticleList {
     return n - this.#size;
   }
 
+  /**
+   * Takes the articles anew after some were added or removed (the array given to the
+   * constructor, changed in place): every position as in the articles' order, until the
+   * next `update`.
+   */
+  reset() {
+    const n = this.#articles.length;
+    this.#order = Int32Array.from(this.#articles, (_, i) => i);
+    this.#positionOf = Int32Array.from(this.#articles, (_, i) => i);
+    this.#heights = new Float64Array(n);
+    this.#offsets = new Float64Array(n + 1);
+    this.#size = n;
+    this.#hits = [];
+    this.#result = null;
+    if (this.#selected >= n) this.#selected = -1;
+    if (this.#focused >= n) this.#focused = -1;
+    for (const [at, slot] of this.#slots) this.#free(at, slot);
+    this.#generation++;
+    this.#stale = true;
+    this.#render();
+  }
+
   /** Fills the rendered items again (their snippets' articles may have come since). */
   refill() {
     this.#generation++;
@@ -454,7 +476,16 @@ function setText(slot, key, node, text) {
  */
 function metaText(article) {
   const authors = article.cardAuthors;
-  return authors.length
+  const related = authors.length
     ? `${plural(authors.length, 'related article', 'related articles')}: ${authors.join(', ')}`
     : '';
+  // The reader's own articles say so (their file's name: they may have no other line).
+  if (article.mine) return related ? `Yours: ${fileName(article)} · ${related}` : `Yours: ${fileName(article)}`;
+  return related;
 }
+
+/**
+ * The file name an article of the reader's was added as.
+ * @param {Article} article
+ */
+export const fileName = (article) => article.name.replace(/^mine\//, '');

@@ -9,8 +9,9 @@ import { el } from './dom.js';
  *   suggest: HTMLElement, facets: HTMLElement, hiddenCount: HTMLElement, list: HTMLOListElement,
  *   view: HTMLElement, toggle: HTMLInputElement, position: HTMLElement,
  *   prev: HTMLButtonElement, next: HTMLButtonElement, error: HTMLElement,
- *   notices: HTMLElement, count: HTMLElement|null}} Ui
- *   count: the masthead's "N articles" (the page only)
+ *   notices: HTMLElement, count: HTMLElement|null, yours: HTMLDetailsElement|null}} Ui
+ *   count: the masthead's "N articles" (the page only); yours: "Your articles", filled
+ *   when its code comes (yours.js; null where the explorer has none)
  */
 
 /**
@@ -18,11 +19,12 @@ import { el } from './dom.js';
  * search bar (the field and the match navigation, then the status: all a phone keeps on
  * screen, so it stays small), a row with "Matching paragraphs only" and the folded
  * topics, authors and tips, then the article list and the article view.
- * @param {{tips?: boolean, page?: boolean}} [options] page: the page's own explorer (its
- *   heading and main landmark), not an element on a host page; tips: show the search tips
+ * @param {{tips?: boolean, page?: boolean, yours?: boolean}} [options] page: the page's
+ *   own explorer (its heading and main landmark), not an element on a host page; tips:
+ *   show the search tips; yours: the reader's own articles, in a section of the tools
  * @returns {Ui}
  */
-export function createUi({ tips = true, page = false } = {}) {
+export function createUi({ tips = true, page = false, yours: withYours = false } = {}) {
   const root = el('div', 'ae');
   root.setAttribute('part', 'explorer');
   // The page's own heading and what it holds (an element on a host page has the host's).
@@ -91,6 +93,13 @@ export function createUi({ tips = true, page = false } = {}) {
   if (tips) more.append(searchTips());
   const tools = el('div', 'tools');
   tools.append(toggleLabel, more);
+  // Its place kept from the first view: the code that fills it comes after (yours.js).
+  const yours = withYours ? el('details', 'yours') : null;
+  if (yours) {
+    yours.id = 'yours';
+    yours.append(el('summary', 'yours-summary', 'Your articles'));
+    tools.append(yours);
+  }
 
   const error = el('div');
   error.id = 'error';
@@ -118,7 +127,7 @@ export function createUi({ tips = true, page = false } = {}) {
   options.setAttribute('aria-label', 'Search options');
   options.append(suggest, notices, tools);
   root.append(...head, bar, options, error, main);
-  return { root, input, status, suggest, facets, hiddenCount, list, view, toggle, position, prev, next, error, notices, count };
+  return { root, input, status, suggest, facets, hiddenCount, list, view, toggle, position, prev, next, error, notices, count, yours };
 }
 
 function searchTips() {
@@ -129,7 +138,8 @@ function searchTips() {
     code('seoul moscow'), ' both words · ', code('"moon jae-in"'), ' exact phrase · ',
     code('-japan'), ' without · ', code('toloraya OR lee'), ' either · ',
     code('cooperat*'), ' prefix · ', code('title:'), ' ', code('author:'), ' ',
-    code('in:card'), ' (title, lede, paragraph, heading, card, disclaimer). ',
+    code('in:card'), ' (title, lede, paragraph, heading, card, disclaimer), ',
+    code('in:mine'), ' your own articles. ',
     'The word being typed also finds the words it begins; Enter finishes it. ',
     'Enter and Shift+Enter go through the matches, / goes to the field.',
   );

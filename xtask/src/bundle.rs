@@ -19,6 +19,9 @@ use crate::steps::Ctx;
 
 /// The page's script: `js/main.js` and everything it imports, with the glue.
 pub const PAGE: &str = "page.js";
+/// The worker that indexes the reader's own articles (www/js/collection-worker.js), at
+/// the site's root beside the page's script.
+pub const WORKER: &str = "collection-worker.js";
 /// The `<article-explorer>` element's script (README, "Embedding").
 pub const ELEMENT: &str = "article-explorer.js";
 /// The stylesheet of the page and the element.
@@ -115,6 +118,8 @@ fn site_sources(data: &Data) -> String {
     format!(
         "export const WASM_SOURCE = new URL('pkg/article_explorer_bg.wasm', import.meta.url);\n\
          export const BUILDER_SOURCE = new URL('pkg/builder.js', import.meta.url);\n\
+         export const WORKER_SOURCE = new URL('{WORKER}', import.meta.url);\n\
+         export const BUILDER_WASM_SOURCE = new URL('pkg/builder_bg.wasm', import.meta.url);\n\
          {}\
          export const part = (name) => new URL(name, import.meta.url);\n",
         data.constant()
@@ -136,15 +141,38 @@ const TARGET: &str = "--target=es2022";
 pub fn site(ctx: &Ctx, src: &Path, out: &Path) -> Result<(), String> {
     write(&src.join(SOURCES), &site_sources(&Data::of(out)?))?;
     let js = ["--bundle", "--format=esm", TARGET, "--sourcemap"];
-    esbuild(ctx, &src.join("js/main.js"), &out.join(PAGE), &js)?;
+    // The page's code for the reader's own articles (js/yours.js, imported after the
+    // first view) in chunks of its own: the first visit does not wait for it.
+    let entry = format!("--entry-names={}", PAGE.trim_end_matches(".js"));
+    let outdir = format!("--outdir={}", out.display());
+    let split = [&js[..], &["--splitting", &outdir, &entry, CHUNKS]].concat();
+    esbuild_into(ctx, &src.join("js/main.js"), &split)?;
     esbuild(ctx, &src.join(ELEMENT), &out.join(ELEMENT), &js)?;
+    esbuild(ctx, &src.join("js").join(WORKER), &out.join(WORKER), &js)?;
     esbuild(ctx, &src.join(STYLE), &out.join(STYLE), &["--sourcemap"])?;
-    for file in [PAGE, ELEMENT, STYLE] {
-        let map = out.join(format!("{file}.map"));
+    let mut maps: Vec<PathBuf> = [PAGE, ELEMENT, WORKER, STYLE]
+        .iter()
+        .map(|file| out.join(format!("{file}.map")))
+        .collect();
+    if let Ok(entries) = std::fs::read_dir(out) {
+        maps.extend(entries.flatten().map(|e| e.path()).filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with(CHUNK_PREFIX) && n.ends_with(".js.map"))
+        }));
+    }
+    for map in maps {
         write(&map, &site_relative_sources(&read(&map)?))?;
     }
     Ok(())
 }
+
+/// Where esbuild puts the chunks the page's code is split into (named by their content):
+/// beside the page's script, so that what they resolve against their own URL (the wasm,
+/// the data files: `js/sources.js`) is where it is for the page's script.
+const CHUNKS: &str = "--chunk-names=chunk-[hash]";
+/// How their names begin.
+pub const CHUNK_PREFIX: &str = "chunk-";
 
 /// A source map whose `sources` name the files as the site lays them out (`js/app.js`,
 /// `pkg/article_explorer.js`), not by the path from the output to the staging copy
@@ -211,6 +239,8 @@ pub fn single(ctx: &Ctx, src: &Path, out: &Path, version: &str) -> Result<PathBu
          const FILES = {{\n{}}};\n\
          export const WASM_SOURCE = bytes('{WASM_SLOT}');\n\
          export const BUILDER_SOURCE = undefined;\n\
+         export const WORKER_SOURCE = undefined;\n\
+         export const BUILDER_WASM_SOURCE = undefined;\n\
          {}\
          export const part = (name) => bytes(FILES[name] ?? '');\n",
         files.concat(),
@@ -256,12 +286,16 @@ pub fn single_csp(script: &str, style: &str) -> String {
 
 /// `esbuild FROM --outfile=TO --minify ARGS…`.
 fn esbuild(ctx: &Ctx, from: &Path, to: &Path, args: &[&str]) -> Result<(), String> {
+    let outfile = format!("--outfile={}", to.display());
+    esbuild_into(ctx, from, &[&[outfile.as_str()][..], args].concat())
+}
+
+/// `esbuild FROM --minify ARGS…` (ARGS say where the output goes).
+fn esbuild_into(ctx: &Ctx, from: &Path, args: &[&str]) -> Result<(), String> {
     let esbuild = ctx.node_bin("esbuild")?.display().to_string();
     let from = from.display().to_string();
-    let outfile = format!("--outfile={}", to.display());
     let mut all = vec![
         from.as_str(),
-        outfile.as_str(),
         "--minify",
         "--charset=utf8",
         "--log-level=warning",

@@ -125,6 +125,7 @@ fn dist(ctx: &Ctx, out: &Path, seeds: Option<&Path>) -> Result<(), String> {
     bundle::builder(ctx, &pkg.join("builder.js"), &out.join("pkg/builder.js"))?;
     write_articles(ctx, out, seeds)?;
     bundle::site(ctx, &src, out)?;
+    preload_chunks(out)?;
     preload_small(out)?;
     let version = stamp(out, &src.join("sw.js"))?;
     bundle::worker(ctx, &src.join("sw.js"), &out.join("sw.js"))?;
@@ -214,6 +215,50 @@ const SMALL: u64 = 1 << 20;
 /// head's preload is always there): the page would otherwise ask for them only once its
 /// script runs: three round trips one after another cost the seed 20–25 ms
 /// (docs/performance.md, Load).
+/// Adds to `out/index.html` a `<link rel="modulepreload">` for each chunk the page's
+/// script imports statically (esbuild's `import … from"./chunk-…"`): fetched beside it,
+/// not a round trip after it. The chunks it imports dynamically (`import("./chunk-…")`,
+/// after the first view) are left to then.
+fn preload_chunks(out: &Path) -> Result<(), String> {
+    let page = std::fs::read_to_string(out.join(bundle::PAGE))
+        .map_err(|e| format!("cannot read {}: {e}", bundle::PAGE))?;
+    let mut links = String::new();
+    for piece in page.split("from\"./").skip(1) {
+        let Some(chunk) = piece
+            .split('"')
+            .next()
+            .filter(|c| c.starts_with(bundle::CHUNK_PREFIX))
+        else {
+            continue;
+        };
+        if !out.join(chunk).is_file() {
+            return Err(format!(
+                "{} imports {chunk}, which esbuild did not write",
+                bundle::PAGE
+            ));
+        }
+        links.push_str(&format!(
+            "\n  <link rel=\"modulepreload\" href=\"{chunk}\">"
+        ));
+    }
+    let anchor = format!("<script type=\"module\" src=\"{}\"></script>", bundle::PAGE);
+    insert_after(&out.join("index.html"), &anchor, &links)
+}
+
+/// Puts `links` right after `anchor` in the HTML file at `path`; fails when it has none.
+fn insert_after(path: &Path, anchor: &str, links: &str) -> Result<(), String> {
+    let html = std::fs::read_to_string(path)
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    if !html.contains(anchor) {
+        return Err(format!(
+            "{}: no {anchor} to put {links:?} beside",
+            path.display()
+        ));
+    }
+    let html = html.replacen(anchor, &format!("{anchor}{links}"), 1);
+    std::fs::write(path, html).map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
+
 fn preload_small(out: &Path) -> Result<(), String> {
     let data = bundle::Data::of(out)?;
     if data.bytes >= SMALL {
@@ -226,18 +271,8 @@ fn preload_small(out: &Path) -> Result<(), String> {
         .filter(|name| **name != head)
         .map(|name| format!("\n  <link rel=\"preload\" href=\"{name}\" as=\"fetch\" crossorigin>"))
         .collect();
-    let path = out.join("index.html");
-    let html = std::fs::read_to_string(&path)
-        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     let anchor = format!("<link rel=\"preload\" href=\"{head}\" as=\"fetch\" crossorigin>");
-    if !html.contains(&anchor) {
-        return Err(format!(
-            "{}: no preload of {head} to put the others beside",
-            path.display()
-        ));
-    }
-    let html = html.replacen(&anchor, &format!("{anchor}{links}"), 1);
-    std::fs::write(&path, html).map_err(|e| format!("cannot write {}: {e}", path.display()))
+    insert_after(&out.join("index.html"), &anchor, &links)
 }
 
 /// Whether the service worker keeps `file` for offline use: everything the page and the

@@ -1,0 +1,63 @@
+// What the first load carries of "Your articles": whether this device keeps any of the
+// reader's own articles, and what brings in the rest of their code (yours.js, a chunk of
+// its own) — opening the section, or a drop of files on the explorer. A reader who never
+// adds any never downloads it.
+
+/** The IndexedDB database the reader's articles are kept in (store.js). */
+export const DB = 'article-explorer';
+
+/**
+ * Whether this device may keep articles of the reader's: their database exists (or the
+ * browser cannot tell without opening it, which would create it).
+ * @returns {Promise<boolean>}
+ */
+export async function keepsAny() {
+  if (typeof indexedDB === 'undefined') return false;
+  if (!indexedDB.databases) return true;
+  try {
+    return (await indexedDB.databases()).some((d) => d.name === DB);
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * A drop's files, taken while its event runs (its DataTransfer is unreadable after):
+ * each item's entry, to walk a folder, and the files.
+ * @typedef {{entries: Array<FileSystemEntry|null>, files: File[]}} Dropped
+ * @param {DataTransfer} data
+ * @returns {Dropped}
+ */
+function taken(data) {
+  const entries = Array.from(data.items ?? [], (item) => item.webkitGetAsEntry?.() ?? null);
+  return { entries, files: Array.from(data.files) };
+}
+
+/**
+ * Brings in the rest when the reader opens "Your articles" or drops files on the
+ * explorer (`root`); a drop is then added.
+ * @param {HTMLElement} root
+ * @param {HTMLDetailsElement} section
+ * @param {() => Promise<{drop: (dropped: Dropped) => void}|null>} open
+ */
+export function watchYours(root, section, open) {
+  section.addEventListener('toggle', () => {
+    if (section.open) open();
+  });
+  const carriesFiles = (/** @type {DragEvent} */ e) => !!e.dataTransfer && Array.from(e.dataTransfer.types).includes('Files');
+  root.addEventListener('dragover', (e) => {
+    if (!carriesFiles(e)) return;
+    e.preventDefault();
+    root.classList.add('dropping');
+  });
+  root.addEventListener('dragleave', (e) => {
+    if (!root.contains(/** @type {Node|null} */ (e.relatedTarget))) root.classList.remove('dropping');
+  });
+  root.addEventListener('drop', (e) => {
+    root.classList.remove('dropping');
+    if (!carriesFiles(e) || !e.dataTransfer) return;
+    e.preventDefault();
+    const dropped = taken(e.dataTransfer);
+    open().then((yours) => yours?.drop(dropped));
+  });
+}
