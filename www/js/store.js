@@ -1,7 +1,7 @@
 // The reader's own articles on this device: one IndexedDB record per origin, written
 // whole in one transaction, so what is stored is always one whole collection — a write
 // that fails (the quota exceeded) leaves the one before it intact. Nothing is sent
-// anywhere.
+// anywhere. Used in the collection's worker (collection-worker.js), off the main thread.
 
 import { DB } from './yours-door.js';
 
@@ -100,18 +100,5 @@ export class Store {
     } catch (error) {
       throw storageError(error);
     }
-  }
-}
-
-/**
- * Asks the browser to keep this origin's storage under storage pressure (it may ask
- * the reader, or decide alone); says whether it will.
- * @returns {Promise<boolean>}
- */
-export async function keepStored() {
-  try {
-    return (await navigator.storage?.persist?.()) ?? false;
-  } catch {
-    return false;
   }
 }

@@ -7,7 +7,7 @@ import { el, plural, setText } from './dom.js';
 import { Collection } from './collection.js';
 
 /**
- * @typedef {import('./collection.js').NamedBytes} NamedBytes
+ * @typedef {import('./collection.js').NamedFile} NamedFile
  * @typedef {import('./collection.js').Outcome} Outcome
  */
 
@@ -72,14 +72,12 @@ function named(file, path) {
 }
 
 /**
- * Files as names and bytes: a folder's files by their path in it.
+ * Files with their names: a folder's by their path in it. (Their bytes are read in the
+ * collection's worker, off the main thread.)
  * @param {File[]} files
- * @returns {Promise<NamedBytes[]>}
+ * @returns {NamedFile[]}
  */
-const read = (files) => Promise.all(files.map(async (file) => ({
-  name: paths.get(file) || file.webkitRelativePath || file.name,
-  bytes: new Uint8Array(await file.arrayBuffer()),
-})));
+const withNames = (files) => files.map((file) => ({ name: paths.get(file) || file.webkitRelativePath || file.name, file }));
 
 /**
  * The reader's own articles in an explorer: "Your articles" filled, the collection this
@@ -197,7 +195,7 @@ export function mountYours({ section, collection }) {
 
   /**
    * Adds files, then says how it went.
-   * @param {Promise<NamedBytes[]>} reading
+   * @param {Promise<NamedFile[]>|NamedFile[]} reading
    */
   const add = async (reading) => {
     section.open = true;
@@ -213,12 +211,12 @@ export function mountYours({ section, collection }) {
   files.addEventListener('change', () => {
     const chosen = Array.from(files.files ?? []);
     files.value = '';
-    add(read(chosen));
+    add(withNames(chosen));
   });
   folder.addEventListener('change', () => {
     const chosen = Array.from(folder.files ?? []).filter((f) => isArticleFile(f.webkitRelativePath || f.name));
     folder.value = '';
-    add(read(chosen));
+    add(withNames(chosen));
   });
   pasteButton.addEventListener('click', () => {
     paste.hidden = false;
@@ -234,7 +232,7 @@ export function mountYours({ section, collection }) {
     if (!text.trim()) return;
     paste.hidden = true;
     textarea.value = '';
-    add(Promise.resolve([{ name: pastedName(text), bytes: new TextEncoder().encode(text) }]));
+    add([{ name: pastedName(text), file: new Blob([text], { type: 'text/plain' }) }]);
   });
   exportButton.addEventListener('click', async () => {
     const blob = await collection.exported();
@@ -278,5 +276,5 @@ export function mountYours({ section, collection }) {
   collection.listeners.add(show);
   show();
   // A drop anywhere on the explorer adds its files (a folder's text files).
-  return (d) => add(dropped(d).then(read));
+  return (d) => add(dropped(d).then(withNames));
 }
