@@ -243,3 +243,31 @@ test('over the storage quota an add fails with the reason, and what was kept is 
   await session.send('Storage.overrideQuotaForOrigin', { origin: new URL(SITE).origin });
   assert.deepEqual(problems.filter((p) => !/QuotaExceeded|quota/i.test(p)), []);
 });
+
+test('a large add is shown in steps, with its progress, the first articles searchable before the rest', async (t) => {
+  const { page, problems } = await open(t);
+  await page.evaluate(() => {
+    const w = /** @type {any} */ (window);
+    w.__seen = [];
+    const watch = (selector) => new MutationObserver(() => w.__seen.push(`${selector}: ${document.querySelector(selector)?.textContent}`))
+      .observe(/** @type {Node} */ (document.querySelector(selector)), { childList: true, characterData: true, subtree: true });
+    watch('.yours-progress');
+    watch('.count-line');
+  });
+  const files = Array.from({ length: 120 }, (_, i) => ({
+    name: `note-${String(i).padStart(3, '0')}.txt`,
+    mimeType: 'text/plain',
+    buffer: Buffer.from(`Note ${i} on Okhotsk fisheries\n\nNote ${i} counts Okhotsk trawlers once.\n`),
+  }));
+  assert.match(await pick(page, files), /Added 120 articles\./);
+  const seen = await page.evaluate(() => /** @type {any} */ (window).__seen);
+  const at = (text) => seen.indexOf(text);
+  const line = (n) => `.count-line: ${SITE_ARTICLES} article${SITE_ARTICLES === 1 ? '' : 's'} and ${n} of yours, searched in your browser`;
+  assert.ok(at('.yours-progress: Adding 120 articles — 0 done') >= 0, seen.join('\n'));
+  assert.ok(at('.yours-progress: Adding 120 articles — 50 done') > at(line(50)), seen.join('\n'));
+  assert.ok(at(line(50)) >= 0, 'the first 50 were shown before the rest');
+  assert.ok(at(line(120)) > at('.yours-progress: Adding 120 articles — 50 done'));
+  assert.equal(await page.textContent('.yours-progress'), '', 'done: the progress is cleared');
+  assert.equal(await statusOf(page, 'Okhotsk'), '240 matches in 120 articles');
+  assert.deepEqual(problems, []);
+});
