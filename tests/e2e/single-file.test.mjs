@@ -60,8 +60,42 @@ test('the single file works from file://, asks for no other file and violates no
   assert.deepEqual(directives['default-src'], ["'none'"]);
   assert.deepEqual(directives['script-src'], [sha256(scripts[0]), "'wasm-unsafe-eval'"]);
   assert.deepEqual(directives['style-src'], [sha256(styles[0])]);
+  // The worker of the reader's own articles, from its own code as a blob: URL.
+  assert.deepEqual(directives['worker-src'], ['blob:']);
 
   assert.deepEqual(violations, [], 'securitypolicyviolation events');
   assert.deepEqual(problems, [], 'console errors/warnings, page errors or failed requests');
   assert.deepEqual(dialogs, []);
+});
+
+test('the single file adds the reader\'s own articles, from file://, and keeps them', async (t) => {
+  /** @type {string[]} */
+  let violations = [];
+  /** @type {string[]} */
+  const requests = [];
+  const { page, problems } = await openPage(t, browser(), FILE, {
+    setup: async (context) => {
+      violations = await recordCspViolations(context);
+      context.on('request', (r) => requests.push(r.url()));
+    },
+  });
+  await page.waitForSelector('body[data-yours="ready"]', { state: 'attached' });
+  await page.click('#yours > summary');
+  await page.waitForSelector('#add-files', { state: 'attached' });
+  await page.setInputFiles('#add-files', [
+    { name: 'mine.txt', mimeType: 'text/plain', buffer: Buffer.from('My note\n\nZanzibarian trade grew.\n') },
+    { name: 'empty.txt', mimeType: 'text/plain', buffer: Buffer.alloc(0) },
+  ]);
+  await page.waitForSelector('.yours-outcome p.added');
+  assert.match(await page.textContent('.yours-outcome') ?? '', /Added 1 article\..*empty\.txt: empty/s);
+  assert.match(await page.textContent('.yours-about') ?? '', /stay on this device/);
+  await typeQuery(page, 'Zanzibarian ');
+  assert.equal((await readView(page)).status, '1 match in 1 article');
+  await page.reload();
+  await page.waitForSelector('body[data-yours="ready"]', { state: 'attached' });
+  await typeQuery(page, 'Zanzibarian ');
+  assert.equal((await readView(page)).status, '1 match in 1 article', 'kept through a reload');
+  assert.deepEqual(requests.filter((url) => !url.startsWith('data:') && !url.startsWith('blob:')), [FILE, FILE], 'the file itself, twice');
+  assert.deepEqual(violations, []);
+  assert.deepEqual(problems, []);
 });

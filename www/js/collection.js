@@ -42,7 +42,9 @@ class Worker_ {
 
   /** @param {URL} script the worker's module */
   constructor(script) {
-    this.worker = new Worker(script, { type: 'module' });
+    // Classic, not a module: Chromium starts no module worker from a blob: URL in a
+    // file:// page (the single file's).
+    this.worker = new Worker(script);
     this.worker.addEventListener('message', (event) => {
       const { id, ok, error, full, ...reply } = event.data;
       const waiting = this.#waiting.get(id);
@@ -92,12 +94,13 @@ export class Collection {
 
   /**
    * Starts the worker, which opens this device's store.
-   * @param {{worker: URL, wasm: URL|Uint8Array}} builder where the worker's script and
-   *   the builder's wasm come from
+   * @param {{worker: URL, wasm: URL|Promise<Uint8Array>}} builder where the worker's
+   *   script and the builder's wasm come from
    */
   constructor(builder) {
     this.#worker = new Worker_(builder.worker);
-    this.#opened = this.#worker.ask({ op: 'open', wasm: builder.wasm instanceof URL ? builder.wasm.href : builder.wasm })
+    this.#opened = Promise.resolve(builder.wasm)
+      .then((wasm) => this.#worker.ask({ op: 'open', wasm: wasm instanceof URL ? wasm.href : wasm }))
       .then(({ kept, stored }) => {
         this.kept = kept;
         return stored;

@@ -47,7 +47,7 @@ try {
   // The reader's own articles (an edition that can index them): their code comes when
   // the reader opens "Your articles" or drops files, or when this device keeps some —
   // then after the first view, or before it when the URL names one of them.
-  const builder = WORKER_SOURCE && BUILDER_WASM_SOURCE ? { worker: WORKER_SOURCE, wasm: BUILDER_WASM_SOURCE } : null;
+  const builder = WORKER_SOURCE && BUILDER_WASM_SOURCE ? { worker: WORKER_SOURCE, wasm: BUILDER_WASM_SOURCE() } : null;
   const section = ui.yours;
   /** @type {ReturnType<typeof import('./yours.js').openYours>|undefined} */
   let opened;

@@ -8,11 +8,11 @@ export const WASM_SOURCE = /** @type {URL|Uint8Array} */ (new URL('pkg/article_e
 /** The builder module, which indexes the articles when the index is missing or not theirs. */
 export const BUILDER_SOURCE = /** @type {URL|undefined} */ (new URL('pkg/builder.js', import.meta.url));
 /**
- * The worker that indexes the reader's own articles (collection-worker.js), and the
- * builder's wasm it runs; undefined where the edition has none.
+ * The worker that keeps the reader's own articles (collection-worker.js), and the
+ * builder's wasm it runs (asked when first needed); undefined where the edition has none.
  */
 export const WORKER_SOURCE = /** @type {URL|undefined} */ (new URL('collection-worker.js', import.meta.url));
-export const BUILDER_WASM_SOURCE = /** @type {URL|Uint8Array|undefined} */ (new URL('pkg/builder_bg.wasm', import.meta.url));
+export const BUILDER_WASM_SOURCE = /** @type {(() => URL|Promise<Uint8Array>)|undefined} */ (() => new URL('pkg/builder_bg.wasm', import.meta.url));
 /**
  * The data files as built: how many articles, shards of their index and chunks of them;
  * the articles' bytes

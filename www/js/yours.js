@@ -83,7 +83,7 @@ const withNames = (files) => files.map((file) => ({ name: paths.get(file) || fil
  * The reader's own articles in an explorer: "Your articles" filled, the collection this
  * device keeps shown and searched with the site's from now on.
  * @param {{section: HTMLDetailsElement, engine: import('./combined.js').Combined,
- *   builder: {worker: URL, wasm: URL|Uint8Array}}} where
+ *   builder: {worker: URL, wasm: URL|Promise<Uint8Array>}}} where
  * @returns {Promise<{collection: Collection, drop: (d: import('./yours-door.js').Dropped) => void}>}
  *   once the kept collection is shown; drop: adds a drop's files (yours-door.js)
  */

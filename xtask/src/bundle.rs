@@ -119,7 +119,7 @@ fn site_sources(data: &Data) -> String {
         "export const WASM_SOURCE = new URL('pkg/article_explorer_bg.wasm', import.meta.url);\n\
          export const BUILDER_SOURCE = new URL('pkg/builder.js', import.meta.url);\n\
          export const WORKER_SOURCE = new URL('{WORKER}', import.meta.url);\n\
-         export const BUILDER_WASM_SOURCE = new URL('pkg/builder_bg.wasm', import.meta.url);\n\
+         export const BUILDER_WASM_SOURCE = () => new URL('pkg/builder_bg.wasm', import.meta.url);\n\
          {}\
          export const part = (name) => new URL(name, import.meta.url);\n",
         data.constant()
@@ -127,6 +127,8 @@ fn site_sources(data: &Data) -> String {
 }
 
 const WASM_SLOT: &str = "__AE_WASM_BASE64__";
+const BUILDER_SLOT: &str = "__AE_BUILDER_BASE64__";
+const WORKER_SLOT: &str = "__AE_WORKER_BASE64__";
 /// The stand-in for data file `k`'s base64 in the single file's script.
 fn data_slot(k: usize) -> String {
     format!("__AE_DATA_{k}_BASE64__")
@@ -148,7 +150,22 @@ pub fn site(ctx: &Ctx, src: &Path, out: &Path) -> Result<(), String> {
     let split = [&js[..], &["--splitting", &outdir, &entry, CHUNKS]].concat();
     esbuild_into(ctx, &src.join("js/main.js"), &split)?;
     esbuild(ctx, &src.join(ELEMENT), &out.join(ELEMENT), &js)?;
-    esbuild(ctx, &src.join("js").join(WORKER), &out.join(WORKER), &js)?;
+    // A classic worker's script: Chromium starts no module worker from a blob: URL in a
+    // file:// page (the single file's case). The builder's glue reads `import.meta.url`
+    // only when not given its wasm, which the worker always is.
+    let classic = [
+        "--bundle",
+        "--format=iife",
+        TARGET,
+        "--sourcemap",
+        "--log-override:empty-import-meta=silent",
+    ];
+    esbuild(
+        ctx,
+        &src.join("js").join(WORKER),
+        &out.join(WORKER),
+        &classic,
+    )?;
     esbuild(ctx, &src.join(STYLE), &out.join(STYLE), &["--sourcemap"])?;
     let mut maps: Vec<PathBuf> = [PAGE, ELEMENT, WORKER, STYLE]
         .iter()
@@ -239,8 +256,11 @@ pub fn single(ctx: &Ctx, src: &Path, out: &Path, version: &str) -> Result<PathBu
          const FILES = {{\n{}}};\n\
          export const WASM_SOURCE = bytes('{WASM_SLOT}');\n\
          export const BUILDER_SOURCE = undefined;\n\
-         export const WORKER_SOURCE = undefined;\n\
-         export const BUILDER_WASM_SOURCE = undefined;\n\
+         // The worker of the reader's articles, from its code (a blob: URL: the file has\n\
+         // no other), and the builder's wasm, decoded when first asked.\n\
+         export const WORKER_SOURCE = new URL(URL.createObjectURL(new Blob([new TextDecoder().decode(bytes('{WORKER_SLOT}'))], {{ type: 'text/javascript' }})));\n\
+         export const BUILDER_WASM_SOURCE = () => new Response(new Blob([bytes('{BUILDER_SLOT}')]).stream()\n\
+           .pipeThrough(new DecompressionStream('gzip'))).arrayBuffer().then((b) => new Uint8Array(b));\n\
          {}\
          export const part = (name) => bytes(FILES[name] ?? '');\n",
         files.concat(),
@@ -256,7 +276,22 @@ pub fn single(ctx: &Ctx, src: &Path, out: &Path, version: &str) -> Result<PathBu
         Ok(base64::engine::general_purpose::STANDARD.encode(bytes))
     };
     let script = read(&script_path)?;
-    let mut values = vec![(WASM_SLOT.to_owned(), b64("pkg/article_explorer_bg.wasm")?)];
+    // The worker's code as built for the site, without its source-map comment.
+    let worker = read(&out.join(WORKER))?;
+    let worker = worker
+        .rsplit_once("//# sourceMappingURL=")
+        .map_or(worker.as_str(), |(code, _)| code);
+    let mut values = vec![
+        (WASM_SLOT.to_owned(), b64("pkg/article_explorer_bg.wasm")?),
+        (
+            BUILDER_SLOT.to_owned(),
+            gzip64(&out.join("pkg/builder_bg.wasm"))?,
+        ),
+        (
+            WORKER_SLOT.to_owned(),
+            base64::engine::general_purpose::STANDARD.encode(worker),
+        ),
+    ];
     for (k, name) in data.names.iter().enumerate() {
         values.push((data_slot(k), b64(name)?));
     }
@@ -274,11 +309,24 @@ pub fn single(ctx: &Ctx, src: &Path, out: &Path, version: &str) -> Result<PathBu
     Ok(path)
 }
 
+/// The base64 of the file at `path`, gzipped (the page inflates it: DecompressionStream).
+fn gzip64(path: &Path) -> Result<String, String> {
+    use std::io::Write;
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    encoder
+        .write_all(&bytes)
+        .and_then(|()| encoder.finish())
+        .map(|gz| base64::engine::general_purpose::STANDARD.encode(gz))
+        .map_err(|e| format!("cannot gzip {}: {e}", path.display()))
+}
+
 /// The single file's Content-Security-Policy: nothing but its one inline script and one
-/// inline style, by hash, and the wasm compiled from bytes.
+/// inline style, by hash, the wasm compiled from bytes, and the worker of the reader's
+/// own articles from a blob: URL of the script's own code.
 pub fn single_csp(script: &str, style: &str) -> String {
     format!(
-        "default-src 'none'; script-src '{}' 'wasm-unsafe-eval'; style-src '{}'; img-src data:",
+        "default-src 'none'; script-src '{}' 'wasm-unsafe-eval'; style-src '{}'; img-src data:; worker-src blob:",
         sha256_source(script),
         sha256_source(style)
     )
