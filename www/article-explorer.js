@@ -5,7 +5,9 @@
 //
 // Attributes: query (the initial query; later changes search), article (the file name of
 // the article to open first), compact (the list with snippets only, no article view; read
-// once, at start), theme (light | dark | auto, the default: follows the reader's system).
+// once, at start), theme (light | dark | auto, the default: follows the reader's system),
+// yours (the reader may add their own articles, kept in this host page's origin; read
+// once, at start — a host opts in: its storage, its visitors' files).
 // Property `results` (the last result) and method `search(q)`; events `results` (detail:
 // {query, total, articles, highlighting}) and `select` (detail: {index, name, title,
 // lede}). A shadow root keeps the host's CSS out and this CSS in; theme it with the
@@ -15,8 +17,10 @@
 // needs `Access-Control-Allow-Origin` on this site's files: see the README).
 
 import { loadEngine } from './js/engine.js';
-import { createUi } from './js/ui.js';
+import { createUi, yoursSection } from './js/ui.js';
 import { App } from './js/app.js';
+import { combine } from './js/combined.js';
+import { keepsAny, offerYours } from './js/yours-door.js';
 
 const STYLESHEET = new URL('./style.css', import.meta.url).href;
 
@@ -66,10 +70,14 @@ export class ArticleExplorer extends HTMLElement {
     this.#applyTheme();
     if (this.#started) return;
     this.#started = true;
+    const tools = this.#ui.root.querySelector('.tools');
+    if (this.hasAttribute('yours') && !this.hasAttribute('compact') && tools) this.#ui.yours = yoursSection(tools);
     loadEngine((text) => {
       if (this.#app) this.#app.progress(text);
       else if (text) this.#ui.status.textContent = text;
-    }, this.getAttribute('query') ?? undefined).then((engine) => {
+    }, this.getAttribute('query') ?? undefined).then((site) => {
+      const engine = combine(site);
+      const yours = offerYours({ root: this.#ui.root, section: this.#ui.yours, engine });
       this.#app = new App(this.#ui, engine, {
         compact: this.hasAttribute('compact'),
         // A passage's link opens the explorer's own page, beside this script.
@@ -92,7 +100,11 @@ export class ArticleExplorer extends HTMLElement {
         },
       });
       return this.#app.start(this.#pending ?? this.getAttribute('query') ?? '', this.getAttribute('article'))
-        .then(() => this.#resolveReady(this));
+        .then(async () => {
+          // The reader's own articles this origin keeps, shown before `ready`.
+          if (yours && await keepsAny()) await yours();
+          this.#resolveReady(this);
+        });
     }).catch((error) => {
       const ui = this.#ui;
       ui.error.hidden = false;

@@ -336,6 +336,33 @@ test('from another origin: the element loads its script, stylesheet and wasm fro
   assert.deepEqual(problems, [], 'console errors/warnings, page errors or failed requests (CORS)');
 });
 
+test('yours, from another origin: the reader adds articles, kept in the host\'s storage; without it, none', async (t) => {
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Another site</title>
+    <script type="module" src="${SITE}article-explorer.js"></script></head><body>
+    <article-explorer id="mine" yours></article-explorer><article-explorer id="plain"></article-explorer></body></html>`;
+  const { page, problems } = await openHost(t, `${ELSEWHERE}/yours.html`, html, LOCAL_NETWORK);
+  assert.equal(await elementsReady(page), 2);
+  assert.equal(await page.$('#plain >> #yours'), null, 'not asked for: no "Your articles"');
+  await page.click('#mine >> #yours > summary');
+  await page.waitForSelector('#mine >> #add-files', { state: 'attached' });
+  await page.setInputFiles('#mine >> #add-files', [
+    { name: 'note.txt', mimeType: 'text/plain', buffer: Buffer.from('A host reader\'s note\n\nZanzibarian trade grew.\n') },
+  ]);
+  await page.waitForSelector('#mine >> .yours-outcome p');
+  assert.match(await page.textContent('#mine >> .yours-outcome') ?? '', /^Added 1 article\.$/);
+  await page.fill('#mine >> #q', 'Zanzibarian ');
+  await eventually(() => readElement(page, '#mine').then((v) => v.marks), ['Zanzibarian'], 'found in the element');
+  // Kept in the host's origin, for the element that asks for it.
+  assert.deepEqual(await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name)), ['article-explorer']);
+  await page.reload();
+  assert.equal(await elementsReady(page), 2);
+  await page.fill('#mine >> #q', 'Zanzibarian ');
+  await eventually(() => readElement(page, '#mine').then((v) => v.marks), ['Zanzibarian'], 'kept through a reload');
+  await page.fill('#plain >> #q', 'Zanzibarian ');
+  await eventually(() => readElement(page, '#plain').then((v) => v.marks), [], 'the element without it searches the site only');
+  assert.deepEqual(problems, [], 'console errors/warnings, page errors or failed requests (CORS)');
+});
+
 test('the iframe mode reports its height to the host, from its own origin, without the search tips', async (t) => {
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Another site</title></head><body>
     <iframe src="${SITE}index.html?embed=1#q=Seoul" title="Article explorer"></iframe></body></html>`;

@@ -40,22 +40,23 @@ class Worker_ {
   #waiting = new Map();
   #next = 0;
 
-  /** @param {URL} script the worker's module */
+  /** @param {URL} script the worker's script */
   constructor(script) {
-    // Classic, not a module: Chromium starts no module worker from a blob: URL in a
-    // file:// page (the single file's).
-    this.worker = new Worker(script);
-    this.worker.addEventListener('message', (event) => {
+    this.worker = started(script);
+    this.worker.then((worker) => worker.addEventListener('message', (event) => {
       const { id, ok, error, full, ...reply } = event.data;
       const waiting = this.#waiting.get(id);
       this.#waiting.delete(id);
       if (ok) waiting?.resolve(reply);
       else waiting?.reject(full ? new StorageError(error) : new Error(error));
-    });
-    this.worker.addEventListener('error', (event) => {
-      for (const { reject } of this.#waiting.values()) reject(new Error(`the worker of your articles failed: ${event.message}`));
-      this.#waiting.clear();
-    });
+    }));
+    this.worker.then((worker) => worker.addEventListener('error', (event) => this.#fail(event.message)), (error) => this.#fail(error?.message ?? error));
+  }
+
+  /** @param {string} why */
+  #fail(why) {
+    for (const { reject } of this.#waiting.values()) reject(new Error(`the worker of your articles failed: ${why}`));
+    this.#waiting.clear();
   }
 
   /**
@@ -67,9 +68,24 @@ class Worker_ {
     const id = this.#next++;
     return new Promise((resolve, reject) => {
       this.#waiting.set(id, { resolve, reject });
-      this.worker.postMessage({ id, ...request }, { transfer: moved.map((f) => f.bytes.buffer) });
+      this.worker.then((worker) => worker.postMessage({ id, ...request }, { transfer: moved.map((f) => f.bytes.buffer) }), reject);
     });
   }
+}
+
+/**
+ * The worker running `script`. Classic, not a module: Chromium starts no module worker
+ * from a blob: URL in a file:// page (the single file's). From another origin (an
+ * element on a host page) a worker cannot be started by URL: its code is fetched (as
+ * the element's modules are, under CORS) and started from a blob: URL.
+ * @param {URL} script
+ * @returns {Promise<Worker>}
+ */
+async function started(script) {
+  if (script.protocol === 'blob:' || script.origin === location.origin) return new Worker(script);
+  const response = await fetch(script);
+  if (!response.ok) throw new Error(`cannot load ${script}: HTTP ${response.status}`);
+  return new Worker(URL.createObjectURL(new Blob([await response.text()], { type: 'text/javascript' })));
 }
 
 export class Collection {

@@ -10,7 +10,7 @@ import { reportHeight } from './frame.js';
 import { BUILD } from './version.js';
 import { combine } from './combined.js';
 import { BUILDER_WASM_SOURCE, WORKER_SOURCE } from './sources.js';
-import { keepsAny, watchYours } from './yours-door.js';
+import { keepsAny, offerYours } from './yours-door.js';
 
 const embedded = new URLSearchParams(location.search).get('embed') === '1';
 const ui = createUi({ tips: !embedded, page: true, yours: !!(WORKER_SOURCE && BUILDER_WASM_SOURCE) });
@@ -47,26 +47,19 @@ try {
   // The reader's own articles (an edition that can index them): their code comes when
   // the reader opens "Your articles" or drops files, or when this device keeps some —
   // then after the first view, or before it when the URL names one of them.
-  const builder = WORKER_SOURCE && BUILDER_WASM_SOURCE ? { worker: WORKER_SOURCE, wasm: BUILDER_WASM_SOURCE() } : null;
-  const section = ui.yours;
-  /** @type {ReturnType<typeof import('./yours.js').openYours>|undefined} */
-  let opened;
-  const yours = () => (builder && section
-    ? (opened ??= import('./yours.js').then(({ openYours }) => openYours({ section, engine, builder })))
-    : Promise.resolve(null));
-  if (section) watchYours(ui.root, section, yours);
+  const yours = offerYours({ root: ui.root, section: ui.yours, engine });
   // A passage's link opens this page, whole (not the iframe mode).
   const base = new URL(location.href);
   base.hash = '';
   base.searchParams.delete('embed');
   app = new App(ui, engine, { history: !embedded, linkBase: base.href });
-  if (view.a?.startsWith('mine/')) await yours();
+  if (yours && view.a?.startsWith('mine/')) await yours();
   // Ready once the first view is whole (the parts it needs have come).
   await app.start(view.q, view.a, view);
   document.body.dataset.state = 'ready';
-  if (await keepsAny()) await yours();
+  if (yours && await keepsAny()) await yours();
   // The reader's own articles this device keeps are shown (if it keeps any).
-  if (builder) document.body.dataset.yours = 'ready';
+  if (yours) document.body.dataset.yours = 'ready';
 } catch (error) {
   document.body.dataset.state = 'error';
   ui.error.hidden = false;

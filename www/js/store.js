@@ -3,7 +3,8 @@
 // that fails (the quota exceeded) leaves the one before it intact. Nothing is sent
 // anywhere. Used in the collection's worker (collection-worker.js), off the main thread.
 
-import { DB } from './yours-door.js';
+/** The IndexedDB database the reader's articles are kept in. */
+export const DB = 'article-explorer';
 
 const STORE = 'collection';
 const KEY = 'mine';

@@ -94,12 +94,7 @@ export function createUi({ tips = true, page = false, yours: withYours = false }
   const tools = el('div', 'tools');
   tools.append(toggleLabel, more);
   // Its place kept from the first view: the code that fills it comes after (yours.js).
-  const yours = withYours ? el('details', 'yours') : null;
-  if (yours) {
-    yours.id = 'yours';
-    yours.append(el('summary', 'yours-summary', 'Your articles'));
-    tools.append(yours);
-  }
+  const yours = withYours ? yoursSection(tools) : null;
 
   const error = el('div');
   error.id = 'error';
@@ -128,6 +123,19 @@ export function createUi({ tips = true, page = false, yours: withYours = false }
   options.append(suggest, notices, tools);
   root.append(...head, bar, options, error, main);
   return { root, input, status, suggest, facets, hiddenCount, list, view, toggle, position, prev, next, error, notices, count, yours };
+}
+
+/**
+ * "Your articles", its summary only, at the end of `tools` (the explorer's `.tools`).
+ * @param {Element} tools
+ * @returns {HTMLDetailsElement}
+ */
+export function yoursSection(tools) {
+  const yours = el('details', 'yours');
+  yours.id = 'yours';
+  yours.append(el('summary', 'yours-summary', 'Your articles'));
+  tools.append(yours);
+  return yours;
 }
 
 function searchTips() {

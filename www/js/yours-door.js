@@ -3,8 +3,8 @@
 // its own) — opening the section, or a drop of files on the explorer. A reader who never
 // adds any never downloads it.
 
-/** The IndexedDB database the reader's articles are kept in (store.js). */
-export const DB = 'article-explorer';
+import { BUILDER_WASM_SOURCE, WORKER_SOURCE } from './sources.js';
+import { DB } from './store.js';
 
 /**
  * Whether this device may keep articles of the reader's: their database exists (or the
@@ -60,4 +60,23 @@ export function watchYours(root, section, open) {
     const dropped = taken(e.dataTransfer);
     open().then((yours) => yours?.drop(dropped));
   });
+}
+
+/**
+ * The reader's own articles in an explorer, where the edition can index them: "Your
+ * articles" (`section`) filled, and the collection searched with the site's, once the
+ * reader opens it or drops files on `root` — or at once, when `now` says so (this device
+ * keeps some, or the view asks for one of them).
+ * @param {{root: HTMLElement, section: HTMLDetailsElement|null,
+ *   engine: import('./combined.js').Combined}} where
+ * @returns {(() => Promise<unknown>)|null} brings it all in (null: the edition cannot)
+ */
+export function offerYours({ root, section, engine }) {
+  if (!WORKER_SOURCE || !BUILDER_WASM_SOURCE || !section) return null;
+  const builder = { worker: WORKER_SOURCE, wasm: BUILDER_WASM_SOURCE() };
+  /** @type {ReturnType<typeof import('./yours.js').openYours>|undefined} */
+  let opened;
+  const open = () => (opened ??= import('./yours.js').then(({ openYours }) => openYours({ section, engine, builder })));
+  watchYours(root, section, open);
+  return open;
 }
