@@ -7,7 +7,8 @@
 
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { test } from 'node:test';
 import { env, eventually, openPage, useBrowser } from './browser.mjs';
@@ -269,5 +270,23 @@ test('a large add is shown in steps, with its progress, the first articles searc
   assert.ok(at(line(120)) > at('.yours-progress: Adding 120 articles — 50 done'));
   assert.equal(await page.textContent('.yours-progress'), '', 'done: the progress is cleared');
   assert.equal(await statusOf(page, 'Okhotsk'), '240 matches in 120 articles');
+  assert.deepEqual(problems, []);
+});
+
+test('"Add a folder" takes its text files, by their path in it, and leaves the rest', async (t) => {
+  const { page, problems } = await open(t);
+  const root = mkdtempSync(join(tmpdir(), 'yours-folder-'));
+  const folder = join(root, 'drafts');
+  mkdirSync(join(folder, 'older'), { recursive: true });
+  writeFileSync(join(folder, 'one.txt'), 'Draft one\n\nAbout Sakhalin shelf gas.\n');
+  writeFileSync(join(folder, 'older', 'two.TXT'), 'Draft two\n\nMore on Sakhalin.\n');
+  writeFileSync(join(folder, 'notes.md'), '# Not an article file\n');
+  writeFileSync(join(folder, '.hidden.txt'), 'Hidden\n\nSakhalin hidden.\n');
+  t.after(() => rmSync(root, { recursive: true, force: true }));
+  await page.setInputFiles('#add-folder', folder);
+  await page.waitForSelector('.yours-outcome p.added');
+  assert.deepEqual(await page.$$eval('.yours-list .name', (n) => n.map((x) => x.textContent).sort()),
+    ['drafts/older/two.TXT', 'drafts/one.txt']);
+  assert.equal(await statusOf(page, 'Sakhalin'), '2 matches in 2 articles');
   assert.deepEqual(problems, []);
 });

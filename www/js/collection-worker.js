@@ -7,9 +7,8 @@
 // - `{op: 'open', wasm}` → `{kept, stored}`: the builder's wasm (a URL, or its bytes:
 //   loaded when first needed), and the collection this device keeps (null: none; `kept`:
 //   whether it keeps any);
-// - `{op: 'expand', files: [{name, file}]}` → `{files: [{name, bytes}], refused: [{name,
-//   why}]}`: each file read (here, not on the page's thread); a bundle (`articles.txt`,
-//   an export) becomes its articles; one that is not is refused;
+// - `{op: 'expand', files: [{name, bytes}]}` → `{files, refused: [{name, why}]}`: a
+//   bundle (`articles.txt`, an export) becomes its articles; one that is not is refused;
 // - `{op: 'add', files}` → `{stored, refused}`: the collection with `files` added (one of
 //   a name already there replaces it), each parsed (one that is not an article is
 //   refused, with the reason), as a site's data files — written, then answered;
@@ -104,13 +103,8 @@ async function answer(request) {
       /** @type {NamedBytes[]} */
       const files = [];
       const refused = [];
-      const given = /** @type {Array<{name: string, file: Blob}>} */ (request.files);
-      // Read side by side: one after another, each read's round trip added up (1 s for
-      // 1,000 files).
-      const read = await Promise.all(given.map(({ file }) => file.arrayBuffer()));
-      for (const [i, { name }] of given.entries()) {
+      for (const { name, bytes } of /** @type {NamedBytes[]} */ (request.files)) {
         try {
-          const bytes = new Uint8Array(read[i]);
           for (const [inner, b] of /** @type {Array<[string, Uint8Array]>} */ (filesOf(name, bytes))) files.push({ name: inner, bytes: b });
         } catch (error) {
           refused.push({ name, why: String(/** @type {Error} */ (error)?.message ?? error) });

@@ -23,14 +23,15 @@ export async function keepsAny() {
 
 /**
  * A drop's files, taken while its event runs (its DataTransfer is unreadable after):
- * each item's entry, to walk a folder, and the files.
- * @typedef {{entries: Array<FileSystemEntry|null>, files: File[]}} Dropped
+ * each file with its entry (a folder's, to walk it; null where the browser gives none).
+ * @typedef {Array<{file: File|null, entry: FileSystemEntry|null}>} Dropped
  * @param {DataTransfer} data
  * @returns {Dropped}
  */
 function taken(data) {
-  const entries = Array.from(data.items ?? [], (item) => item.webkitGetAsEntry?.() ?? null);
-  return { entries, files: Array.from(data.files) };
+  const items = Array.from(data.items ?? []).filter((item) => item.kind === 'file');
+  if (!items.length) return Array.from(data.files, (file) => ({ file, entry: null }));
+  return items.map((item) => ({ file: item.getAsFile(), entry: item.webkitGetAsEntry?.() ?? null }));
 }
 
 /**

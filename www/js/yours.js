@@ -31,12 +31,13 @@ export function pastedName(text) {
 const isArticleFile = (path) => /\.txt$/i.test(path) && !path.split('/').some((part) => part.startsWith('.'));
 
 /**
- * The files of a drop, a folder's walked for its `.txt` files.
- * @param {import('./yours-door.js').Dropped} data
+ * The files of a drop: each file, and a folder's `.txt` files (walked). A file is taken
+ * as the drop gave it, not through its entry (WebKit gives no path to a file made in
+ * the page).
+ * @param {import('./yours-door.js').Dropped} items
  * @returns {Promise<File[]>}
  */
-async function dropped({ entries, files: all }) {
-  if (!entries.length || entries.some((e) => e === null)) return all;
+async function dropped(items) {
   /** @type {File[]} */
   const files = [];
   /** @param {FileSystemEntry} entry */
@@ -44,8 +45,8 @@ async function dropped({ entries, files: all }) {
     if (entry.isFile) {
       const file = await new Promise((resolve, reject) => /** @type {FileSystemFileEntry} */ (entry).file(resolve, reject));
       const path = entry.fullPath.replace(/^\//, '');
-      // A file dropped alone is taken whatever its name; a folder's, its text files.
-      if (!path.includes('/') || isArticleFile(path)) files.push(named(file, path));
+      // A folder's text files, by their path in it.
+      if (isArticleFile(path)) files.push(named(file, path));
     } else if (entry.isDirectory) {
       const reader = /** @type {FileSystemDirectoryEntry} */ (entry).createReader();
       for (;;) {
@@ -55,7 +56,10 @@ async function dropped({ entries, files: all }) {
       }
     }
   };
-  for (const entry of entries) if (entry) await walk(entry);
+  for (const { file, entry } of items) {
+    if (entry?.isDirectory) await walk(entry);
+    else if (file) files.push(file);
+  }
   return files;
 }
 
