@@ -7,7 +7,7 @@ import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 /** Flags verified in /work/shared/TOOLCHAIN.md: root needs --no-sandbox; no network at start. */
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];

@@ -11,7 +11,8 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { test } from 'node:test';
-import { env, eventually, openPage, useBrowser } from './browser.mjs';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, env, eventually, openPage, useBrowser } from './browser.mjs';
 import { articlesIn, readView, typeQuery } from './explorer.mjs';
 
 const SITE = env('E2E_URL');
@@ -289,4 +290,39 @@ test('"Add a folder" takes its text files, by their path in it, and leaves the r
     ['drafts/older/two.TXT', 'drafts/one.txt']);
   assert.equal(await statusOf(page, 'Sakhalin'), '2 matches in 2 articles');
   assert.deepEqual(problems, []);
+});
+
+test('kept through a browser restart, and the browser is asked to keep them', async (t) => {
+  const profile = mkdtempSync(join(tmpdir(), 'yours-profile-'));
+  t.after(() => rmSync(profile, { recursive: true, force: true }));
+  const launch = () => chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+  let context = await launch();
+  // Counts the page's calls to navigator.storage.persist() (the browser's answer stays its own).
+  await context.addInitScript(() => {
+    const storage = /** @type {any} */ (navigator.storage);
+    const persist = storage.persist.bind(storage);
+    /** @type {any} */ (window).__persistAsked = 0;
+    storage.persist = () => {
+      /** @type {any} */ (window).__persistAsked++;
+      return persist();
+    };
+  });
+  let page = context.pages()[0] ?? await context.newPage();
+  await page.goto(SITE);
+  await page.waitForSelector('body[data-yours="ready"]', { state: 'attached' });
+  await page.click('#yours > summary');
+  await page.waitForSelector('#add-files', { state: 'attached' });
+  assert.match(await pick(page, [GOOD]), /Added 1 article\./);
+  assert.equal(await page.evaluate(() => /** @type {any} */ (window).__persistAsked), 1, 'persist() asked when adding');
+  await context.close();
+
+  context = await launch();
+  t.after(() => context.close());
+  page = context.pages()[0] ?? await context.newPage();
+  await page.goto(SITE);
+  await page.waitForSelector('body[data-yours="ready"]', { state: 'attached' });
+  assert.equal(await statusOf(page, 'Zanzibarian'), '1 match in 1 article', 'after the browser restarted');
 });
