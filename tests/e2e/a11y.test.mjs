@@ -60,6 +60,26 @@ for (const colorScheme of ['light', 'dark']) {
   }
 }
 
+for (const colorScheme of ['light', 'dark']) {
+  test(`axe finds no violation in "Your articles", with an article added and one refused (${colorScheme})`, async (t) => {
+    const { page, problems } = await openPage(t, browser(), env('E2E_URL'), { context: { colorScheme, viewport: { width: 360, height: 800 } } });
+    await page.waitForSelector('body[data-yours="ready"]', { state: 'attached' });
+    await page.click('#yours > summary');
+    await page.waitForSelector('#add-files', { state: 'attached' });
+    await page.setInputFiles('#add-files', [
+      { name: 'note.txt', mimeType: 'text/plain', buffer: Buffer.from('A note\n\nZanzibarian trade.\n') },
+      { name: 'empty.txt', mimeType: 'text/plain', buffer: Buffer.alloc(0) },
+    ]);
+    await page.waitForSelector('.yours-outcome p.added');
+    await page.click('text=Paste an article…');
+    assert.deepEqual(await axeViolations(page), [], 'the section open, its list, an outcome, the paste form');
+    await page.fill('#q', 'Zanzibarian ');
+    await page.waitForFunction(() => document.querySelector('#article mark') !== null);
+    assert.deepEqual(await axeViolations(page), [], 'the reader\'s article listed and shown');
+    assert.deepEqual(problems, []);
+  });
+}
+
 test('going through the matches is said to a screen reader', async (t) => {
   const { page, problems } = await openPage(t, browser(), `${env('E2E_URL')}#q=Seoul`);
   const live = await page.evaluate(() => {
