@@ -326,3 +326,46 @@ test('kept through a browser restart, and the browser is asked to keep them', as
   await page.waitForSelector('body[data-yours="ready"]', { state: 'attached' });
   assert.equal(await statusOf(page, 'Zanzibarian'), '1 match in 1 article', 'after the browser restarted');
 });
+
+test('a folder dropped on the page is searched with the site\'s, and found again offline after a browser restart', async (t) => {
+  const root = mkdtempSync(join(tmpdir(), 'yours-drop-'));
+  const profile = join(root, 'profile');
+  const folder = join(root, 'drafts');
+  mkdirSync(join(folder, 'older'), { recursive: true });
+  writeFileSync(join(folder, 'one.txt'), 'Draft one\n\nAbout Sakhalin shelf gas, and Seoul.\n');
+  writeFileSync(join(folder, 'older', 'two.txt'), 'Draft two\n\nMore on Sakhalin.\n');
+  writeFileSync(join(folder, 'notes.md'), '# Not an article file\n');
+  t.after(() => rmSync(root, { recursive: true, force: true }));
+  const launch = () => chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+
+  let context = await launch();
+  let page = context.pages()[0] ?? await context.newPage();
+  await page.goto(SITE);
+  await page.waitForSelector('body[data-yours="ready"]', { state: 'attached' });
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  // A real drop of a folder from the desktop (Chromium's drag input: its files by path).
+  const cdp = await context.newCDPSession(page);
+  const box = await page.locator('#list').boundingBox();
+  assert.ok(box);
+  const at = { x: box.x + 20, y: box.y + 20 };
+  const data = { items: [], files: [folder], dragOperationsMask: 1 };
+  for (const type of ['dragEnter', 'dragOver', 'drop']) await cdp.send('Input.dispatchDragEvent', { type, ...at, data });
+  await page.waitForSelector('.yours-outcome p.added');
+  assert.deepEqual(await page.$$eval('.yours-list .name', (n) => n.map((x) => x.textContent).sort()),
+    ['drafts/older/two.txt', 'drafts/one.txt'], 'its text files, by their path in it');
+  assert.equal(await statusOf(page, 'Sakhalin OR Seoul'), `${SEOUL_IN_SITE + 3} matches in 3 articles`, 'with the site\'s');
+  await context.close();
+
+  // Back the next day, offline.
+  context = await launch();
+  t.after(() => context.close());
+  await context.setOffline(true);
+  page = context.pages()[0] ?? await context.newPage();
+  await page.goto(SITE);
+  await page.waitForSelector('body[data-yours="ready"]', { state: 'attached' });
+  assert.ok(await page.isVisible('#notices .offline'), 'offline, and it says so');
+  assert.equal(await statusOf(page, 'Sakhalin OR Seoul'), `${SEOUL_IN_SITE + 3} matches in 3 articles`, 'still there');
+});
