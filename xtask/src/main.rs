@@ -279,9 +279,33 @@ fn test() -> Vec<Step> {
         &[Tool::NodePackages, Tool::Chromium],
         move |ctx| e2e(ctx, &site, &xss, &big, &long),
     ));
+    let page = root().join("dist");
+    steps.push(Step::task(
+        "end-to-end tests in Chromium, Firefox and WebKit",
+        &[
+            Tool::NodePackages,
+            Tool::Chromium,
+            Tool::Firefox,
+            Tool::WebKit,
+        ],
+        move |ctx| engines(ctx, &page),
+    ));
     // The benchmark's smoke run: every engine on 100 generated articles, counts checked.
     steps.push(bench::smoke());
     steps
+}
+
+/// The core flows in each browser engine (tests/engines/), under Xvfb (WebKit's
+/// MiniBrowser needs a display).
+fn engines(ctx: &steps::Ctx, site: &std::path::Path) -> Result<(), String> {
+    let url = serve::spawn(site)?;
+    let files = test_files(&root().join("tests/engines"))?;
+    let files: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
+    let mut args = vec!["-a", "node", "--test"];
+    args.extend(files.iter().map(String::as_str));
+    let mut run = ctx.command("xvfb-run", &args)?;
+    run.env("E2E_URL", &url).env("E2E_DIST", site);
+    steps::status(run, "xvfb-run", &["-a", "node", "--test", "…"])
 }
 
 /// The number of articles of the end-to-end tests' generated archive.

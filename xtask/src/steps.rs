@@ -30,16 +30,22 @@ pub enum Tool {
     Chromium,
     /// Debian's `wamerican`: the benchmark corpus's vocabulary.
     WordList,
+    /// Debian's `firefox-esr` (driven over WebDriver BiDi by npm's puppeteer-core).
+    Firefox,
+    /// Debian's WebKitGTK MiniBrowser with `webkit2gtk-driver`, and Xvfb to show it in.
+    WebKit,
 }
 
 impl Tool {
-    pub const ALL: [Tool; 6] = [
+    pub const ALL: [Tool; 8] = [
         Tool::RustLints,
         Tool::WasmTarget,
         Tool::WasmBindgen,
         Tool::NodePackages,
         Tool::Chromium,
         Tool::WordList,
+        Tool::Firefox,
+        Tool::WebKit,
     ];
 
     pub fn name(self) -> &'static str {
@@ -50,6 +56,8 @@ impl Tool {
             Tool::NodePackages => "the npm packages",
             Tool::Chromium => "Chromium",
             Tool::WordList => "the word list (wamerican)",
+            Tool::Firefox => "Firefox ESR",
+            Tool::WebKit => "WebKitGTK's MiniBrowser, its WebDriver and Xvfb",
         }
     }
 
@@ -62,6 +70,8 @@ impl Tool {
             Tool::NodePackages => tools::ensure_node_packages().map(|()| None),
             Tool::Chromium => tools::ensure_chromium().map(|()| None),
             Tool::WordList => tools::ensure_word_list().map(|()| None),
+            Tool::Firefox => tools::ensure_firefox().map(|()| None),
+            Tool::WebKit => tools::ensure_webkit().map(|()| None),
         }
     }
 }
@@ -214,8 +224,22 @@ pub fn uses(program: &str, args: &[&str]) -> Vec<Tool> {
             if under("tests/") || under("benches/") {
                 tools.push(Tool::NodePackages);
             }
-            if under("tests/e2e") || under("benches/browser") {
+            if under("tests/e2e") || under("benches/browser") || under("tests/engines") {
                 tools.push(Tool::Chromium);
+            }
+            if under("tests/engines") {
+                tools.extend([Tool::Firefox, Tool::WebKit]);
+            }
+        }
+        // A display for WebKit's MiniBrowser, around the command it runs.
+        "xvfb-run" => {
+            tools.push(Tool::WebKit);
+            if let Some((inner, rest)) = args
+                .iter()
+                .position(|a| !a.starts_with('-'))
+                .and_then(|i| args.get(i).zip(args.get(i + 1..)))
+            {
+                tools.extend(uses(inner, rest));
             }
         }
         _ if program.contains("node_modules") => tools.push(Tool::NodePackages),
@@ -327,6 +351,11 @@ mod tests {
                 "node",
                 &["--test", "tests/e2e/csp.test.mjs"],
                 &[NodePackages, Chromium],
+            ),
+            (
+                "xvfb-run",
+                &["-a", "node", "--test", "tests/engines/flows.test.mjs"],
+                &[WebKit, NodePackages, Chromium, Firefox, WebKit],
             ),
         ];
         for (program, args, want) in cases {

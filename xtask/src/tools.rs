@@ -36,6 +36,13 @@ const NODE_PINS: &[(&str, &str)] = &[
 const BINARYEN_RELEASE: &str = "132";
 
 const CHROMIUM: &str = "/usr/bin/chromium";
+const FIREFOX: &str = "/usr/bin/firefox-esr";
+/// Where Debian's `libwebkit2gtk-4.1-0` puts the MiniBrowser (tests/engines/driver.mjs
+/// asks `dpkg -L` for it).
+const MINIBROWSER: &str = "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser";
+const WEBKIT_DRIVER: &str = "/usr/bin/WebKitWebDriver";
+const XVFB_RUN: &str = "/usr/bin/xvfb-run";
+const XAUTH: &str = "/usr/bin/xauth";
 /// Debian's wamerican: the benchmark corpus's vocabulary (xtask/src/corpus.rs).
 pub const WORD_LIST: &str = "/usr/share/dict/american-english";
 const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
@@ -382,6 +389,54 @@ pub fn ensure_chromium() -> Result<(), String> {
     }
     eprintln!("xtask: ok: chromium and chromedriver are both {chromium}");
     Ok(())
+}
+
+/// Debian's Firefox ESR, installed unless it is there.
+pub fn ensure_firefox() -> Result<(), String> {
+    ensure_debian("Firefox ESR", &[FIREFOX], &["firefox-esr"])
+}
+
+/// WebKitGTK's MiniBrowser (Safari's engine), its WebDriver and Xvfb (the MiniBrowser
+/// needs a display: `--headless` makes a WebDriver session hang), installed unless there.
+pub fn ensure_webkit() -> Result<(), String> {
+    ensure_debian(
+        "WebKitGTK's MiniBrowser, WebKitWebDriver and Xvfb",
+        &[MINIBROWSER, WEBKIT_DRIVER, XVFB_RUN, XAUTH],
+        &["libwebkit2gtk-4.1-0", "webkit2gtk-driver", "xvfb", "xauth"],
+    )
+}
+
+/// Installs Debian's `packages` unless every one of `files` is there (root only; else
+/// says what to run).
+fn ensure_debian(what: &str, files: &[&str], packages: &[&str]) -> Result<(), String> {
+    eprintln!("xtask: checking {what}");
+    if files.iter().all(|f| Path::new(f).is_file()) {
+        eprintln!("xtask: skip: {what} installed");
+        return Ok(());
+    }
+    let install = format!(
+        "apt-get update && apt-get install -y {}",
+        packages.join(" ")
+    );
+    let uid = output("id", &["-u"]).unwrap_or_default();
+    if uid.trim() != "0" {
+        return Err(format!(
+            "{what} missing and this is not root; run: sudo sh -c '{install}'"
+        ));
+    }
+    eprintln!("xtask: installing {} from Debian", packages.join(", "));
+    let args = [&["install", "-y"][..], packages].concat();
+    if apt(&args).is_err() {
+        apt(&["update"])?;
+        apt(&args)?;
+    }
+    match files.iter().find(|f| !Path::new(f).is_file()) {
+        Some(missing) => Err(format!(
+            "{} installed, but {missing} is missing",
+            packages.join(", ")
+        )),
+        None => Ok(()),
+    }
 }
 
 /// Installs Debian's wamerican word list unless it is there.

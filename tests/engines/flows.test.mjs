@@ -1,0 +1,139 @@
+// The explorer's core flows in each of the three engines readers use (driver.mjs):
+// Chromium, Firefox ESR and WebKitGTK (Safari's engine). Written once, run in each; a
+// regression in any one fails `cargo xtask test`. The Chromium-only suite (tests/e2e/)
+// goes further where only Chromium's automation can (offline, quotas, drops of folders).
+
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import { env } from '../e2e/browser.mjs';
+import { articlesIn, occurrences } from '../e2e/explorer.mjs';
+import { ENGINES, launch, until } from './driver.mjs';
+
+const SITE = env('E2E_URL');
+const FILE = pathToFileURL(join(env('E2E_DIST'), 'article-explorer.html')).href;
+const SEED = articlesIn('seeds').find((a) => a.name.startsWith('000-'));
+assert.ok(SEED, 'seeds/000-*.txt exists');
+const SEOUL = occurrences(SEED, 'Seoul');
+const ENGINES_RUN = (process.env.E2E_ENGINES ?? ENGINES.join(',')).split(',');
+
+/** What the view shows, read in the page (the explorer's root: the document, or a shadow root). */
+function view(host) {
+  const root = host ? document.querySelector(host)?.shadowRoot : document;
+  if (!root) return null;
+  const text = (selector) => root.querySelector(selector)?.textContent ?? null;
+  return {
+    state: document.body.dataset.state ?? null,
+    status: text('#status'),
+    position: text('#position'),
+    marks: [...root.querySelectorAll('#article mark')].map((m) => m.textContent),
+    current: [...root.querySelectorAll('#article mark')].findIndex((m) => m.classList.contains('current')),
+    gaps: root.querySelectorAll('#article .gap').length,
+    items: root.querySelectorAll('#list li.item').length,
+  };
+}
+
+/** The page's field (or an element's, in its shadow root). */
+const field = (host) => (host ? document.querySelector(host)?.shadowRoot : document)?.querySelector('#q');
+
+/** Violations of the page's CSP seen from now on, and page errors: kept on `window`. */
+function watch() {
+  const w = /** @type {any} */ (window);
+  w.__problems = [];
+  document.addEventListener('securitypolicyviolation', (e) => w.__problems.push(`CSP: ${e.violatedDirective} ${e.blockedURI}`), true);
+  addEventListener('error', (e) => {
+    // The spec's notice that some size changes are told at the next frame (the virtual
+    // list measures what it laid out, and lays out again): Firefox and WebKit report it
+    // as an error event, Chromium does not. Not a failure.
+    if (/^ResizeObserver loop/.test(e.message)) return;
+    // WebKit tells a file:// page every error event as a bare "Script error." (that
+    // notice among them: checked with a ResizeObserver that loops on purpose), so there
+    // it says nothing; what the page does is checked all the same.
+    if (e.message === 'Script error.' && !e.error && !e.filename && location.protocol === 'file:') return;
+    w.__problems.push(`error: ${e.message}`);
+  });
+  addEventListener('unhandledrejection', (e) => w.__problems.push(`rejection: ${e.reason}`));
+}
+const problems = () => /** @type {any} */ (window).__problems;
+
+for (const engine of ENGINES_RUN) {
+  describe(engine, () => {
+    /** @type {import('./driver.mjs').Browser} */
+    let browser;
+    before(async () => { browser = await launch(/** @type {any} */ (engine)); });
+    after(() => browser?.close());
+
+    /**
+     * A page at `url`, loaded (the explorer's page: body[data-state=ready]), with its
+     * problems watched.
+     */
+    const open = async (url, explorer = true) => {
+      const page = await browser.page();
+      await page.goto(url);
+      if (explorer) await until(page, () => document.body.dataset.state === 'ready', 'the page is ready');
+      await page.run(watch);
+      return page;
+    };
+
+    test('typing a query marks every occurrence and counts them; Enter and ↑ go through them', async () => {
+      const page = await open(SITE);
+      await page.type(field, 'Seoul');
+      const shown = await until(page, (v) => { const s = v(); return s?.marks.length === 8 && s; }, 'the marks of Seoul', [view]);
+      assert.deepEqual(shown.marks, SEOUL);
+      assert.equal(shown.status, `${SEOUL.length} matches in 1 article`);
+      assert.equal(shown.position, `1 of ${SEOUL.length}`);
+      // Enter finishes the word being typed; the answer the same, it goes on to the next match.
+      await page.press(field, 'Enter');
+      await until(page, (v) => v()?.position === '2 of 8', 'Enter: the next match', [view]);
+      await page.click(() => document.querySelector('#prev'));
+      const back = await until(page, (v) => { const s = v(); return s?.position === '1 of 8' && s; }, '↑: the previous match', [view]);
+      assert.equal(back.current, 0);
+      assert.deepEqual(await page.run(problems), []);
+    });
+
+    test('"Matching paragraphs only" hides the rest and keeps every mark', async () => {
+      const page = await open(`${SITE}#q=Seoul`);
+      await page.click(() => document.querySelector('#only-matching'));
+      const shown = await until(page, (v) => { const s = v(); return s?.gaps > 0 && s; }, 'separators for the hidden paragraphs', [view]);
+      assert.deepEqual(shown.marks, SEOUL);
+      assert.deepEqual(await page.run(problems), []);
+    });
+
+    test('a deep link opens the query at its match', async () => {
+      const page = await open(`${SITE}#q=Seoul&m=4`);
+      const shown = await until(page, (v) => { const s = v(); return s?.position === '4 of 8' && s; }, 'the link\'s match', [view]);
+      assert.equal(shown.current, 3);
+      assert.deepEqual(await page.run(problems), []);
+    });
+
+    test('the element on a host page: its own shadow DOM, events, a search typed into it', async () => {
+      const page = await open(`${SITE}demo.html`, false);
+      await until(page, () => !!(customElements.get('article-explorer') && document.querySelector('article-explorer')?.shadowRoot), 'the element');
+      await page.run(() => {
+        const w = /** @type {any} */ (window);
+        w.__results = [];
+        document.addEventListener('results', (e) => w.__results.push(/** @type {CustomEvent} */ (e).detail), true);
+      });
+      const first = await until(page, (v) => { const s = v('article-explorer'); return s?.marks.length && s; }, 'the element\'s first results', [view]);
+      assert.deepEqual(first.marks, SEOUL);
+      await page.run((f) => { const input = f('article-explorer'); input.value = ''; }, field);
+      await page.type(() => document.querySelector('article-explorer')?.shadowRoot?.querySelector('#q'), 'Moscow ');
+      const events = await until(page, () => /** @type {any} */ (window).__results.find((r) => r.query.trim() === 'Moscow'), 'a results event for Moscow');
+      assert.ok(events.total > 0);
+      const shown = await until(page, (v) => { const s = v('article-explorer'); return s?.marks.length && s.marks.every((m) => m.startsWith('Moscow')) && s; }, 'Moscow marked in the element', [view]);
+      assert.ok(shown.marks.length > 0);
+      assert.equal(await page.run(() => document.querySelector('#article mark')), null, 'nothing of the element in the host\'s DOM');
+      assert.deepEqual(await page.run(problems), []);
+    });
+
+    test('the single file, from file://', async () => {
+      const page = await open(FILE);
+      assert.equal(await page.run(() => location.protocol), 'file:');
+      await page.type(field, 'Seoul');
+      const shown = await until(page, (v) => { const s = v(); return s?.marks.length === 8 && s; }, 'the marks of Seoul', [view]);
+      assert.deepEqual(shown.marks, SEOUL);
+      assert.deepEqual(await page.run(problems), []);
+    });
+  });
+}
