@@ -31,9 +31,11 @@ export const ENGINES = /** @type {const} */ (['chromium', 'firefox', 'webkit']);
  *   type: (find: PageFunction, text: string) => Promise<void>,
  *   press: (find: PageFunction, key: 'Enter') => Promise<void>,
  *   click: (find: PageFunction) => Promise<void>,
+ *   offline: ((on: boolean) => Promise<void>)|string,
  * }} Page
  *   run: the function's result (JSON), awaited in the page; type, press, click: real input
- *   on the element `find` returns
+ *   on the element `find` returns; offline: takes the page off the network (and back),
+ *   or why this engine's automation cannot
  * @typedef {{
  *   engine: string,
  *   page: () => Promise<Page>,
@@ -78,6 +80,7 @@ async function launchChromium() {
         type: async (find, text) => (await page.evaluateHandle(call(find, []))).asElement()?.type(text),
         press: async (find, key) => (await page.evaluateHandle(call(find, []))).asElement()?.press(key),
         click: async (find) => (await page.evaluateHandle(call(find, []))).asElement()?.click(),
+        offline: (on) => context.setOffline(on),
       };
     },
     close: () => browser.close(),
@@ -106,6 +109,7 @@ async function launchFirefox() {
         type: async (find, text) => (await element(find)).type(text),
         press: async (find, key) => (await element(find)).press(key),
         click: async (find) => (await element(find)).click(),
+        offline: (on) => page.setOfflineMode(on),
       };
     },
     close: () => browser.close(),
@@ -152,6 +156,7 @@ async function launchWebKit() {
         type: async (find, text) => /** @type {import('selenium-webdriver').WebElement} */ (await element(find)).sendKeys(text),
         press: async (find, key) => /** @type {import('selenium-webdriver').WebElement} */ (await element(find)).sendKeys(key === 'Enter' ? Key.ENTER : key),
         click: async (find) => /** @type {import('selenium-webdriver').WebElement} */ (await element(find)).click(),
+        offline: 'WebKitWebDriver (W3C WebDriver classic) has no network emulation',
       };
     },
     async close() {

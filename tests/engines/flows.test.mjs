@@ -9,9 +9,13 @@ import { after, before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { env } from '../e2e/browser.mjs';
 import { articlesIn, occurrences } from '../e2e/explorer.mjs';
+import { reportingProxy } from './csp-reports.mjs';
 import { ENGINES, launch, until } from './driver.mjs';
 
-const SITE = env('E2E_URL');
+/** The site under its CSP, each violation reported (csp-reports.mjs). */
+const proxy = await reportingProxy(env('E2E_URL'));
+after(() => proxy.close());
+const SITE = proxy.url;
 const FILE = pathToFileURL(join(env('E2E_DIST'), 'article-explorer.html')).href;
 const SEED = articlesIn('seeds').find((a) => a.name.startsWith('000-'));
 assert.ok(SEED, 'seeds/000-*.txt exists');
@@ -61,8 +65,23 @@ for (const engine of ENGINES_RUN) {
   describe(engine, () => {
     /** @type {import('./driver.mjs').Browser} */
     let browser;
-    before(async () => { browser = await launch(/** @type {any} */ (engine)); });
+    before(async () => {
+      browser = await launch(/** @type {any} */ (engine));
+      proxy.clear();
+    });
     after(() => browser?.close());
+
+    test('a page that breaks the CSP is reported (the check below can fail)', async () => {
+      const page = await browser.page();
+      await page.goto(proxy.violation);
+      const end = Date.now() + 10_000;
+      while (!proxy.reports().some((r) => r.includes('__violation')) && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
+      const reported = proxy.reports().filter((r) => r.includes('__violation'));
+      assert.ok(reported.length > 0, `${engine} reported no violation`);
+      assert.match(reported[0], /^script-src/);
+      assert.equal(await page.run(() => document.title), 'A violation', 'the inline script did not run');
+      proxy.clear();
+    });
 
     /**
      * A page at `url`, loaded (the explorer's page: body[data-state=ready]), with its
@@ -134,6 +153,54 @@ for (const engine of ENGINES_RUN) {
       const shown = await until(page, (v) => { const s = v(); return s?.marks.length === 8 && s; }, 'the marks of Seoul', [view]);
       assert.deepEqual(shown.marks, SEOUL);
       assert.deepEqual(await page.run(problems), []);
+    });
+
+    test('what the engine lacks, the page does without: the chips come when it is idle, the load is sliced', async (t) => {
+      // The generated archive (300 articles, over 1 MB): its load yields between slices.
+      const page = await open(env('E2E_BIG_URL'));
+      // The optional APIs the page uses, and the fallback each has (www/js/app.js, tasks.js,
+      // yours-door.js): said, so that a run shows which paths each engine took.
+      const has = await page.run(() => ({
+        requestIdleCallback: typeof requestIdleCallback === 'function',
+        'scheduler.yield': typeof (/** @type {any} */ (globalThis).scheduler?.yield) === 'function',
+        'indexedDB.databases': typeof indexedDB?.databases === 'function',
+        'Uint8Array.fromBase64': typeof (/** @type {any} */ (Uint8Array).fromBase64) === 'function',
+      }));
+      t.diagnostic(`${engine}: ${Object.entries(has).map(([api, yes]) => `${api} ${yes ? 'used' : 'missing: the fallback taken'}`).join('; ')}`);
+      // The collection's chips, filled when idle (requestIdleCallback, else a timer).
+      await page.click(() => document.querySelector('details.more > summary'));
+      await until(page, () => document.querySelectorAll('#facets button.chip').length > 0, 'the collection\'s chips');
+      // Its load yielded between slices (scheduler.yield, else a message to itself:
+      // tasks.js) and every part came: a query finds its words in the articles.
+      await page.type(field, 'contributors ');
+      await until(page, (v) => (v()?.marks.length ?? 0) > 0, 'contributors marked', [view]);
+      assert.deepEqual(await page.run(problems), []);
+    });
+
+    test('after one visit it works offline, and says so', async (t) => {
+      const page = await open(SITE);
+      if (typeof page.offline === 'string') {
+        t.skip(page.offline);
+        return;
+      }
+      await until(page, () => navigator.serviceWorker.controller !== null, 'the service worker controls the page');
+      await page.offline(true);
+      await page.reload();
+      await until(page, () => document.body.dataset.state === 'ready', 'the page is ready, offline');
+      await page.run(watch);
+      assert.equal(await page.run(() => navigator.onLine), false);
+      await page.type(field, 'Seoul');
+      const shown = await until(page, (v) => { const s = v(); return s?.marks.length === 8 && s; }, 'the marks of Seoul, offline', [view]);
+      assert.deepEqual(shown.marks, SEOUL);
+      assert.equal(await page.run(() => !document.querySelector('#notices .offline')?.hidden), true, 'the offline badge shows');
+      await page.offline(false);
+      assert.deepEqual(await page.run(problems), []);
+    });
+
+    test('no CSP violation in any of the flows above (the site\'s, served; the single file\'s own is not reported)', async () => {
+      // Reports are sent after the fact: a moment for the last ones.
+      await new Promise((r) => setTimeout(r, 500));
+      assert.deepEqual(proxy.reports(), []);
     });
   });
 }

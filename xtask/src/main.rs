@@ -280,6 +280,7 @@ fn test() -> Vec<Step> {
         move |ctx| e2e(ctx, &site, &xss, &big, &long),
     ));
     let page = root().join("dist");
+    let archive = root().join("target/e2e/big-dist");
     steps.push(Step::task(
         "end-to-end tests in Chromium, Firefox and WebKit",
         &[
@@ -288,7 +289,7 @@ fn test() -> Vec<Step> {
             Tool::Firefox,
             Tool::WebKit,
         ],
-        move |ctx| engines(ctx, &page),
+        move |ctx| engines(ctx, &page, &archive),
     ));
     // The benchmark's smoke run: every engine on 100 generated articles, counts checked.
     steps.push(bench::smoke());
@@ -296,15 +297,18 @@ fn test() -> Vec<Step> {
 }
 
 /// The core flows in each browser engine (tests/engines/), under Xvfb (WebKit's
-/// MiniBrowser needs a display).
-fn engines(ctx: &steps::Ctx, site: &std::path::Path) -> Result<(), String> {
+/// MiniBrowser needs a display): over the seed's site and the generated archive's.
+fn engines(ctx: &steps::Ctx, site: &std::path::Path, big: &std::path::Path) -> Result<(), String> {
     let url = serve::spawn(site)?;
+    let big_url = serve::spawn(big)?;
     let files = test_files(&root().join("tests/engines"))?;
     let files: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
     let mut args = vec!["-a", "node", "--test"];
     args.extend(files.iter().map(String::as_str));
     let mut run = ctx.command("xvfb-run", &args)?;
-    run.env("E2E_URL", &url).env("E2E_DIST", site);
+    run.env("E2E_URL", &url)
+        .env("E2E_DIST", site)
+        .env("E2E_BIG_URL", &big_url);
     steps::status(run, "xvfb-run", &["-a", "node", "--test", "…"])
 }
 
