@@ -3,7 +3,9 @@
 // engine then tells its CSP violations from the first byte of the page on — which a
 // listener added by the test (after the load, where an engine's automation runs no
 // script before the page's) would miss. A page that violates the policy on purpose
-// (`/__violation.html`) shows that each engine does report.
+// (`/__violation.html`) shows that each engine does report. Likewise each HTML page gets
+// `/__watch.js` (WATCH, from the test) first in its head, same-origin as the policy
+// allows: the page's errors are kept from its first script on.
 
 import { createServer, request } from 'node:http';
 
@@ -11,14 +13,18 @@ import { createServer, request } from 'node:http';
 const REPORTS = '/__csp-reports';
 const VIOLATION = '/__violation.html';
 
+/** The script put first in each HTML page's head. */
+const WATCH = '/__watch.js';
+
 /**
  * Starts the proxy in front of `site` (an http://127.0.0.1:PORT/ URL).
  * @param {string} site
+ * @param {string} watch the source of the script each page runs first
  * @returns {Promise<{url: string, violation: string, reports: () => string[], clear: () => void, close: () => Promise<void>}>}
  *   url: the proxied site; violation: the page that violates the policy; reports: each
  *   report so far, as "directive blocked-uri (document)"
  */
-export async function reportingProxy(site) {
+export async function reportingProxy(site, watch) {
   const upstream = new URL(site);
   /** @type {string[]} */
   let reports = [];
@@ -38,6 +44,10 @@ export async function reportingProxy(site) {
       });
       return;
     }
+    if (req.url === WATCH) {
+      res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'content-security-policy': policy }).end(watch);
+      return;
+    }
     if (req.url === VIOLATION) {
       // The policy the site is served with, and an inline script it forbids.
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': policy })
@@ -54,8 +64,18 @@ export async function reportingProxy(site) {
         policy = `${csp}; report-uri ${REPORTS}`;
         headers['content-security-policy'] = policy;
       }
-      res.writeHead(up.statusCode ?? 502, headers);
-      up.pipe(res);
+      if (!String(headers['content-type'] ?? '').startsWith('text/html')) {
+        res.writeHead(up.statusCode ?? 502, headers);
+        up.pipe(res);
+        return;
+      }
+      const pieces = [];
+      up.on('data', (piece) => pieces.push(piece));
+      up.on('end', () => {
+        const html = Buffer.concat(pieces).toString('utf8').replace(/<head>/i, `<head><script src="${WATCH}"></script>`);
+        delete headers['content-length'];
+        res.writeHead(up.statusCode ?? 502, headers).end(html);
+      });
     });
     forward.on('error', () => res.writeHead(502).end());
     req.pipe(forward);
