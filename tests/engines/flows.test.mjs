@@ -163,6 +163,40 @@ for (const engine of ENGINES_RUN) {
       assert.deepEqual(await page.run(problems), []);
     });
 
+    test('the reader\'s own articles: dropped, refused with the reason, searched, kept through a reload, removed', async () => {
+      const page = await open(SITE);
+      await until(page, () => document.body.dataset.yours === 'ready', '"Your articles" ready');
+      // A drop of two files on the explorer (a DataTransfer, as a drag from the desktop
+      // carries): one article, one file that is not UTF-8.
+      await page.run(() => {
+        const transfer = new DataTransfer();
+        transfer.items.add(new File(['Engine note\n\nZanzibarian trade grew, Seoul said.\n'], 'engine.txt', { type: 'text/plain' }));
+        transfer.items.add(new File([new Uint8Array([0x43, 0x61, 0x66, 0xe9, 0x0a])], 'latin1.txt', { type: 'text/plain' }));
+        const target = /** @type {Element} */ (document.querySelector('#list'));
+        target.dispatchEvent(new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: transfer }));
+        target.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: transfer }));
+      });
+      const outcome = await until(page, () => document.querySelector('.yours-outcome p') && document.querySelector('.yours-outcome')?.textContent, 'the add\'s outcome');
+      assert.match(outcome, /^Added 1 article\./);
+      assert.match(outcome, /latin1\.txt: not UTF-8 text \(byte 3 is not UTF-8\)/);
+      await page.type(field, 'Zanzibarian ');
+      await until(page, (v) => v()?.status === '1 match in 1 article', 'the reader\'s article found', [view]);
+      await page.run((f) => { const input = f(); input.value = ''; }, field);
+      await page.type(field, 'Seoul in:mine ');
+      await until(page, (v) => v()?.status === '1 match in 1 article', 'in:mine', [view]);
+      await page.reload();
+      await until(page, () => document.body.dataset.yours === 'ready', '"Your articles" ready, reloaded');
+      // The URL kept the last query: the field starts with it.
+      await page.run((f) => { const input = f(); input.value = ''; }, field);
+      await page.type(field, 'Zanzibarian ');
+      await until(page, (v) => v()?.status === '1 match in 1 article', 'kept through a reload', [view]);
+      await page.click(() => document.querySelector('#yours > summary'));
+      await until(page, () => !!document.querySelector('.yours .remove-all'), 'the section filled');
+      await page.click(() => document.querySelector('.yours .remove-all'));
+      await until(page, () => document.querySelector('.yours-count')?.textContent === 'None yet.', 'all removed');
+      assert.deepEqual(await page.run(problems), []);
+    });
+
     test('what the engine lacks, the page does without: the chips come when it is idle, the load is sliced', async (t) => {
       // The generated archive (300 articles, over 1 MB): its load yields between slices.
       const page = await open(archive.url);

@@ -131,7 +131,8 @@ export class App {
     /** Resolves once the first view is whole (start()). */
     this.shown = new Promise((resolve) => { this.settle = () => resolve(undefined); });
     if (!options.compact && engine.keyphrases) {
-      // The collection's chips after the first view, once the page is idle.
+      // The collection's chips after the first view, once the page is idle (WebKit has
+      // no requestIdleCallback: a timer).
       this.shown.then(() => (globalThis.requestIdleCallback ?? setTimeout)(() => this.chips.fillFacets()));
     }
     if (options.history) {

@@ -13,6 +13,7 @@ export function afterFrame(task) {
 /** A promise of the next task: the page renders and handles input in between. */
 export function nextTask() {
   const scheduler = /** @type {{yield?: () => Promise<void>}|undefined} */ (/** @type {any} */ (globalThis).scheduler);
+  // WebKit has no scheduler.yield: a message to itself.
   if (scheduler?.yield) return scheduler.yield();
   return new Promise((resolve) => {
     const channel = new MessageChannel();
