@@ -33,9 +33,9 @@ const count = (n) => n.toLocaleString('en');
 export class StorageError extends Error {}
 
 /**
- * The worker that keeps the collection and runs the builder.
+ * The collection's worker, as the page talks to it: requests and their answers.
  */
-class Worker_ {
+class Keeper {
   /** @type {Map<number, {resolve: (v: any) => void, reject: (e: Error) => void}>} */
   #waiting = new Map();
   #next = 0;
@@ -114,7 +114,7 @@ export class Collection {
    *   script and the builder's wasm come from
    */
   constructor(builder) {
-    this.#worker = new Worker_(builder.worker);
+    this.#worker = new Keeper(builder.worker);
     this.#opened = Promise.resolve(builder.wasm)
       .then((wasm) => this.#worker.ask({ op: 'open', wasm: wasm instanceof URL ? wasm.href : wasm }))
       .then(({ kept, stored }) => {
