@@ -27,11 +27,12 @@ export function setText(node, text) {
 }
 
 /**
+ * "1 article", "25,716 matches": the count with thousands separators, and the word.
  * @param {number} n
  * @param {string} one
  * @param {string} many
  */
-export const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
+export const plural = (n, one, many) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 
 /** A mark's class, part and tooltip by how its span matched (engine.js `Span`). */
 const HOW = [

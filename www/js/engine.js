@@ -47,6 +47,7 @@
 import init, { Explorer, HeadLoader } from '../pkg/article_explorer.js';
 import { nextTask, slicer } from './tasks.js';
 import { BUILDER_SOURCE, DATA, part, WASM_SOURCE } from './sources.js';
+import { plural } from './dom.js';
 
 /** @typedef {import('../pkg/article_explorer.js').Hits} Hits */
 
@@ -301,12 +302,6 @@ async function load() {
  */
 export const phrases = (rows) => rows.map(([text, , name]) => ({ text, name: name === 1 }));
 
-/**
- * @param {number} n
- * @param {string} one
- * @param {string} many
- */
-const plural = (n, one, many) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 
 /**
  * Gives part `id`'s bytes to `explorer`; throws why when they are not the head's.
