@@ -660,7 +660,7 @@ impl Evaluation {
                 spans: 0..0,
             });
         }
-        let rest = entries_of(index, sources, Some(main.term));
+        let rest = entries_of(index, sources, Some(main));
         if rest.is_empty() {
             return hits;
         }
@@ -776,8 +776,15 @@ fn sources(index: &Index, term: &Term, exact: bool) -> Vec<Source> {
         );
     }
     if term.open {
-        // The words it begins, but those found already: ranked below them, marked.
-        let whole: Vec<usize> = out.iter().map(|s| s.term).collect();
+        // The words it begins, but those found already in every article: ranked below
+        // them, marked. A form found only in its language's articles (`views` of `view`
+        // in English) is a word it begins in the others' (an English disclaimer in a
+        // Russian article): `article_filter` keeps each where the other does not count.
+        let whole: Vec<usize> = out
+            .iter()
+            .filter(|s| s.only.is_none())
+            .map(|s| s.term)
+            .collect();
         out.extend(
             index
                 .prefix_range(&term.text)
@@ -793,10 +800,14 @@ fn sources(index: &Index, term: &Term, exact: bool) -> Vec<Source> {
 
 /// The entries of `sources`' lists (but `except`'s) that count ([`article_filter`]),
 /// sorted by article.
-fn entries_of<'a>(index: &'a Index, sources: &[Source], except: Option<usize>) -> Vec<Found<'a>> {
+fn entries_of<'a>(
+    index: &'a Index,
+    sources: &[Source],
+    except: Option<&Source>,
+) -> Vec<Found<'a>> {
     let mut all: Vec<Found<'a>> = Vec::new();
     let mut lists = 0;
-    for source in sources.iter().filter(|s| Some(s.term) != except) {
+    for source in sources.iter().filter(|s| Some(*s) != except) {
         let keep = article_filter(index, sources, source);
         for e in index.list(source.term) {
             if keep.as_ref().is_none_or(|keep| keep(e.article)) {
@@ -863,7 +874,8 @@ fn by_article(of: impl Iterator<Item = u32> + Clone, articles: usize) -> Vec<u32
 
 /// The articles in which `source` (one of `sources`) counts, or `None` for all: only the
 /// articles of its language, if it has one; a possessive's only where its stem, also one
-/// of `sources`, does not count.
+/// of `sources`, does not count; a word the term begins only where that word, as one of
+/// the term's forms, does not count (the form wins: it ranks above).
 fn article_filter<'a>(
     index: &'a Index,
     sources: &[Source],
@@ -872,12 +884,24 @@ fn article_filter<'a>(
     let stem = possessive_stem(index.term(source.term))
         .and_then(|s| index.find(s))
         .and_then(|stem| sources.iter().find(|o| o.term == stem).copied());
-    if source.only.is_none() && stem.is_none() {
+    let form = (source.kind == MatchKind::Prefix)
+        .then(|| {
+            sources
+                .iter()
+                .find(|o| o.term == source.term && o.kind != MatchKind::Prefix)
+                .copied()
+        })
+        .flatten();
+    if source.only.is_none() && stem.is_none() && form.is_none() {
         return None;
     }
     let counts = move |s: &Source, a: u32| s.only.is_none_or(|lang| index.lang(a) == lang);
     let source = *source;
-    Some(move |a| counts(&source, a) && !stem.is_some_and(|s| counts(&s, a)))
+    Some(move |a| {
+        counts(&source, a)
+            && !stem.is_some_and(|s| counts(&s, a))
+            && !form.is_some_and(|f| counts(&f, a))
+    })
 }
 
 /// The entries of article `a` in `entries` (sorted by article), if any.

@@ -615,3 +615,45 @@ fn in_site_and_in_mine_keep_to_whose_articles() {
     assert_eq!(mine.search("in:mine").articles.len(), mine.len());
     assert!(site.search("in:mine").articles.is_empty());
 }
+
+/// The word being typed finds a word it begins in an article of another language, where
+/// that word is not one of its forms: `view` finds `Views` as a form in an English
+/// article and as a word it begins in a Russian one's English disclaimer. (Found by the
+/// typing oracle: the form, counted in English articles only, had kept the word it begins
+/// out of every other.)
+#[test]
+fn the_word_being_typed_finds_its_forms_elsewhere_as_words_it_begins() {
+    let english = "Our view\n\nViews expressed are the authors' own.\n";
+    let russian = "Наш взгляд\n\nЭто статья о Москве и о Сеуле, о торговле и о форуме.\n\nViews expressed are the authors' own.\n";
+    let corpus = Corpus::new(vec![
+        (
+            "en.txt".to_owned(),
+            article_explorer::article::parse(english).unwrap(),
+        ),
+        (
+            "ru.txt".to_owned(),
+            article_explorer::article::parse(russian).unwrap(),
+        ),
+    ]);
+    let mut hits = corpus.hits_typing("view");
+    let mut found: Vec<(u32, Vec<MatchKind>)> = hits
+        .rows(0, hits.len())
+        .iter()
+        .map(|r| {
+            let kinds = corpus
+                .hit_fields(&hits, r.article)
+                .iter()
+                .flat_map(|f| f.matched.clone())
+                .collect();
+            (r.article, kinds)
+        })
+        .collect();
+    found.sort_by_key(|(a, _)| *a);
+    assert_eq!(
+        found,
+        [
+            (0, vec![MatchKind::Exact, MatchKind::Stem]),
+            (1, vec![MatchKind::Prefix]),
+        ]
+    );
+}
