@@ -128,7 +128,7 @@ test('a large archive answers before all of it has come, showing how far the loa
   assert.ok(view.marks.length > 0, 'the first view shows Korea highlighted');
   const title = chunk(0).find(([n]) => n === name)?.[1].split('\n').find((line) => line.trim())?.trim();
   assert.equal(view.blocks[0]?.text, title, 'in the article the URL names');
-  assert.match(view.status ?? '', /^\d+ matches? in \d+ articles?$/);
+  assert.match(view.status ?? '', /^[\d,]+ matches? in [\d,]+ articles?$/);
   release();
   // The rest comes behind it; the status said how far, only going up, then the result.
   const total = SHARDS.length + CHUNKS.length;

@@ -680,7 +680,7 @@ test('a respelled word is said: "Showing results for …", and the query as type
   const { page, problems } = await openPage(t, browser(), `${SITE}#q=${encodeURIComponent('Seol Moon')}`);
   const line = page.locator('#suggest .did-you-mean-line');
   assert.equal(await line.textContent(), 'Showing results for seoul Moon — search instead for "Seol" Moon');
-  assert.match((await readView(page)).status ?? '', /^\d+ matches? in 1 article$/);
+  assert.match((await readView(page)).status ?? '', /^[\d,]+ matches? in 1 article$/);
   await line.locator('a').click();
   const view = await readView(page);
   assert.equal(view.query, '"Seol" Moon');
