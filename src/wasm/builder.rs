@@ -16,6 +16,19 @@ pub fn start() {
     console_error_panic_hook::set_once();
 }
 
+/// `bytes` cut into pieces as `lengths` says (the files the page sends end to end).
+fn cut<'a>(mut bytes: &'a [u8], lengths: &[u32]) -> Result<Vec<&'a [u8]>, JsError> {
+    let mut pieces = Vec::with_capacity(lengths.len());
+    for &len in lengths {
+        let (piece, rest) = bytes
+            .split_at_checked(len as usize)
+            .ok_or_else(|| JsError::new("the bytes are shorter than their lengths"))?;
+        pieces.push(piece);
+        bytes = rest;
+    }
+    Ok(pieces)
+}
+
 /// The head and the shards end to end, `[head, shards]`, of the articles of `chunks`
 /// (the chunk files end to end, each a bundle: `src/corpus/bundle.rs`) cut as `lengths` says.
 #[wasm_bindgen(js_name = buildIndex)]
@@ -23,15 +36,7 @@ pub fn build_index(chunks: &[u8], lengths: &[u32]) -> Result<js_sys::Array, JsEr
     // Grow the heap once, as the explorer's `Explorer.fromHead` does: a page at a time
     // made the build superlinear.
     drop(Vec::<u8>::with_capacity(chunks.len().saturating_mul(2)));
-    let mut parts = Vec::with_capacity(lengths.len());
-    let mut rest = chunks;
-    for &len in lengths {
-        let (chunk, later) = rest
-            .split_at_checked(len as usize)
-            .ok_or_else(|| JsError::new("the chunks are shorter than their lengths"))?;
-        parts.push(chunk.to_vec());
-        rest = later;
-    }
+    let parts: Vec<Vec<u8>> = cut(chunks, lengths)?.into_iter().map(<[u8]>::to_vec).collect();
     let (head, shards) =
         crate::corpus::loading::index_of_chunks(&parts, crate::corpus::loading::SHARD_BYTES)
             .map_err(|e| JsError::new(&e.to_string()))?;
@@ -73,14 +78,9 @@ pub fn build_collection(
     lengths: &[u32],
 ) -> Result<js_sys::Array, JsError> {
     drop(Vec::<u8>::with_capacity(files.len().saturating_mul(2)));
-    let mut rest = files;
     let mut kept: Vec<(&str, &[u8])> = Vec::with_capacity(names.len());
     let refused = js_sys::Array::new();
-    for (name, &len) in names.iter().zip(lengths) {
-        let (bytes, later) = rest
-            .split_at_checked(len as usize)
-            .ok_or_else(|| JsError::new("the files are shorter than their lengths"))?;
-        rest = later;
+    for (name, bytes) in names.iter().zip(cut(files, lengths)?) {
         match crate::article::parse_bytes(bytes) {
             Ok(_) => kept.push((name, bytes)),
             Err(error) => {
@@ -121,14 +121,8 @@ fn refusal(error: &crate::article::ParseError) -> String {
 /// FILE`) and the page adds back.
 #[wasm_bindgen(js_name = writeBundle)]
 pub fn write_bundle(names: Vec<String>, files: &[u8], lengths: &[u32]) -> Result<Vec<u8>, JsError> {
-    let mut rest = files;
-    let mut out = Vec::with_capacity(names.len());
-    for (name, &len) in names.iter().zip(lengths) {
-        let (bytes, later) = rest
-            .split_at_checked(len as usize)
-            .ok_or_else(|| JsError::new("the files are shorter than their lengths"))?;
-        rest = later;
-        out.push((name.as_str(), bytes));
-    }
-    Ok(crate::corpus::bundle::write(out))
+    let files = cut(files, lengths)?;
+    Ok(crate::corpus::bundle::write(
+        names.iter().map(String::as_str).zip(files),
+    ))
 }

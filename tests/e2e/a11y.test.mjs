@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { test } from 'node:test';
 import { env, openPage, useBrowser } from './browser.mjs';
+import { addByPicker, NOTE_AND_EMPTY, openYours } from './explorer.mjs';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const browser = useBrowser();
@@ -63,14 +64,8 @@ for (const colorScheme of ['light', 'dark']) {
 for (const colorScheme of ['light', 'dark']) {
   test(`axe finds no violation in "Your articles", with an article added and one refused (${colorScheme})`, async (t) => {
     const { page, problems } = await openPage(t, browser(), env('E2E_URL'), { context: { colorScheme, viewport: { width: 360, height: 800 } } });
-    await page.waitForSelector('body[data-yours="ready"]', { state: 'attached' });
-    await page.click('#yours > summary');
-    await page.waitForSelector('#add-files', { state: 'attached' });
-    await page.setInputFiles('#add-files', [
-      { name: 'note.txt', mimeType: 'text/plain', buffer: Buffer.from('A note\n\nZanzibarian trade.\n') },
-      { name: 'empty.txt', mimeType: 'text/plain', buffer: Buffer.alloc(0) },
-    ]);
-    await page.waitForSelector('.yours-outcome p.added');
+    await openYours(page);
+    await addByPicker(page, NOTE_AND_EMPTY);
     await page.click('text=Paste an article…');
     assert.deepEqual(await axeViolations(page), [], 'the section open, its list, an outcome, the paste form');
     await page.fill('#q', 'Zanzibarian ');

@@ -98,3 +98,30 @@ export async function currentMarkPlacement(page) {
 export function occurrences(article, word) {
   return article.lines.flatMap((line) => line.match(new RegExp(`\\b${word}\\w*(?:['’]s)?`, 'g')) ?? []);
 }
+
+/**
+ * Waits until the reader's articles this device keeps are shown, then opens "Your
+ * articles" (which brings in its code) and waits until it can add.
+ * @param {import('playwright-core').Page} page
+ */
+export async function openYours(page) {
+  await page.waitForSelector('body[data-yours="ready"]', { state: 'attached' });
+  await page.click('#yours > summary');
+  await page.waitForSelector('#add-files', { state: 'attached' });
+}
+
+/**
+ * Adds `files` by the picker of "Your articles" (open) and waits until one is added.
+ * @param {import('playwright-core').Page} page
+ * @param {Array<{name: string, mimeType: string, buffer: Buffer}>} files
+ */
+export async function addByPicker(page, files) {
+  await page.setInputFiles('#add-files', files);
+  await page.waitForSelector('.yours-outcome p.added');
+}
+
+/** A small article of the reader's and an empty file, for the tests of "Your articles". */
+export const NOTE_AND_EMPTY = [
+  { name: 'note.txt', mimeType: 'text/plain', buffer: Buffer.from('A note\n\nZanzibarian trade grew.\n') },
+  { name: 'empty.txt', mimeType: 'text/plain', buffer: Buffer.alloc(0) },
+];

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { env, openPage, recordCspViolations, useBrowser } from './browser.mjs';
-import { articlesIn, occurrences, readView, typeQuery } from './explorer.mjs';
+import { addByPicker, articlesIn, NOTE_AND_EMPTY, occurrences, openYours, readView, typeQuery } from './explorer.mjs';
 
 const FILE = pathToFileURL(join(env('E2E_DIST'), 'article-explorer.html')).href;
 const browser = useBrowser();
@@ -79,14 +79,8 @@ test('the single file adds the reader\'s own articles, from file://, and keeps t
       context.on('request', (r) => requests.push(r.url()));
     },
   });
-  await page.waitForSelector('body[data-yours="ready"]', { state: 'attached' });
-  await page.click('#yours > summary');
-  await page.waitForSelector('#add-files', { state: 'attached' });
-  await page.setInputFiles('#add-files', [
-    { name: 'mine.txt', mimeType: 'text/plain', buffer: Buffer.from('My note\n\nZanzibarian trade grew.\n') },
-    { name: 'empty.txt', mimeType: 'text/plain', buffer: Buffer.alloc(0) },
-  ]);
-  await page.waitForSelector('.yours-outcome p.added');
+  await openYours(page);
+  await addByPicker(page, NOTE_AND_EMPTY);
   assert.match(await page.textContent('.yours-outcome') ?? '', /Added 1 article\..*empty\.txt: empty/s);
   assert.match(await page.textContent('.yours-about') ?? '', /stay on this device/);
   await typeQuery(page, 'Zanzibarian ');

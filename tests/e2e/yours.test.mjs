@@ -13,7 +13,7 @@ import { dirname, join } from 'node:path';
 import { test } from 'node:test';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, env, eventually, openPage, useBrowser } from './browser.mjs';
-import { articlesIn, readView, typeQuery } from './explorer.mjs';
+import { articlesIn, openYours, readView, typeQuery } from './explorer.mjs';
 
 const SITE = env('E2E_URL');
 const browser = useBrowser();
@@ -312,9 +312,7 @@ test('kept through a browser restart, and the browser is asked to keep them', as
   });
   let page = context.pages()[0] ?? await context.newPage();
   await page.goto(SITE);
-  await page.waitForSelector('body[data-yours="ready"]', { state: 'attached' });
-  await page.click('#yours > summary');
-  await page.waitForSelector('#add-files', { state: 'attached' });
+  await openYours(page);
   assert.match(await pick(page, [GOOD]), /Added 1 article\./);
   assert.equal(await page.evaluate(() => /** @type {any} */ (window).__persistAsked), 1, 'persist() asked when adding');
   await context.close();

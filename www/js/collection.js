@@ -7,6 +7,7 @@
 import { HeadLoader } from '../pkg/article_explorer.js';
 import { outline } from './engine.js';
 import { nextTask, slicer } from './tasks.js';
+import { StorageError } from './store.js';
 
 /**
  * @typedef {import('../pkg/article_explorer.js').Explorer} Explorer
@@ -29,9 +30,6 @@ const HANDED = 64;
 /** @param {number} n */
 const count = (n) => n.toLocaleString('en');
 
-/** Why the device would not keep a change: the collection is as it was. */
-export class StorageError extends Error {}
-
 /**
  * The collection's worker, as the page talks to it: requests and their answers.
  */
@@ -48,7 +46,7 @@ class Keeper {
       const waiting = this.#waiting.get(id);
       this.#waiting.delete(id);
       if (ok) waiting?.resolve(reply);
-      else waiting?.reject(full ? new StorageError(error) : new Error(error));
+      else waiting?.reject(full ? new StorageError(error, true) : new Error(error));
     }));
     this.worker.then((worker) => worker.addEventListener('error', (event) => this.#fail(event.message)), (error) => this.#fail(error?.message ?? error));
   }
