@@ -38,9 +38,15 @@ const FIRST_ESTIMATE = 72;
  * list's children in position order (so Tab goes through them in order).
  */
 export class ArticleList {
-  #root; #articles; #onSelect; #compact; #order; #size; #generation; #heights; #offsets;
-  #measured; #stale; #slots; #positionOf; #focused; #selected; #view; #frame; #framed;
+  #root; #articles; #onSelect; #compact; #generation;
+  #measured; #stale; #slots; #focused; #selected; #view; #frame; #framed;
   #resizes; #onScroll;
+  // Sized for the articles by #lay().
+  #order = new Int32Array(0);
+  #positionOf = new Int32Array(0);
+  #heights = new Float64Array(0);
+  #offsets = new Float64Array(1);
+  #size = 0;
   /** @type {Array<ArticleHit|undefined>} the hit at each position */
   #hits = [];
   /** @type {Result|null} */
@@ -62,21 +68,12 @@ export class ArticleList {
     this.#articles = articles;
     this.#onSelect = onSelect;
     this.#compact = compact;
-    const n = articles.length;
-    /** The articles in list order: the result's, then (not shown while a query is active) the rest. */
-    this.#order = Int32Array.from(articles, (_, i) => i);
-    /** How many positions are shown. */
-    this.#size = n;
+    this.#lay();
     this.#generation = 0;
-    /** Each position's measured height (0: not measured). */
-    this.#heights = new Float64Array(n);
-    this.#offsets = new Float64Array(n + 1);
     this.#measured = { sum: 0, count: 0 };
     this.#stale = true;
     /** @type {Map<number, Slot>} rendered slots by position */
     this.#slots = new Map();
-    /** Each article's position (≥ size: not listed). */
-    this.#positionOf = Int32Array.from(articles, (_, i) => i);
     /** The article whose item has the focus (-1: none). */
     this.#focused = -1;
     /** The article marked current (aria-current). */
@@ -160,12 +157,7 @@ export class ArticleList {
    * next `update`.
    */
   reset() {
-    const n = this.#articles.length;
-    this.#order = Int32Array.from(this.#articles, (_, i) => i);
-    this.#positionOf = Int32Array.from(this.#articles, (_, i) => i);
-    this.#heights = new Float64Array(n);
-    this.#offsets = new Float64Array(n + 1);
-    this.#size = n;
+    const n = this.#lay();
     this.#hits = [];
     this.#result = null;
     if (this.#selected >= n) this.#selected = -1;
@@ -174,6 +166,24 @@ export class ArticleList {
     this.#generation++;
     this.#stale = true;
     this.#render();
+  }
+
+  /**
+   * Every article at its own position, none measured: the list's arrays, sized for the
+   * articles there are. Returns how many.
+   */
+  #lay() {
+    const n = this.#articles.length;
+    /** The articles in list order: the result's, then (not shown while a query is active) the rest. */
+    this.#order = Int32Array.from(this.#articles, (_, i) => i);
+    /** Each article's position (≥ size: not listed). */
+    this.#positionOf = Int32Array.from(this.#articles, (_, i) => i);
+    /** Each position's measured height (0: not measured). */
+    this.#heights = new Float64Array(n);
+    this.#offsets = new Float64Array(n + 1);
+    /** How many positions are shown. */
+    this.#size = n;
+    return n;
   }
 
   /** Fills the rendered items again (their snippets' articles may have come since). */
